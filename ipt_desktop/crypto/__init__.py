@@ -1,0 +1,1 @@
+"""Keys, AEAD and the recovery key. The only package that imports ``cryptography``."""

@@ -1,0 +1,1 @@
+"""Pure-Python IPT model and rules. Imports nothing else of the project."""

@@ -1,0 +1,172 @@
+"""The plain-language default wording of the graduation letter (IPT.md, "What the graduation
+summary holds").
+
+Written for the client: warm, plain, no jargon and no diagnosis codes. When the treatment
+did not help enough, IPT puts the failure on the treatment, never on the person, and names
+the next step; the wording here does the same. Every text is only a default that the
+therapist edits before printing.
+"""
+
+from .enums import DisputeStage, EpisodeKind, PlanAfterEnding, ProblemArea
+
+SIGN_OFF = "With warm wishes,"
+
+_FOCUS: dict[ProblemArea, str] = {
+    ProblemArea.GRIEF: (
+        "Coming to terms with your loss, and finding your way back to the people and "
+        "activities that matter to you."
+    ),
+    ProblemArea.ROLE_DISPUTE: (
+        "Working through a disagreement with someone important to you: understanding what "
+        "each of you expects, and finding ways to say what you need."
+    ),
+    ProblemArea.ROLE_TRANSITION: (
+        "Adjusting to a big change in your life: letting go of what the old situation gave "
+        "you, seeing what the new one can offer, and growing confident and supported in it."
+    ),
+    ProblemArea.INTERPERSONAL_DEFICITS: (
+        "Feeling less alone: building and deepening relationships, and growing more "
+        "confident in reaching out to people."
+    ),
+}
+
+_DISPUTE_FOCUS: dict[DisputeStage, str] = {
+    DisputeStage.IMPASSE: (
+        "Getting a stuck disagreement with someone important to you moving again: "
+        "understanding what each of you expects, and finding ways to say what you need."
+    ),
+    DisputeStage.DISSOLUTION: (
+        "Coming to terms with the ending of an important relationship, and building a life "
+        "and support beyond it."
+    ),
+}
+
+_NEXT_STEP: dict[PlanAfterEnding, str] = {
+    PlanAfterEnding.MAINTENANCE_CONTRACT: (
+        "to carry on with monthly maintenance sessions, to help you stay well"
+    ),
+    PlanAfterEnding.BOOSTER_SESSIONS: (
+        "a few booster sessions over the coming months, to check in and keep you on track"
+    ),
+    PlanAfterEnding.REFERRAL: (
+        "a referral to another service that can offer a different kind of help"
+    ),
+    PlanAfterEnding.ALTERNATIVE_TREATMENT: "to try a different treatment that may suit you better",
+    PlanAfterEnding.NONE: "",
+}
+
+PLAN_LABELS: dict[PlanAfterEnding, str] = {
+    PlanAfterEnding.MAINTENANCE_CONTRACT: "Maintenance contract",
+    PlanAfterEnding.BOOSTER_SESSIONS: "Booster sessions",
+    PlanAfterEnding.REFERRAL: "Referral",
+    PlanAfterEnding.ALTERNATIVE_TREATMENT: "Alternative treatment",
+    PlanAfterEnding.NONE: "No further sessions planned",
+}
+
+
+def focus_words(area: ProblemArea, stage: DisputeStage | None = None) -> str:
+    """What the work on ``area`` was about, in the client's words rather than the manual's."""
+    if area is ProblemArea.ROLE_DISPUTE and stage in _DISPUTE_FOCUS:
+        return _DISPUTE_FOCUS[stage]
+    return _FOCUS[area]
+
+
+def next_step_words(kind: PlanAfterEnding, plan: str) -> str:
+    """The agreed next step as a short phrase: the plan kind's, else the therapist's own text."""
+    return _NEXT_STEP[kind] or plan.strip()
+
+
+def salutation(client_name: str) -> str:
+    # The full name: guessing a "first name" goes wrong across naming cultures.
+    return f"Dear {client_name.strip()},"
+
+
+def _sessions(count: int, kind: EpisodeKind) -> str:
+    noun = "session" if count == 1 else "sessions"
+    if kind is EpisodeKind.MAINTENANCE:
+        return f"our {count} maintenance {noun}"
+    return f"our {count} {noun}"
+
+
+def opening_words(sessions: int, kind: EpisodeKind, responded: bool | None, next_step: str) -> str:
+    """The first paragraph. ``responded`` is None when there is nothing to compare."""
+    if kind is EpisodeKind.MAINTENANCE:
+        start = (
+            f"Over {_sessions(sessions, kind)} we have kept an eye together on how you are "
+            "feeling and on what is happening with the people in your life."
+        )
+    else:
+        start = (
+            f"Over {_sessions(sessions, kind)} we have looked together at how you have been "
+            "feeling and at what has been happening with the people in your life."
+        )
+    keep = (
+        "This letter sums up what we did, what you achieved, and how you can look after "
+        "yourself from here. Please keep it somewhere you can find it again."
+    )
+    if responded is False:
+        step = (
+            f"The next step we agreed on: {next_step.rstrip('.')}."
+            if next_step.strip()
+            else "We will agree the next step together, and I will help you take it."
+        )
+        return (
+            f"{start} I want to be honest with you: your depression has not lifted as much "
+            "as we both hoped. It is the treatment, not you, that fell short. You came, you "
+            "did the work, and this kind of therapy was not enough this time. That happens "
+            "with every treatment for depression, and another approach often helps when the "
+            f"first one has not. {step}"
+        )
+    if responded:
+        return f"{start} You have worked hard, and things have changed for the better. {keep}"
+    return f"{start} {keep}"
+
+
+def closing_words(responded: bool | None) -> str:
+    if responded is False:
+        return (
+            "Thank you for the honesty and effort you brought to our sessions. Feeling better "
+            "is still a realistic hope, and the next step is there to help you get there. "
+            "Please get in touch before then if things get harder."
+        )
+    if responded:
+        return (
+            "The changes you made are yours: you did the work that made them. Depression can "
+            "come back, and if it does, it is not something you caused. It is a signal to use "
+            "what you have learned and to get in touch early. I wish you every good thing for "
+            "the time ahead."
+        )
+    return (
+        "Thank you for the care and effort you brought to our sessions. If low mood returns, "
+        "it is not something you caused: it is a signal to use what you have learned and to "
+        "get in touch early. I wish you every good thing for the time ahead."
+    )
+
+
+def recommendations(
+    responded: bool | None, remission: bool, plan_kind: PlanAfterEnding, plan: str
+) -> str:
+    """A default for the clinician's summary; the therapist is expected to rewrite it."""
+    if responded is False:
+        lead = (
+            "Inadequate response to this course of IPT. Recommend a review of the diagnosis "
+            "and of treatment options (for example a medication review, another "
+            "evidence-based psychotherapy, or a combination)."
+        )
+    elif responded and remission:
+        lead = (
+            "Remission reached. Watch for the early warning signs listed above; given the "
+            "risk of recurrence, consider maintenance IPT if there is a history of recurrent "
+            "episodes."
+        )
+    elif responded:
+        lead = (
+            "Response without remission: residual symptoms raise the risk of relapse. "
+            "Consider continuation or maintenance treatment."
+        )
+    else:
+        lead = "No repeated measures to judge the outcome by; review the clinical picture."
+    agreed = f"Agreed plan: {PLAN_LABELS[plan_kind]}."
+    if plan.strip():
+        agreed = f"{agreed} {plan.strip()}"
+    return f"{lead}\n{agreed}"

@@ -1,0 +1,163 @@
+"""Find text in one decrypted client record, in any script.
+
+Matching is caseless and compatibility-normalised on both sides (NFKC + casefold), so
+"ÉLODIE" finds "élodie", "strasse" finds "Straße" and a decomposed "é" finds a composed
+one. Each hit carries a short snippet of the original text around the first match in that
+field. Snippets are for the screen only: never log them.
+"""
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .contract import session_order_key
+from .model import ClientRecord
+
+SNIPPET_CHARS = 60
+ELLIPSIS = "…"
+_ZWJ = "\u200d"
+
+NOTE_FIELDS = (
+    "since_last_met",
+    "recent_events",
+    "problem_area_work",
+    "role_play",
+    "homework",
+    "risk_assessment",
+    "plan",
+    "note",
+)
+INVENTORY_FIELDS = (
+    "name",
+    "relationship",
+    "contact",
+    "likes",
+    "dislikes",
+    "can_discuss",
+    "cannot_discuss",
+    "arguments",
+    "would_change",
+    "notes",
+)
+TERMINATION_LISTS = ("achievements", "relapse_prevention_skills", "warning_signs")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    client_id: str
+    session_id: str | None  # set when the text belongs to a session
+    field: str  # where the text is, e.g. "note.homework", "inventory.notes", "client.name"
+    snippet: str
+    #: The episode, amendment, inventory person or life event holding the text, if any.
+    item_id: str | None = None
+
+
+def normalize(text: str) -> str:
+    """The form both the query and the searched text take before comparing."""
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def _continues_cluster(previous: str, ch: str) -> bool:
+    """True if ``ch`` belongs with the character before it (never cut between them)."""
+    code = ord(ch)
+    return (
+        unicodedata.combining(ch) != 0
+        or 0x1160 <= code <= 0x11FF  # Hangul medial vowels and final consonants
+        or 0xFE00 <= code <= 0xFE0F  # variation selectors
+        or 0xE0100 <= code <= 0xE01EF
+        or 0x1F3FB <= code <= 0x1F3FF  # skin-tone modifiers
+        or ch == _ZWJ
+        or previous == _ZWJ
+    )
+
+
+def _clusters(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run a match or a snippet must not split."""
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for i in range(1, len(text)):
+        if not _continues_cluster(text[i - 1], text[i]):
+            bounds.append((start, i))
+            start = i
+    if text:
+        bounds.append((start, len(text)))
+    return bounds
+
+
+def _match_span(text: str, needle: str) -> tuple[int, int] | None:
+    """Span in ``text`` (original indices) of the first match of normalised ``needle``."""
+    clusters = _clusters(text)
+    owner: list[int] = []  # normalised character index -> cluster index
+    parts: list[str] = []
+    for index, (start, end) in enumerate(clusters):
+        part = normalize(text[start:end])
+        parts.append(part)
+        owner.extend([index] * len(part))
+    position = "".join(parts).find(needle)
+    if position < 0:
+        return None
+    first = clusters[owner[position]]
+    last = clusters[owner[position + len(needle) - 1]]
+    return first[0], last[1]
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    context = max(0, (SNIPPET_CHARS - (end - start)) // 2)
+    low, high = max(0, start - context), min(len(text), max(end + context, start + 1))
+    high = min(high, start + max(SNIPPET_CHARS, 1))
+    # Never cut a character from its accents or an emoji sequence.
+    for cluster_start, cluster_end in _clusters(text):
+        if cluster_start <= low < cluster_end:
+            low = cluster_start
+        if cluster_start < high < cluster_end:
+            high = cluster_end
+    body = " ".join(text[low:high].split())
+    return (ELLIPSIS if low > 0 else "") + body + (ELLIPSIS if high < len(text) else "")
+
+
+def _texts(record: ClientRecord) -> Iterator[tuple[str | None, str | None, str, str]]:
+    """(session id, item id, field, text) for every searchable text of the record."""
+    yield None, None, "client.name", record.client.name
+    for episode in sorted(record.episodes, key=lambda e: (e.start_date, e.id)):
+        yield None, episode.id, "formulation.text", episode.formulation.text
+        for goal in episode.goals:
+            yield None, episode.id, "episode.goals", goal
+        termination = episode.termination
+        for name in TERMINATION_LISTS:
+            for entry in getattr(termination, name):
+                yield None, episode.id, f"termination.{name}", entry
+        yield None, episode.id, "termination.what_to_do", termination.what_to_do
+        yield None, episode.id, "termination.plan", termination.plan
+    for session in sorted(record.sessions, key=session_order_key):
+        for name in NOTE_FIELDS:
+            yield session.id, None, f"note.{name}", getattr(session.note, name)
+        for amendment in session.amendments:
+            yield session.id, amendment.id, "amendment", amendment.text
+    for person in record.inventory:
+        for name in INVENTORY_FIELDS:
+            yield None, person.id, f"inventory.{name}", getattr(person, name)
+    for event in sorted(record.life_events, key=lambda e: (e.date, e.id)):
+        yield None, event.id, "life_event.description", event.description
+
+
+def search_record(record: ClientRecord, query: str) -> list[SearchHit]:
+    """Every field of ``record`` containing ``query``, one hit per field (its first match)."""
+    needle = normalize(query).strip()
+    if not needle:
+        return []
+    hits: list[SearchHit] = []
+    for session_id, item_id, field, text in _texts(record):
+        if needle not in normalize(text):
+            continue
+        span = _match_span(text, needle)
+        start, end = span if span is not None else (0, 0)
+        hits.append(
+            SearchHit(
+                client_id=record.client.id,
+                session_id=session_id,
+                field=field,
+                snippet=_snippet(text, start, end),
+                item_id=item_id,
+            )
+        )
+    return hits

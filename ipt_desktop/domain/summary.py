@@ -1,0 +1,75 @@
+"""One line per client for the client list: where treatment stands and whether to look now."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .contract import contract_label, session_numbers, session_order_key
+from .enums import EpisodeKind, Phase, ProblemArea, Severity
+from .measures import item9_positive, phq9_severity, phq9_total
+from .model import ClientRecord
+from .phases import effective_phase
+from .risk import risk_assessment_missing
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    client_id: str
+    name: str
+    active: bool
+    phase: Phase | None  # None when the client has no episode
+    session_number: int | None  # of the latest session of the current episode
+    planned_sessions: int | None
+    last_session_date: dt.date | None
+    latest_phq9: int | None
+    latest_phq9_severity: Severity | None
+    latest_mood: int | None
+    risk_flag: bool
+    problem_areas: tuple[ProblemArea, ...]
+
+    @property
+    def progress_label(self) -> str:
+        if self.session_number is None or self.planned_sessions is None:
+            return ""
+        return contract_label(self.session_number, self.planned_sessions)
+
+
+def summarize(record: ClientRecord) -> ClientSummary:
+    """Current episode = the latest-starting one. Measures and the risk flag use every episode.
+
+    The risk flag is raised when PHQ-9 item 9 is positive in the latest session that has a
+    PHQ-9, or when any unsigned session has a positive item 9 and no risk assessment yet.
+    """
+    sessions = sorted(record.sessions, key=session_order_key)
+    episode = record.current_episode
+    phase: Phase | None = None
+    number: int | None = None
+    if episode is not None:
+        episode_sessions = [s for s in sessions if s.episode_id == episode.id]
+        if episode_sessions:
+            latest = episode_sessions[-1]
+            number = session_numbers(episode_sessions)[latest.id]
+            phase = effective_phase(latest, episode, number)
+        elif episode.kind is EpisodeKind.MAINTENANCE:
+            phase = Phase.MAINTENANCE
+        else:
+            phase = Phase.INITIAL
+    phq9s = [s.phq9 for s in sessions if s.phq9 is not None]
+    latest_phq9 = phq9_total(phq9s[-1]) if phq9s else None
+    moods = [s.mood for s in sessions if s.mood is not None]
+    risk_flag = (bool(phq9s) and item9_positive(phq9s[-1])) or any(
+        not s.is_signed and risk_assessment_missing(s) for s in sessions
+    )
+    return ClientSummary(
+        client_id=record.client.id,
+        name=record.client.name,
+        active=record.client.ended_on is None,
+        phase=phase,
+        session_number=number,
+        planned_sessions=None if episode is None else episode.planned_sessions,
+        last_session_date=sessions[-1].date if sessions else None,
+        latest_phq9=latest_phq9,
+        latest_phq9_severity=None if latest_phq9 is None else phq9_severity(latest_phq9),
+        latest_mood=moods[-1] if moods else None,
+        risk_flag=risk_flag,
+        problem_areas=() if episode is None else episode.formulation.problem_areas,
+    )

@@ -1,0 +1,1 @@
+"""Use cases: each public call is one user action and one transaction."""

@@ -1,0 +1,405 @@
+"""The vault: create, open (process lock), unlock, lock, change passphrase, seal rows.
+
+Key hierarchy (DESIGN.md section 2): passphrase -> Argon2id -> KEK; recovery key -> HKDF ->
+KEK; each KEK wraps the random master key; the master key wraps one random key per client
+and derives sub-keys (header MAC, drafts, audit, backups, settings) with HKDF. No verifier
+is stored: a successful unwrap is the passphrase check.
+"""
+
+import datetime as dt
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from ipt_desktop.crypto import aead, keys, recovery_key
+from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError, RecoveryKeyFormatError
+from ipt_desktop.crypto.kdf import KdfParams, calibrate, derive_key, normalise_passphrase
+from ipt_desktop.crypto.passphrase_policy import assess
+from ipt_desktop.store.database import checkpoint, make_engine, make_sessions
+from ipt_desktop.store.schema_migrations import upgrade_to_head
+from ipt_desktop.store.tables import ClientRow, HeaderRow
+
+from .errors import (
+    RecordDamagedError,
+    StorageFullError,
+    VaultDamagedError,
+    VaultExistsError,
+    VaultLockedError,
+    VaultMissingError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+    WrongRecoveryKeyError,
+)
+from .vault_files import ProcessLock, VaultFiles
+from .vault_header import VaultHeader
+
+CLIENT_KEY_VERSION = 1
+PAYLOAD_FORMAT = 1
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class _Keys:
+    """Key material of an unlocked vault. Dropped (and overwritten, best effort) on lock."""
+
+    def __init__(self, vault_id: str, master: bytes) -> None:
+        self.master = bytearray(master)
+        self.header_mac = keys.subkey(master, "header-mac", vault_id)
+        self.settings = keys.subkey(master, "settings", vault_id)
+        self.drafts = keys.subkey(master, "drafts", vault_id)
+        self.audit = keys.subkey(master, "audit", vault_id)
+        self.backup = keys.subkey(master, "backup", vault_id)
+        self.client_wrap = keys.subkey(master, "client-wrap", vault_id)
+        self.clients: dict[str, bytes] = {}
+
+    def wipe(self) -> None:
+        # Python cannot promise erasure of immutable bytes; the master key at least is a
+        # bytearray we overwrite, and every reference is dropped.
+        for i in range(len(self.master)):
+            self.master[i] = 0
+        self.clients.clear()
+
+
+class Vault:
+    """One open vault directory. Holds the process lock from open() to close()."""
+
+    def __init__(self, files: VaultFiles, lock: ProcessLock, engine: Engine) -> None:
+        self.files = files
+        self._lock = lock
+        self._engine = engine
+        self._sessions: sessionmaker[Session] = make_sessions(engine)
+        self._keys: _Keys | None = None
+        self._header: VaultHeader | None = None
+
+    # -- life cycle -------------------------------------------------------------------
+    @classmethod
+    def create(
+        cls,
+        root: Path,
+        passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        enforce_policy: bool = True,
+    ) -> tuple["Vault", str]:
+        """Create and unlock a new vault; returns it and the recovery key text (show once)."""
+        files = VaultFiles(Path(root))
+        if files.exists():
+            raise VaultExistsError(f"A vault already exists in {files.root}.")
+        if enforce_policy:
+            verdict = assess(passphrase)
+            if not verdict.acceptable:
+                raise WeakPassphraseError(verdict.message, verdict.suggestions)
+        try:
+            files.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageFullError(
+                f"The vault folder cannot be created ({exc.strerror})."
+            ) from None
+        params = kdf if kdf is not None else calibrate()
+        params.check()
+        vault_id = str(uuid.uuid4())
+        master = keys.random_key()
+        rkey = recovery_key.generate()
+        recovery_salt = keys.random_key()[:16]
+        header = VaultHeader(
+            vault_id=vault_id,
+            created_at=utc_now(),
+            kdf=params,
+            wrapped_by_passphrase=keys.wrap_key(
+                derive_key(normalise_passphrase(passphrase), params), master, vault_id, "passphrase"
+            ),
+            recovery_salt=recovery_salt,
+            wrapped_by_recovery=keys.wrap_key(
+                recovery_key.recovery_kek(rkey, recovery_salt), master, vault_id, "recovery"
+            ),
+            written_at=utc_now(),
+        )
+        _restrict_permissions(files.root, 0o700)
+        vault = cls._open_files(files, create=True)
+        _restrict_permissions(files.db, 0o600)
+        try:
+            vault._keys = _Keys(vault_id, master)
+            vault._header = header
+            with vault._storage_errors(), vault._sessions.begin() as session:
+                session.add(HeaderRow(id=1, body=header.encode(), mac=vault._header_mac(header)))
+        except BaseException:
+            vault.close()
+            raise
+        return vault, recovery_key.format_key(rkey)
+
+    @classmethod
+    def open(cls, root: Path) -> "Vault":
+        """Take the process lock and bring the schema up to date. The vault stays locked."""
+        files = VaultFiles(Path(root))
+        if not files.exists():
+            raise VaultMissingError(f"There is no vault in {files.root}.")
+        return cls._open_files(files, create=False)
+
+    @classmethod
+    def _open_files(cls, files: VaultFiles, *, create: bool) -> "Vault":
+        lock = ProcessLock(files.lock)
+        lock.acquire()
+        engine = make_engine(files.db)
+        try:
+            upgrade_to_head(engine)
+        except (DatabaseError, sqlite3.DatabaseError):
+            engine.dispose()
+            lock.release()
+            raise VaultDamagedError(
+                "The vault file is damaged or is not a vault; restore it from a backup."
+            ) from None
+        except OperationalError as exc:
+            engine.dispose()
+            lock.release()
+            raise StorageFullError(_storage_message(exc)) from None
+        return cls(files, lock, engine)
+
+    def close(self) -> None:
+        """Lock, fold the WAL into the file, release the process lock."""
+        self.lock()
+        # A checkpoint is an optimisation; SQLite recovers the WAL on the next open.
+        with suppress(OperationalError, DatabaseError):
+            checkpoint(self._engine)
+        self._engine.dispose()
+        if self._lock.held:
+            self._lock.release()
+
+    def __enter__(self) -> "Vault":
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- unlocking --------------------------------------------------------------------
+    def stored_header(self) -> VaultHeader:
+        """The header as stored, range-checked but not yet authenticated (no keys needed)."""
+        try:
+            with self._sessions() as session:
+                row = session.get(HeaderRow, 1)
+        except (DatabaseError, sqlite3.DatabaseError):
+            raise VaultDamagedError(
+                "The vault file is damaged; restore it from a backup."
+            ) from None
+        if row is None:
+            raise VaultDamagedError("The vault header is missing; restore it from a backup.")
+        try:
+            return VaultHeader.decode(row.body)
+        except KdfParametersError as exc:
+            raise VaultDamagedError(f"The vault header is not acceptable: {exc}.") from None
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise VaultDamagedError("The vault header is damaged or was altered.") from None
+
+    def unlock(self, passphrase: str) -> None:
+        header = self.stored_header()
+        kek = derive_key(normalise_passphrase(passphrase), header.kdf)
+        try:
+            master = keys.unwrap_key(
+                kek, header.wrapped_by_passphrase, header.vault_id, "passphrase"
+            )
+        except DecryptionError:
+            raise WrongPassphraseError("That passphrase is not correct.") from None
+        self._accept_master(header, master)
+
+    def unlock_with_recovery_key(self, text: str) -> None:
+        try:
+            rkey = recovery_key.parse_key(text)
+        except RecoveryKeyFormatError as exc:
+            raise WrongRecoveryKeyError(str(exc).capitalize() + ".") from None
+        header = self.stored_header()
+        kek = recovery_key.recovery_kek(rkey, header.recovery_salt)
+        try:
+            master = keys.unwrap_key(kek, header.wrapped_by_recovery, header.vault_id, "recovery")
+        except DecryptionError:
+            raise WrongRecoveryKeyError("That recovery key does not open this vault.") from None
+        self._accept_master(header, master)
+
+    def _accept_master(self, header: VaultHeader, master: bytes) -> None:
+        candidate = _Keys(header.vault_id, master)
+        with self._sessions() as session:
+            row = session.get(HeaderRow, 1)
+        assert row is not None
+        if not keys.mac_matches(candidate.header_mac, row.body, row.mac):
+            candidate.wipe()
+            raise VaultDamagedError(
+                "The vault header was altered since it was last written by ipt-desktop."
+            )
+        self._keys = candidate
+        self._header = header
+
+    def lock(self) -> None:
+        if self._keys is not None:
+            self._keys.wipe()
+        self._keys = None
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self._keys is not None
+
+    @property
+    def header(self) -> VaultHeader:
+        if self._header is None:
+            self._header = self.stored_header()
+        return self._header
+
+    @property
+    def vault_id(self) -> str:
+        return self.header.vault_id
+
+    def _require_keys(self) -> _Keys:
+        if self._keys is None:
+            raise VaultLockedError("The vault is locked.")
+        return self._keys
+
+    def _header_mac(self, header: VaultHeader) -> bytes:
+        return keys.mac(self._require_keys().header_mac, header.encode())
+
+    # -- passphrase -------------------------------------------------------------------
+    def change_passphrase(
+        self, new_passphrase: str, *, kdf: KdfParams | None = None, enforce_policy: bool = True
+    ) -> None:
+        """Rewrap the master key under a new passphrase; no record is re-encrypted."""
+        k = self._require_keys()
+        if enforce_policy:
+            verdict = assess(new_passphrase)
+            if not verdict.acceptable:
+                raise WeakPassphraseError(verdict.message, verdict.suggestions)
+        params = kdf if kdf is not None else calibrate()
+        params.check()
+        wrapped = keys.wrap_key(
+            derive_key(normalise_passphrase(new_passphrase), params),
+            bytes(k.master),
+            self.vault_id,
+            "passphrase",
+        )
+        with self.transaction(header_update={"kdf": params, "wrapped_by_passphrase": wrapped}):
+            pass
+
+    # -- transactions -----------------------------------------------------------------
+    @contextmanager
+    def transaction(self, header_update: dict[str, Any] | None = None) -> Iterator[Session]:
+        """One write: BEGIN IMMEDIATE, the caller's changes, the header's generation bumped
+        and re-authenticated, COMMIT. A failure rolls everything back."""
+        self._require_keys()
+        with self._storage_errors(), self._sessions.begin() as session:
+            yield session
+            header = replace(self.header, **(header_update or {})).bumped(utc_now())
+            row = session.get(HeaderRow, 1)
+            assert row is not None
+            row.body = header.encode()
+            row.mac = self._header_mac(header)
+            session.flush()
+        self._header = header
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        self._require_keys()
+        with self._storage_errors(), self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def _storage_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            raise StorageFullError(_storage_message(exc)) from None
+        except DatabaseError:
+            raise VaultDamagedError(
+                "The vault file is damaged; nothing was changed. Restore it from a backup."
+            ) from None
+
+    # -- sealing ----------------------------------------------------------------------
+    def _aad(self, client_id: str, table: str, row_id: str, key_version: int) -> bytes:
+        return aead.associated_data(
+            PAYLOAD_FORMAT, self.vault_id, client_id, table, row_id, key_version
+        )
+
+    def client_key(self, session: Session, client_id: str) -> bytes:
+        k = self._require_keys()
+        cached = k.clients.get(client_id)
+        if cached is not None:
+            return cached
+        row = session.get(ClientRow, client_id)
+        if row is None:
+            raise KeyError(client_id)
+        try:
+            key = keys.unwrap_key(
+                k.client_wrap,
+                row.wrapped_key,
+                self.vault_id,
+                "client",
+                client_id,
+                row.key_version,
+            )
+        except DecryptionError:
+            raise RecordDamagedError("clients", client_id) from None
+        k.clients[client_id] = key
+        return key
+
+    def new_client_key(self, client_id: str) -> tuple[bytes, bytes]:
+        """A fresh data key for a client, and its wrapped form for the clients table."""
+        k = self._require_keys()
+        key = keys.random_key()
+        wrapped = keys.wrap_key(
+            k.client_wrap, key, self.vault_id, "client", client_id, CLIENT_KEY_VERSION
+        )
+        k.clients[client_id] = key
+        return key, wrapped
+
+    def forget_client_key(self, client_id: str) -> None:
+        self._require_keys().clients.pop(client_id, None)
+
+    def seal(self, key: bytes, client_id: str, table: str, row_id: str, data: object) -> bytes:
+        plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        return aead.seal(key, plaintext, self._aad(client_id, table, row_id, CLIENT_KEY_VERSION))
+
+    def unseal(self, key: bytes, client_id: str, table: str, row_id: str, blob: bytes) -> Any:
+        try:
+            plaintext = aead.open_sealed(
+                key, blob, self._aad(client_id, table, row_id, CLIENT_KEY_VERSION)
+            )
+            return json.loads(plaintext.decode("utf-8"))
+        except (DecryptionError, ValueError):
+            raise RecordDamagedError(table, row_id) from None
+
+    def purpose_key(self, purpose: str) -> bytes:
+        k = self._require_keys()
+        return {"settings": k.settings, "drafts": k.drafts, "audit": k.audit, "backup": k.backup}[
+            purpose
+        ]
+
+    def master_key_for_backup(self) -> bytes:
+        """The raw master key, for the backup writer only (it wraps it again at once)."""
+        return bytes(self._require_keys().master)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+
+def _restrict_permissions(path: Path, mode: int) -> None:
+    """Owner-only access on POSIX (Windows user profiles are already per-user)."""
+    if os.name == "posix":
+        os.chmod(path, mode)
+
+
+def _storage_message(exc: OperationalError) -> str:
+    text = str(exc.orig) if exc.orig is not None else ""
+    if "full" in text:
+        return "The disk is full: the change was not saved. Free some space and save again."
+    if "readonly" in text or "read-only" in text:
+        return "The vault folder is read-only: the change was not saved."
+    if "locked" in text:
+        return "The vault is busy; try again in a moment."
+    return "The vault could not be written; the change was not saved."

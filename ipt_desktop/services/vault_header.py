@@ -1,0 +1,75 @@
+"""The vault header: what is needed to unlock, authenticated under a key from the master key.
+
+The body is canonical JSON (sorted keys, no spaces) holding no clinical data. Its MAC uses
+HKDF(master, "header-mac"), so any edit to the KDF parameters, the wrapped keys, the write
+generation or the audit head is noticed as soon as the vault is unlocked.
+"""
+
+import json
+from dataclasses import dataclass, replace
+from typing import Any
+
+from ipt_desktop.crypto.kdf import KdfParams
+
+FORMAT_VERSION = 1
+# No header is ever this large; a bigger one is refused before parsing.
+MAX_HEADER_BYTES = 64 * 1024
+
+
+@dataclass(frozen=True)
+class VaultHeader:
+    vault_id: str
+    created_at: str  # ISO timestamp (UTC)
+    kdf: KdfParams
+    wrapped_by_passphrase: bytes
+    recovery_salt: bytes
+    wrapped_by_recovery: bytes
+    generation: int = 0
+    written_at: str = ""
+    audit_head: str = ""  # hex MAC of the newest audit entry
+    audit_count: int = 0
+    format_version: int = FORMAT_VERSION
+
+    def bumped(self, written_at: str) -> "VaultHeader":
+        return replace(self, generation=self.generation + 1, written_at=written_at)
+
+    def encode(self) -> bytes:
+        body: dict[str, Any] = {
+            "format": self.format_version,
+            "vault_id": self.vault_id,
+            "created_at": self.created_at,
+            "kdf": self.kdf.to_dict(),
+            "wrapped_by_passphrase": self.wrapped_by_passphrase.hex(),
+            "recovery_salt": self.recovery_salt.hex(),
+            "wrapped_by_recovery": self.wrapped_by_recovery.hex(),
+            "generation": self.generation,
+            "written_at": self.written_at,
+            "audit_head": self.audit_head,
+            "audit_count": self.audit_count,
+        }
+        return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
+
+    @classmethod
+    def decode(cls, raw: bytes) -> "VaultHeader":
+        """Parse and range-check (KDF ceiling included) without doing any key derivation."""
+        if len(raw) > MAX_HEADER_BYTES:
+            raise ValueError("the vault header is too large")
+        body = json.loads(raw.decode("ascii"))
+        if not isinstance(body, dict) or body.get("format") != FORMAT_VERSION:
+            raise ValueError("unsupported vault format")
+        generation = body["generation"]
+        audit_count = body["audit_count"]
+        if not isinstance(generation, int) or not isinstance(audit_count, int):
+            raise ValueError("bad counters in the vault header")
+        return cls(
+            vault_id=str(body["vault_id"]),
+            created_at=str(body["created_at"]),
+            kdf=KdfParams.from_dict(body["kdf"]),
+            wrapped_by_passphrase=bytes.fromhex(body["wrapped_by_passphrase"]),
+            recovery_salt=bytes.fromhex(body["recovery_salt"]),
+            wrapped_by_recovery=bytes.fromhex(body["wrapped_by_recovery"]),
+            generation=generation,
+            written_at=str(body["written_at"]),
+            audit_head=str(body["audit_head"]),
+            audit_count=audit_count,
+        )

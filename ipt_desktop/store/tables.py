@@ -1,0 +1,97 @@
+"""The schema. Clear columns are structure only; everything about a client is a sealed blob."""
+
+from sqlalchemy import ForeignKey, Integer, LargeBinary, String
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+ID = String(36)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class HeaderRow(Base):
+    """The vault header: canonical JSON body (no clinical data) and its MAC."""
+
+    __tablename__ = "vault_header"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    mac: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ClientRow(Base):
+    __tablename__ = "clients"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    order_key: Mapped[int] = mapped_column(Integer, index=True)
+    key_version: Mapped[int] = mapped_column(Integer)
+    wrapped_key: Mapped[bytes] = mapped_column(LargeBinary)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    #: Sealed ClientSummary, kept current on every write, so the list opens without notes.
+    summary: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class ClientChildRow:
+    """Columns shared by every table of records that belong to one client."""
+
+    id: Mapped[str] = mapped_column(ID, primary_key=True)
+    client_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("clients.id", ondelete="CASCADE"), index=True
+    )
+    order_key: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class EpisodeRow(ClientChildRow, Base):
+    __tablename__ = "episodes"
+
+
+class SessionRow(ClientChildRow, Base):
+    __tablename__ = "sessions"
+    episode_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("episodes.id", ondelete="CASCADE"), index=True
+    )
+
+
+class InventoryRow(ClientChildRow, Base):
+    __tablename__ = "inventory"
+
+
+class LifeEventRow(ClientChildRow, Base):
+    __tablename__ = "life_events"
+
+
+class DraftRow(Base):
+    """Unsaved editor text, sealed (under the client's key when it belongs to a client)."""
+
+    __tablename__ = "drafts"
+    id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    client_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("clients.id", ondelete="CASCADE"), nullable=True, index=True
+    )
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class SettingRow(Base):
+    """Vault-wide settings that must not sit in QSettings (practice details), sealed."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AuditRow(Base):
+    """Append-only, hash-chained audit entries (sealed; never clinical content)."""
+
+    __tablename__ = "audit_log"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
+    mac: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+#: Tables whose rows belong to a client (and are shredded with it).
+CLIENT_CHILD_TABLES: tuple[type[ClientChildRow], ...] = (
+    EpisodeRow,
+    SessionRow,
+    InventoryRow,
+    LifeEventRow,
+)
