@@ -29,6 +29,8 @@ from ipt_desktop.store.database import checkpoint, make_engine, make_sessions
 from ipt_desktop.store.schema_migrations import upgrade_to_head
 from ipt_desktop.store.tables import ClientRow, HeaderRow
 
+from . import audit_log
+from .audit_log import AuditEvent
 from .errors import (
     RecordDamagedError,
     StorageFullError,
@@ -82,6 +84,7 @@ class Vault:
         self._sessions: sessionmaker[Session] = make_sessions(engine)
         self._keys: _Keys | None = None
         self._header: VaultHeader | None = None
+        self._closed = False
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
@@ -134,6 +137,7 @@ class Vault:
             vault._header = header
             with vault._storage_errors(), vault._sessions.begin() as session:
                 session.add(HeaderRow(id=1, body=header.encode(), mac=vault._header_mac(header)))
+            vault.record_event(AuditEvent.VAULT_CREATED)
         except BaseException:
             vault.close()
             raise
@@ -167,7 +171,10 @@ class Vault:
         return cls(files, lock, engine)
 
     def close(self) -> None:
-        """Lock, fold the WAL into the file, release the process lock."""
+        """Lock, fold the WAL into the file, release the process lock. Safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
         self.lock()
         # A checkpoint is an optimisation; SQLite recovers the WAL on the next open.
         with suppress(OperationalError, DatabaseError):
@@ -283,24 +290,52 @@ class Vault:
             self.vault_id,
             "passphrase",
         )
-        with self.transaction(header_update={"kdf": params, "wrapped_by_passphrase": wrapped}):
+        with self.transaction(
+            AuditEvent.PASSPHRASE_CHANGED,
+            header_update={"kdf": params, "wrapped_by_passphrase": wrapped},
+        ):
             pass
 
     # -- transactions -----------------------------------------------------------------
     @contextmanager
-    def transaction(self, header_update: dict[str, Any] | None = None) -> Iterator[Session]:
-        """One write: BEGIN IMMEDIATE, the caller's changes, the header's generation bumped
-        and re-authenticated, COMMIT. A failure rolls everything back."""
-        self._require_keys()
+    def transaction(
+        self,
+        event: AuditEvent | None,
+        *object_ids: str,
+        detail: str = "",
+        header_update: dict[str, Any] | None = None,
+    ) -> Iterator[Session]:
+        """One write: BEGIN IMMEDIATE, the caller's changes, one audit entry (unless
+        ``event`` is None, as for drafts), the header's generation bumped and
+        re-authenticated, COMMIT. Any failure rolls all of it back."""
+        k = self._require_keys()
         with self._storage_errors(), self._sessions.begin() as session:
             yield session
             header = replace(self.header, **(header_update or {})).bumped(utc_now())
+            if event is not None:
+                seq = header.audit_count + 1
+                head = audit_log.append(
+                    session,
+                    k.audit,
+                    header.vault_id,
+                    header.audit_head or audit_log.GENESIS,
+                    seq,
+                    event,
+                    object_ids,
+                    detail,
+                )
+                header = replace(header, audit_head=head, audit_count=seq)
             row = session.get(HeaderRow, 1)
             assert row is not None
             row.body = header.encode()
             row.mac = self._header_mac(header)
             session.flush()
         self._header = header
+
+    def record_event(self, event: AuditEvent, *object_ids: str, detail: str = "") -> None:
+        """An audit entry for something that changed nothing (unlock, open, export)."""
+        with self.transaction(event, *object_ids, detail=detail):
+            pass
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

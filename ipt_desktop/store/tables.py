@@ -33,6 +33,7 @@ class ClientRow(Base):
 class ClientChildRow:
     """Columns shared by every table of records that belong to one client."""
 
+    __tablename__: str
     id: Mapped[str] = mapped_column(ID, primary_key=True)
     client_id: Mapped[str] = mapped_column(
         ID, ForeignKey("clients.id", ondelete="CASCADE"), index=True

@@ -1,0 +1,82 @@
+"""`init`, `verify` and `passwd`: create a vault, check all of it, change its passphrase."""
+
+import argparse
+import sys
+from pathlib import Path
+
+from ipt_desktop.crypto.kdf import calibrate
+from ipt_desktop.services.vault import Vault
+from ipt_desktop.services.vault_verify import verify_vault
+
+from .exit_codes import OK, PROBLEMS_FOUND, CommandFailed
+from .passphrase_source import add_unlock_arguments, new_passphrase, passphrase
+from .vault_session import unlocked_vault, vault_dir
+
+
+def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    init = subparsers.add_parser("init", help="create a vault and print its recovery key once")
+    init.add_argument("--vault", type=Path, help="folder for the new vault")
+    init.add_argument("--passphrase-file", type=Path, help="read the new passphrase from a file")
+    init.add_argument(
+        "--kdf-seconds",
+        type=float,
+        default=0.5,
+        help="target time of one key derivation (never below RFC 9106's floor)",
+    )
+    init.set_defaults(run=run_init)
+
+    verify = subparsers.add_parser("verify", help="check the header, every record, the audit log")
+    add_unlock_arguments(verify)
+    verify.set_defaults(run=run_verify)
+
+    passwd = subparsers.add_parser(
+        "passwd", help="change the passphrase (records stay as they are)"
+    )
+    add_unlock_arguments(passwd)
+    passwd.add_argument("--new-passphrase-file", type=Path, help="read the new passphrase here")
+    passwd.set_defaults(run=run_passwd)
+
+
+def run_init(args: argparse.Namespace) -> int:
+    if not 0.05 <= args.kdf_seconds <= 30:
+        raise CommandFailed("--kdf-seconds must be between 0.05 and 30")
+    secret = passphrase(args, prompt="New passphrase: ")
+    vault, recovery = Vault.create(vault_dir(args), secret, kdf=calibrate(args.kdf_seconds))
+    try:
+        print(f"Created a vault in {vault.files.root}")
+        print()
+        print("Recovery key (shown once: print it or write it down, keep it away from this")
+        print("computer; without the passphrase and this key nobody can recover the records):")
+        print()
+        print(f"    {recovery}")
+        print()
+    finally:
+        vault.close()
+    return OK
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    with unlocked_vault(args) as vault:
+        report = verify_vault(vault)
+    out = sys.stdout
+    print(f"records checked: {report.records_checked}", file=out)
+    for problem in report.sqlite_problems:
+        print(f"database: {problem}", file=out)
+    for damaged in report.damaged:
+        print(f"damaged record: {damaged.table} {damaged.record_id}", file=out)
+    if report.audit_first_broken is not None:
+        print(
+            f"audit log: entry {report.audit_first_broken} is broken ({report.audit_problem})",
+            file=out,
+        )
+    else:
+        print(f"audit log: {report.audit_entries} entries, chain intact", file=out)
+    print("vault OK" if report.ok else "vault has problems", file=out)
+    return OK if report.ok else PROBLEMS_FOUND
+
+
+def run_passwd(args: argparse.Namespace) -> int:
+    with unlocked_vault(args) as vault:
+        vault.change_passphrase(new_passphrase(args))
+    print("Passphrase changed. The recovery key is unchanged.")
+    return OK

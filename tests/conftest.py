@@ -1,0 +1,52 @@
+"""Fixtures shared by every test package.
+
+Vaults in tests use RFC 9106's second recommendation (the production floor) through the
+public API, never a weaker setting; each key derivation costs about 0.2 s here, so tests
+that only read share a module-scoped vault.
+"""
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ipt_desktop.crypto.kdf import floor_params  # noqa: E402
+from ipt_desktop.services.vault import Vault  # noqa: E402
+
+PASSPHRASE = "candle river orbit maple"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No test touches the real user data folder (vault default, machine state)."""
+    monkeypatch.setenv("IPT_DESKTOP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.delenv("IPT_DESKTOP_PASSPHRASE", raising=False)
+
+
+VaultFactory = Callable[..., tuple[Vault, str]]
+
+
+@pytest.fixture
+def make_vault() -> Iterator[VaultFactory]:
+    """Create vaults at the KDF floor; every one still open is closed after the test."""
+    made: list[Vault] = []
+
+    def factory(root: Path, passphrase: str = PASSPHRASE) -> tuple[Vault, str]:
+        created, recovery = Vault.create(root, passphrase, kdf=floor_params())
+        made.append(created)
+        return created, recovery
+
+    yield factory
+    for created in made:
+        created.close()
+
+
+@pytest.fixture
+def vault(tmp_path: Path, make_vault: VaultFactory) -> Vault:
+    created, _recovery = make_vault(tmp_path / "vault")
+    return created

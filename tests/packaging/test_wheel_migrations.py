@@ -1,0 +1,75 @@
+"""The Alembic migrations ship inside the package and run from an installed wheel."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+
+SCRIPT = """
+import sys, pathlib
+import ipt_desktop
+from ipt_desktop.crypto.kdf import floor_params
+from ipt_desktop.services.vault import Vault
+from ipt_desktop.store.schema_migrations import current_revision, head_revision
+assert pathlib.Path(ipt_desktop.__file__).is_relative_to(pathlib.Path(sys.argv[1])), ipt_desktop.__file__
+vault, _ = Vault.create(pathlib.Path(sys.argv[2]), "candle river orbit maple", kdf=floor_params())
+assert current_revision(vault.engine) == head_revision() == "0001_baseline"
+vault.close()
+print("migrated from the wheel")
+"""
+
+
+def test_installed_wheel_creates_and_migrates_a_vault(tmp_path):
+    dist = tmp_path / "dist"
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(dist),
+            str(REPO),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    [wheel] = dist.glob("ipt_desktop-*.whl")
+    site = tmp_path / "site"
+    installed = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "install",
+            "--no-deps",
+            "-q",
+            "--target",
+            str(site),
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert installed.returncode == 0, installed.stderr
+    assert (site / "ipt_desktop/store/migrations/versions/0001_baseline.py").is_file()
+    ran = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(site), str(tmp_path / "vault")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site)},
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert "migrated from the wheel" in ran.stdout
