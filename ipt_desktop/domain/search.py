@@ -57,15 +57,25 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
+def _is_regional_indicator(ch: str) -> bool:
+    return "\U0001f1e6" <= ch <= "\U0001f1ff"
+
+
 def _continues_cluster(previous: str, ch: str) -> bool:
-    """True if ``ch`` belongs with the character before it (never cut between them)."""
+    """True if ``ch`` belongs with the character before it (never cut between them).
+
+    A simplified grapheme rule: marks (accents, vowel signs, variation selectors), the
+    vowel and final parts of a Hangul syllable, emoji modifiers and tags, and both sides
+    of a zero-width joiner stay with what precedes them.
+    """
+    if ch < "\u0300":  # nothing below the combining marks joins what comes before it
+        return previous == _ZWJ
     code = ord(ch)
     return (
-        unicodedata.combining(ch) != 0
-        or 0x1160 <= code <= 0x11FF  # Hangul medial vowels and final consonants
-        or 0xFE00 <= code <= 0xFE0F  # variation selectors
-        or 0xE0100 <= code <= 0xE01EF
+        unicodedata.category(ch).startswith("M")
+        or 0x1160 <= code <= 0x11FF  # Hangul vowel and final jamo (a syllable in parts)
         or 0x1F3FB <= code <= 0x1F3FF  # skin-tone modifiers
+        or 0xE0020 <= code <= 0xE007F  # emoji tag characters
         or ch == _ZWJ
         or previous == _ZWJ
     )
@@ -75,8 +85,12 @@ def _clusters(text: str) -> list[tuple[int, int]]:
     """(start, end) of each run a match or a snippet must not split."""
     bounds: list[tuple[int, int]] = []
     start = 0
+    flag_letters = 0  # regional indicators seen in a row: a flag is a pair of them
     for i in range(1, len(text)):
-        if not _continues_cluster(text[i - 1], text[i]):
+        previous, ch = text[i - 1], text[i]
+        flag_letters = flag_letters + 1 if _is_regional_indicator(previous) else 0
+        second_of_flag = _is_regional_indicator(ch) and flag_letters % 2 == 1
+        if not (second_of_flag or _continues_cluster(previous, ch)):
             bounds.append((start, i))
             start = i
     if text:
@@ -103,8 +117,8 @@ def _match_span(text: str, needle: str) -> tuple[int, int] | None:
 
 def _snippet(text: str, start: int, end: int) -> str:
     context = max(0, (SNIPPET_CHARS - (end - start)) // 2)
-    low, high = max(0, start - context), min(len(text), max(end + context, start + 1))
-    high = min(high, start + max(SNIPPET_CHARS, 1))
+    low = max(0, start - context)
+    high = min(len(text), end + context, start + SNIPPET_CHARS)
     # Never cut a character from its accents or an emoji sequence.
     for cluster_start, cluster_end in _clusters(text):
         if cluster_start <= low < cluster_end:
@@ -150,7 +164,8 @@ def search_record(record: ClientRecord, query: str) -> list[SearchHit]:
         if needle not in normalize(text):
             continue
         span = _match_span(text, needle)
-        start, end = span if span is not None else (0, 0)
+        # Normalising the whole text can join what clusters keep apart: show its start.
+        start, end = span if span is not None else (0, min(len(text), SNIPPET_CHARS))
         hits.append(
             SearchHit(
                 client_id=record.client.id,

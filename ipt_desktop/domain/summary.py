@@ -37,7 +37,9 @@ def summarize(record: ClientRecord) -> ClientSummary:
     """Current episode = the latest-starting one. Measures and the risk flag use every episode.
 
     The risk flag is raised when PHQ-9 item 9 is positive in the latest session that has a
-    PHQ-9, or when any unsigned session has a positive item 9 and no risk assessment yet.
+    PHQ-9, or when any session has a positive item 9 and no risk assessment. (``sign``
+    refuses such a note, so in practice that session is unsigned; a record signed some
+    other way, e.g. imported, is flagged too rather than missed.)
     """
     sessions = sorted(record.sessions, key=session_order_key)
     episode = record.current_episode
@@ -57,7 +59,7 @@ def summarize(record: ClientRecord) -> ClientSummary:
     latest_phq9 = phq9_total(phq9s[-1]) if phq9s else None
     moods = [s.mood for s in sessions if s.mood is not None]
     risk_flag = (bool(phq9s) and item9_positive(phq9s[-1])) or any(
-        not s.is_signed and risk_assessment_missing(s) for s in sessions
+        risk_assessment_missing(s) for s in sessions
     )
     return ClientSummary(
         client_id=record.client.id,
