@@ -93,8 +93,17 @@ class GraduationContent:
         object.__setattr__(self, "problem_areas", areas)
         for name in ("focus", "achievements", "skills", "warning_signs"):
             object.__setattr__(self, name, check_text_list(name, getattr(self, name)))
-        for name in ("what_to_do", "plan", "opening_words", "closing_words", "next_step",
-                     "salutation", "sign_off", "formulation", "recommendations"):
+        for name in (
+            "what_to_do",
+            "plan",
+            "opening_words",
+            "closing_words",
+            "next_step",
+            "salutation",
+            "sign_off",
+            "formulation",
+            "recommendations",
+        ):
             check_text(name, getattr(self, name))
         if not isinstance(self.plan_kind, PlanAfterEnding):
             raise ValidationError("plan_kind", "is not a plan after ending")
@@ -111,14 +120,14 @@ def select(
     signs: Sequence[str] | None = None,
 ) -> GraduationContent:
     """The same content with the chosen (and ordered) items; None keeps a list as it is."""
-    changes: dict[str, tuple[str, ...]] = {}
+    result = content
     if achievements is not None:
-        changes["achievements"] = tuple(achievements)
+        result = dataclasses.replace(result, achievements=tuple(achievements))
     if skills is not None:
-        changes["skills"] = tuple(skills)
+        result = dataclasses.replace(result, skills=tuple(skills))
     if signs is not None:
-        changes["warning_signs"] = tuple(signs)
-    return dataclasses.replace(content, **changes)
+        result = dataclasses.replace(result, warning_signs=tuple(signs))
+    return result
 
 
 def _find_episode(record: ClientRecord, episode_id: str) -> Episode:
@@ -196,7 +205,5 @@ def default_content(
         hamd=hamd,
         gad7=gad7_outcome(sessions),
         risk_history=risk,
-        recommendations=wording.recommendations(
-            did_respond, remission, termination.plan_kind, termination.plan
-        ),
+        recommendations=wording.recommendations(did_respond, remission, episode.kind),
     )

@@ -72,8 +72,17 @@ def focus_words(area: ProblemArea, stage: DisputeStage | None = None) -> str:
 
 
 def next_step_words(kind: PlanAfterEnding, plan: str) -> str:
-    """The agreed next step as a short phrase: the plan kind's, else the therapist's own text."""
-    return _NEXT_STEP[kind] or plan.strip()
+    """The agreed next step: the therapist's own plan text, else a phrase for the plan kind."""
+    return plan.strip() or _NEXT_STEP[kind]
+
+
+def _lead_lower(text: str) -> str:
+    """Lower-case an opening article ("A referral" -> "a referral") to follow a colon;
+    anything else (a name, "GP") is left as the therapist wrote it."""
+    first, _, rest = text.partition(" ")
+    if first in ("A", "An", "The", "To") and rest:
+        return f"{first.lower()} {rest}"
+    return text
 
 
 def salutation(client_name: str) -> str:
@@ -106,7 +115,7 @@ def opening_words(sessions: int, kind: EpisodeKind, responded: bool | None, next
     )
     if responded is False:
         step = (
-            f"The next step we agreed on: {next_step.rstrip('.')}."
+            f"The next step we agreed on: {_lead_lower(next_step.strip().rstrip('.'))}."
             if next_step.strip()
             else "We will agree the next step together, and I will help you take it."
         )
@@ -117,6 +126,8 @@ def opening_words(sessions: int, kind: EpisodeKind, responded: bool | None, next
             "with every treatment for depression, and another approach often helps when the "
             f"first one has not. {step}"
         )
+    if responded and kind is EpisodeKind.MAINTENANCE:
+        return f"{start} You have held on to the gains you made and met new challenges. {keep}"
     if responded:
         return f"{start} You have worked hard, and things have changed for the better. {keep}"
     return f"{start} {keep}"
@@ -143,30 +154,28 @@ def closing_words(responded: bool | None) -> str:
     )
 
 
-def recommendations(
-    responded: bool | None, remission: bool, plan_kind: PlanAfterEnding, plan: str
-) -> str:
+def recommendations(responded: bool | None, remission: bool, kind: EpisodeKind) -> str:
     """A default for the clinician's summary; the therapist is expected to rewrite it."""
+    if kind is EpisodeKind.MAINTENANCE and responded:
+        return (
+            "Gains held through the maintenance contract. Watch for the early warning signs "
+            "listed above; if they persist, an early return to treatment is advised."
+        )
     if responded is False:
-        lead = (
+        return (
             "Inadequate response to this course of IPT. Recommend a review of the diagnosis "
             "and of treatment options (for example a medication review, another "
             "evidence-based psychotherapy, or a combination)."
         )
-    elif responded and remission:
-        lead = (
+    if responded and remission:
+        return (
             "Remission reached. Watch for the early warning signs listed above; given the "
             "risk of recurrence, consider maintenance IPT if there is a history of recurrent "
             "episodes."
         )
-    elif responded:
-        lead = (
+    if responded:
+        return (
             "Response without remission: residual symptoms raise the risk of relapse. "
             "Consider continuation or maintenance treatment."
         )
-    else:
-        lead = "No repeated measures to judge the outcome by; review the clinical picture."
-    agreed = f"Agreed plan: {PLAN_LABELS[plan_kind]}."
-    if plan.strip():
-        agreed = f"{agreed} {plan.strip()}"
-    return f"{lead}\n{agreed}"
+    return "No repeated measures to judge the outcome by; review the clinical picture."

@@ -44,10 +44,6 @@ class TimeAxis:
         """Where ``d`` lies: 0.0 at ``start``, 1.0 at ``end`` (beyond them: below 0, above 1)."""
         return (d - self.start).days / self.days
 
-    def fraction_of_day(self, day: float) -> float:
-        """Like ``fraction`` for a day number counted from ``start`` (used by zoom and pan)."""
-        return day / self.days
-
     def date_at(self, fraction: float) -> dt.date:
         """The date nearest to ``fraction`` (the inverse of ``fraction``)."""
         return self.start + dt.timedelta(days=round(fraction * self.days))
