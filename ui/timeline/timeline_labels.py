@@ -1,0 +1,129 @@
+"""Placing the timeline's text so that no two labels collide and none is clipped.
+
+Which labels matter most is the domain's choice (priorities, ``non_overlapping``); this
+module measures text with the widget's font and keeps only what fits.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFontMetricsF
+
+from ipt_desktop.domain.enums import Severity
+from ipt_desktop.domain.timeline import ChartPanel, EventMarker
+from ipt_desktop.domain.timeline_axis import non_overlapping
+
+LABEL_GAP = 8.0
+EVENT_LABEL_MAX_WIDTH = 190.0  # pixels of an event's first line shown beside its mark
+EVENT_MARK_ROOM = 7.0  # from an event's mark to its label
+#: Severity names for narrow charts.
+SHORT_SEVERITY = {Severity.MODERATELY_SEVERE: "Mod. severe", Severity.VERY_SEVERE: "V. severe"}
+
+
+@dataclass(frozen=True)
+class Text:
+    rect: QRectF
+    text: str
+
+
+def centred(x: float, y: float, width: float, height: float, text: str) -> Text:
+    return Text(QRectF(x - width / 2, y, width, height), text)
+
+
+def fit_row(
+    texts: Sequence[Text], priorities: Sequence[int], left: float, right: float
+) -> list[Text]:
+    """The labels of one row to draw: inside ``left``..``right``, none overlapping."""
+    inside = [
+        (t, p)
+        for t, p in zip(texts, priorities, strict=True)
+        if t.rect.left() >= left and t.rect.right() <= right
+    ]
+    chosen = non_overlapping(
+        [t.rect.center().x() for t, _ in inside],
+        [t.rect.width() for t, _ in inside],
+        [p for _, p in inside],
+        LABEL_GAP,
+    )
+    return [inside[i][0] for i in chosen]
+
+
+def severity_name(severity: Severity, compact: bool) -> str:
+    return SHORT_SEVERITY.get(severity, severity.label) if compact else severity.label
+
+
+def value_labels(panel: ChartPanel, rect: QRectF, metrics: QFontMetricsF) -> list[Text]:
+    """Tick numbers left of a panel; the ends of the scale win when the panel is short."""
+    height = metrics.height()
+
+    def y(value: int) -> float:
+        return rect.bottom() - panel.fraction(value) * rect.height()
+
+    chosen = non_overlapping(
+        [y(t) for t in panel.ticks],
+        [height] * len(panel.ticks),
+        [1 if t in (panel.low, panel.high) else 0 for t in panel.ticks],
+        1.0,
+    )
+    width = rect.left() - 6
+    return [
+        Text(QRectF(0, y(panel.ticks[i]) - height / 2, width, height), str(panel.ticks[i]))
+        for i in chosen
+    ]
+
+
+def band_labels(
+    panel: ChartPanel, rect: QRectF, metrics: QFontMetricsF, x: float, compact: bool
+) -> list[Text]:
+    """Severity names beside a panel, each centred on its band, when the band is tall enough."""
+    height = metrics.height()
+    result: list[Text] = []
+    for band in panel.bands:
+        bottom = rect.bottom() - panel.fraction(band.low) * rect.height()
+        top = rect.bottom() - panel.fraction(min(band.high + 1, panel.high)) * rect.height()
+        if bottom - top >= height:
+            name = severity_name(band.severity, compact)
+            width = metrics.horizontalAdvance(name)
+            result.append(Text(QRectF(x, (top + bottom - height) / 2, width, height), name))
+    kept = non_overlapping(
+        [t.rect.center().y() for t in result], [height] * len(result), [0] * len(result), 4.0
+    )
+    return [result[i] for i in kept]
+
+
+def event_labels(
+    events: Sequence[tuple[float, EventMarker]],
+    metrics: QFontMetricsF,
+    top: float,
+    right: float,
+) -> list[Text]:
+    """Each event's first line right of its mark, shortened so it never covers the next mark;
+    a label with less than a few characters' room is left to the tooltip."""
+    height = metrics.height()
+    minimum = metrics.horizontalAdvance("Mmmm…")
+    result: list[Text] = []
+    xs = sorted(x for x, _ in events)
+    for x, event in events:
+        following = next((n for n in xs if n > x + 0.5), None)
+        limit = (following - 2 * EVENT_MARK_ROOM if following is not None else right) - x
+        room = min(EVENT_LABEL_MAX_WIDTH, limit - EVENT_MARK_ROOM)
+        if room < minimum or (result and result[-1].rect.right() + LABEL_GAP > x):
+            continue
+        first_line = event.description.strip().splitlines()[0] if event.description.strip() else ""
+        text = metrics.elidedText(first_line or event.kind_label, Qt.TextElideMode.ElideRight, room)
+        width = metrics.horizontalAdvance(text)
+        result.append(Text(QRectF(x + EVENT_MARK_ROOM, top, width, height), text))
+    return result
+
+
+def baseline_label(
+    text: str, first: QPointF, metrics: QFontMetricsF, left: float, panel_top: float
+) -> Text:
+    """ "Baseline 19" left of the first PHQ-9 point, or above it when there is no room."""
+    width, height = metrics.horizontalAdvance(text), metrics.height()
+    if first.x() - width - 10 >= left:
+        return Text(QRectF(first.x() - width - 8, first.y() - height / 2, width, height), text)
+    above = first.y() - height - 6
+    y = above if above >= panel_top - 4 else first.y() + 7
+    return Text(QRectF(first.x() + 2, y, width, height), text)
