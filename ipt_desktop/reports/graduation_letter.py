@@ -1,0 +1,93 @@
+"""The graduation letter: for the client, warm and plain (IPT.md, "What the graduation
+summary holds"). No jargon, no scores unless the therapist chose the PHQ-9 chart, no codes."""
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ipt_desktop.domain.graduation import GraduationContent
+from ipt_desktop.domain.timeline import Timeline
+
+from .date_format import date_range, long_date
+from .markup import plain
+from .practice_blocks import letterhead, signature_block
+from .story_parts import bullets, chart_block, facts_table, section, sessions_phrase, text_block
+from .styles import Styles
+
+TITLE = "Graduation letter"
+CHART_CAPTION_MOOD = (
+    "Each dot is one of our sessions. Mood is how you rated your week, from 0 (the worst) "
+    "to 10 (the best). The shaded bands show the stages of our work."
+)
+CHART_CAPTION_PHQ9 = (
+    " The PHQ-9 is the short questionnaire you filled in: lower scores mean fewer signs of "
+    "depression."
+)
+
+
+def letter_story(
+    content: GraduationContent, timeline: Timeline | None, styles: Styles, width: float
+) -> list[Flowable]:
+    story: list[Flowable] = [*letterhead(content.practice, styles, width)]
+    story.append(Paragraph(plain(long_date(content.letter_date)), styles.date))
+    story.append(Paragraph(plain("Looking back, and looking ahead"), styles.title))
+    story.append(
+        Paragraph(
+            plain(f"A summary of our work together, for {content.client_name}"), styles.subtitle
+        )
+    )
+    if content.salutation.strip():
+        story.append(Paragraph(plain(content.salutation), styles.body))
+    story += text_block(content.opening_words, styles)
+    story.append(Spacer(1, 4))
+    story.append(
+        facts_table(
+            [
+                ("When we met", date_range(content.episode_start, content.episode_end)),
+                ("Sessions", sessions_phrase(content)),
+            ],
+            styles,
+            width,
+        )
+    )
+    focus = [f for f in content.focus if f.strip()]
+    story += section(
+        "What we worked on",
+        text_block(focus[0], styles) if len(focus) == 1 else bullets(focus, styles),
+        styles,
+    )
+    story += section("What you achieved", bullets(content.achievements, styles), styles)
+    caption = CHART_CAPTION_MOOD + (CHART_CAPTION_PHQ9 if content.include_phq9_chart else "")
+    story += chart_block(
+        content,
+        timeline,
+        width,
+        styles,
+        title="Your mood over our sessions",
+        clinical=False,
+        caption=caption,
+    )
+    story += section("Skills to keep using", bullets(content.skills, styles), styles)
+    story += section(
+        "Early warning signs to watch for", bullets(content.warning_signs, styles), styles
+    )
+    story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
+    plan = content.plan.strip() or _sentence(content.next_step)
+    story += section("After our sessions end", text_block(plan, styles), styles)
+    story.append(Spacer(1, 2 * mm))
+    story.append(
+        signature_block(
+            content.practice,
+            styles,
+            content.sign_off,
+            lead=text_block(content.closing_words, styles),
+        )
+    )
+    return story
+
+
+def _sentence(phrase: str) -> str:
+    phrase = phrase.strip()
+    if not phrase:
+        return ""
+    phrase = phrase[0].upper() + phrase[1:]
+    return phrase if phrase.endswith((".", "!", "?")) else phrase + "."

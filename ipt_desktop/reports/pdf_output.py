@@ -1,0 +1,153 @@
+"""Write the graduation summary PDF: build in memory, then replace the file atomically.
+
+A PDF is plaintext by nature: whoever holds the file can read it. The caller (the UI, the
+CLI) tells the user so before asking where to save it.
+"""
+
+import contextlib
+import io
+import os
+import secrets
+import tempfile
+from pathlib import Path
+
+from reportlab.lib import pdfencrypt
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
+
+from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
+from ipt_desktop.domain.timeline import Timeline
+
+from . import clinical_summary, graduation_letter
+from .page_layout import Part, make_document, numbered_canvas, text_width
+from .styles import REPORT_BODY_SIZE, make_styles
+
+LETTER_PART = "letter"
+CLINICAL_PART = "clinical"
+
+
+def encryption_strength() -> int:
+    """256 (AES-256) when reportlab can do it (it needs the ``pyaes`` package), else 128."""
+    return 256 if getattr(pdfencrypt, "pyaes", None) is not None else 128
+
+
+def pdf_encryption(password: str | None) -> pdfencrypt.StandardEncryption | None:
+    """Standard PDF password protection, or None without a password.
+
+    Honest limits: a PDF password is weak protection. With strength 128 reportlab uses
+    RC4, which is broken; even AES-256 only protects as well as the password is long and
+    random, because the file can be attacked offline at leisure. PDF viewers also differ
+    in how they honour permissions. Treat a protected PDF as a courtesy against casual
+    eyes, not as encryption of health records: send it through a secure channel.
+    """
+    if password is None:
+        return None
+    if not password:
+        raise ValueError("a PDF password must not be empty")
+    return pdfencrypt.StandardEncryption(
+        userPassword=password,
+        # Nobody needs the owner password: every permission is granted to the reader.
+        ownerPassword=secrets.token_urlsafe(24),
+        strength=encryption_strength(),
+    )
+
+
+def write_atomically(out_path: Path, data: bytes) -> None:
+    """Write ``data`` to ``out_path`` via a temporary file in the same folder, fsynced and
+    renamed over the target; on any failure the temporary file is removed."""
+    folder = out_path.parent
+    fd, temp_name = tempfile.mkstemp(prefix=".ipt-export-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, out_path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable (POSIX; Windows has no directory handles to fsync)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _parts(content: GraduationContent, kind: DocumentKind) -> tuple[Part, ...]:
+    letter = Part(LETTER_PART, f"{graduation_letter.TITLE} · {content.client_name}")
+    clinical = Part(
+        CLINICAL_PART,
+        f"{clinical_summary.TITLE} · {content.client_name} · Confidential",
+    )
+    return {
+        DocumentKind.LETTER: (letter,),
+        DocumentKind.CLINICAL: (clinical,),
+        DocumentKind.BOTH: (letter, clinical),
+    }[kind]
+
+
+def _title(kind: DocumentKind) -> str:
+    return {
+        DocumentKind.LETTER: graduation_letter.TITLE,
+        DocumentKind.CLINICAL: clinical_summary.TITLE,
+        DocumentKind.BOTH: f"{graduation_letter.TITLE} and {clinical_summary.TITLE.lower()}",
+    }[kind]
+
+
+def build_pdf(
+    content: GraduationContent,
+    kind: DocumentKind,
+    paper: PaperSize,
+    timeline: Timeline | None,
+    password: str | None = None,
+) -> bytes:
+    """The PDF as bytes (used by ``render_pdf`` and by a preview that never touches disk)."""
+    kind, paper = DocumentKind(kind), PaperSize(paper)
+    width = text_width(paper)
+    parts = _parts(content, kind)
+    story: list[Flowable] = []
+    if kind in (DocumentKind.LETTER, DocumentKind.BOTH):
+        story += graduation_letter.letter_story(content, timeline, make_styles(), width)
+    if kind is DocumentKind.BOTH:
+        story += [NextPageTemplate(CLINICAL_PART), PageBreak()]
+    if kind in (DocumentKind.CLINICAL, DocumentKind.BOTH):
+        styles = make_styles(REPORT_BODY_SIZE)
+        story += clinical_summary.clinical_story(content, timeline, styles, width)
+    buffer = io.BytesIO()
+    doc = make_document(
+        buffer,
+        paper,
+        parts,
+        # The client's name stays out of the metadata: file browsers show it.
+        title=_title(kind),
+        author=content.practice.therapist_name,
+        encrypt=pdf_encryption(password),
+    )
+    doc.build(story, canvasmaker=numbered_canvas(parts))
+    return buffer.getvalue()
+
+
+def render_pdf(
+    content: GraduationContent,
+    kind: DocumentKind,
+    paper: PaperSize,
+    out_path: Path,
+    timeline: Timeline | None,
+    password: str | None = None,
+) -> None:
+    """Write the graduation letter, the clinical termination summary, or both (the letter
+    first, the summary from a new page) to ``out_path``, atomically.
+
+    ``timeline`` (from ``build_timeline``) supplies the mood chart; None leaves it out.
+    ``password`` adds standard PDF password protection; see ``pdf_encryption`` for how
+    little that protects. Nothing is written, and no temporary file is left, on failure.
+    """
+    data = build_pdf(content, kind, paper, timeline, password)
+    write_atomically(Path(out_path), data)
