@@ -112,7 +112,6 @@ def make_document(
     *,
     title: str,
     author: str,
-    encrypt: Any = None,
 ) -> BaseDocTemplate:
     """A document writing to ``target`` (a file-like object) with one template per part."""
     size = PAGE_SIZES[paper]
@@ -128,11 +127,10 @@ def make_document(
         creator="ipt-desktop",
         producer="ipt-desktop",
         subject="",
-        encrypt=encrypt,
         # Without this every page would name Helvetica, a font the PDF does not embed.
         initialFontName=fonts.SANS,
-        # Reproducible bytes, except when encrypting (the file id then feeds the key).
-        invariant=1 if encrypt is None else 0,
+        # Reproducible bytes (encryption, when asked for, is added afterwards by pypdf).
+        invariant=1,
     )
     frame_args = {
         "x1": MARGIN_X,

@@ -11,7 +11,7 @@ import secrets
 import tempfile
 from pathlib import Path
 
-from reportlab.lib import pdfencrypt
+from pypdf import PdfReader, PdfWriter
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
@@ -26,29 +26,30 @@ CLINICAL_PART = "clinical"
 
 
 def encryption_strength() -> int:
-    """256 (AES-256) when reportlab can do it (it needs the ``pyaes`` package), else 128."""
-    return 256 if getattr(pdfencrypt, "pyaes", None) is not None else 128
+    """Password-protected PDFs use AES-256 (PDF 2.0 / ISO 32000-2, through pypdf)."""
+    return 256
 
 
-def pdf_encryption(password: str | None) -> pdfencrypt.StandardEncryption | None:
-    """Standard PDF password protection, or None without a password.
+def encrypt_pdf(data: bytes, password: str) -> bytes:
+    """Add standard PDF password protection with AES-256 (pypdf, on top of ``cryptography``).
 
-    Honest limits: a PDF password is weak protection. With strength 128 reportlab uses
-    RC4, which is broken; even AES-256 only protects as well as the password is long and
-    random, because the file can be attacked offline at leisure. PDF viewers also differ
-    in how they honour permissions. Treat a protected PDF as a courtesy against casual
-    eyes, not as encryption of health records: send it through a secure channel.
+    Honest limits: a PDF password is weak protection. AES-256 only protects as well as the
+    password is long and random, because the file can be attacked offline at leisure, and
+    viewers differ in how they honour permissions. Treat a protected PDF as a courtesy
+    against casual eyes, not as encryption of health records: send it through a secure
+    channel. (reportlab's own encryption is RC4-128 unless the unmaintained ``pyaes`` is
+    installed, so the PDF is encrypted after it is built.)
     """
-    if password is None:
-        return None
     if not password:
         raise ValueError("a PDF password must not be empty")
-    return pdfencrypt.StandardEncryption(
-        userPassword=password,
-        # Nobody needs the owner password: every permission is granted to the reader.
-        ownerPassword=secrets.token_urlsafe(24),
-        strength=encryption_strength(),
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    # Nobody needs the owner password: every permission is granted to the reader.
+    writer.encrypt(
+        user_password=password, owner_password=secrets.token_urlsafe(24), algorithm="AES-256"
     )
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def write_atomically(out_path: Path, data: bytes) -> None:
@@ -128,10 +129,9 @@ def build_pdf(
         # The client's name stays out of the metadata: file browsers show it.
         title=_title(kind),
         author=content.practice.therapist_name,
-        encrypt=pdf_encryption(password),
     )
     doc.build(story, canvasmaker=numbered_canvas(parts))
-    return buffer.getvalue()
+    return buffer.getvalue() if password is None else encrypt_pdf(buffer.getvalue(), password)
 
 
 def render_pdf(
@@ -146,7 +146,7 @@ def render_pdf(
     first, the summary from a new page) to ``out_path``, atomically.
 
     ``timeline`` (from ``build_timeline``) supplies the mood chart; None leaves it out.
-    ``password`` adds standard PDF password protection; see ``pdf_encryption`` for how
+    ``password`` adds standard PDF password protection; see ``encrypt_pdf`` for how
     little that protects. Nothing is written, and no temporary file is left, on failure.
     """
     data = build_pdf(content, kind, paper, timeline, password)

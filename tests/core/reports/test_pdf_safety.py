@@ -190,7 +190,10 @@ def test_password_protects_the_pdf(tmp_path: Path) -> None:
         reader.pages[0].extract_text()
     assert not PdfReader(out).decrypt("wrong password")
     assert records.LATIN_NAME in page_texts(out, password="h0rse-Battery")[0]
-    assert encryption_strength() in (128, 256)
+    # AES-256 (security handler revision 6), not RC4: V 5 / R 6 in the encryption dictionary.
+    encrypt = reader.trailer["/Encrypt"].get_object()
+    assert (encrypt["/V"], encrypt["/R"]) == (5, 6)
+    assert encryption_strength() == 256
 
 
 def test_empty_password_is_refused(tmp_path: Path) -> None:
