@@ -11,10 +11,13 @@ from ipt_desktop.store.database import integrity_problems
 from ipt_desktop.store.tables import (
     CLIENT_CHILD_TABLES,
     ClientRow,
+    DraftRow,
     SettingRow,
 )
 
 from . import audit_log
+from .client_rows import SUMMARY_TABLE
+from .drafts import open_draft_row
 from .errors import RecordDamagedError
 from .vault import Vault
 
@@ -52,7 +55,7 @@ def verify_vault(vault: Vault) -> VerifyReport:
                 continue
             blobs = [("clients", client.id, client.payload)]
             if client.summary is not None:
-                blobs.append(("client_summaries", client.id, client.summary))
+                blobs.append((SUMMARY_TABLE, client.id, client.summary))
             for blob_table, row_id, blob in blobs:
                 _check(vault, report, key, client.id, blob_table, row_id, blob)
         for child in CLIENT_CHILD_TABLES:
@@ -75,6 +78,12 @@ def verify_vault(vault: Vault) -> VerifyReport:
                 )
             except DecryptionError:
                 report.damaged.append(DamagedRecord("settings", setting.key))
+        for draft in session.scalars(select(DraftRow)):
+            report.records_checked += 1
+            try:
+                open_draft_row(vault, session, draft)
+            except (RecordDamagedError, KeyError):
+                report.damaged.append(DamagedRecord("drafts", draft.id))
         header = vault.header
         chain = audit_log.walk(
             session,

@@ -46,10 +46,23 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
-def checkpoint(engine: Engine) -> None:
-    """Fold the WAL into the main file (used before a lock, a backup or a close)."""
-    with engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+def checkpoint(engine: Engine) -> bool:
+    """Fold the WAL into the main file and truncate it; True when it completed.
+
+    Runs on a raw connection outside any transaction: a connection from ``engine.connect()``
+    begins with BEGIN IMMEDIATE, and SQLite refuses a checkpoint inside a transaction.
+    """
+    raw = engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        try:
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+    finally:
+        raw.close()
+    return row is not None and row[0] == 0
 
 
 def integrity_problems(engine: Engine) -> list[str]:

@@ -1,0 +1,127 @@
+"""Clients: the list (from sealed summaries), create, update, crypto-shred, open a record."""
+
+import unicodedata
+from collections.abc import Callable
+
+from sqlalchemy import delete, select
+
+from ipt_desktop.domain.model import Client, ClientRecord
+from ipt_desktop.domain.summary import ClientSummary, summarize
+from ipt_desktop.store.database import checkpoint
+from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientRow, DraftRow, SessionRow
+
+from . import client_rows, record_codec
+from .audit_log import AuditEvent
+from .errors import RecordDamagedError
+from .json_fields import JsonObject
+from .vault import Vault
+
+
+def list_summaries(vault: Vault) -> list[ClientSummary]:
+    """One summary per client, in the order they were added. No note is decrypted.
+
+    A summary written by an older version that this one cannot read is recomputed from
+    the record (in memory only).
+    """
+    summaries: list[ClientSummary] = []
+    with vault.reading() as db:
+        for row in db.scalars(select(ClientRow).order_by(ClientRow.order_key)):
+            key = client_rows.client_key(vault, db, row.id)
+            summary = None
+            if row.summary is not None:
+                data = vault.unseal(key, row.id, client_rows.SUMMARY_TABLE, row.id, row.summary)
+                try:
+                    summary = client_rows.decode(
+                        client_rows.SUMMARY_TABLE, row.id, data, _summary_reader(row.id)
+                    )
+                except RecordDamagedError:
+                    summary = None  # authentic, only in a shape this version does not know
+            if summary is None:
+                summary = summarize(client_rows.read_record(vault, db, row.id))
+            summaries.append(summary)
+    return summaries
+
+
+def _summary_reader(client_id: str) -> Callable[[JsonObject], ClientSummary]:
+    return lambda obj: record_codec.read_summary(obj, client_id=client_id)
+
+
+def create_client(vault: Vault, client: Client) -> None:
+    """A new client with a fresh data key, its sealed payload and its summary."""
+    try:
+        with vault.transaction(AuditEvent.CREATE, client.id) as db:
+            client_rows.add_client_row(vault, db, client)
+            client_rows.write_summary(vault, db, ClientRecord(client=client))
+    except BaseException:
+        vault.forget_client_key(client.id)
+        raise
+
+
+def update_client(vault: Vault, client: Client) -> None:
+    with vault.transaction(AuditEvent.EDIT, client.id) as db:
+        row = db.get(ClientRow, client.id)
+        if row is None:
+            raise LookupError(client_rows.NO_CLIENT)
+        key = client_rows.client_key(vault, db, client.id)
+        row.payload = vault.seal(
+            key, client.id, "clients", client.id, record_codec.client_json(client)
+        )
+        client_rows.refresh_summary(vault, db, client.id)
+
+
+def delete_client(vault: Vault, client_id: str) -> None:
+    """Crypto-shred a client: its wrapped data key, every row and draft, in one transaction.
+
+    ``secure_delete`` overwrites the freed content; the checkpoint afterwards folds the WAL
+    into the file and truncates it, so no old page of the client survives in ``-wal``.
+    """
+    vault.forget_client_key(client_id)
+    with vault.transaction(AuditEvent.DELETE, client_id) as db:
+        if db.get(ClientRow, client_id) is None:
+            raise LookupError(client_rows.NO_CLIENT)
+        db.execute(delete(DraftRow).where(DraftRow.client_id == client_id))
+        # Sessions first: they refer to episodes.
+        db.execute(delete(SessionRow).where(SessionRow.client_id == client_id))
+        for row_type in CLIENT_CHILD_TABLES:
+            db.execute(delete(row_type).where(row_type.client_id == client_id))
+        db.execute(delete(ClientRow).where(ClientRow.id == client_id))
+    vault.forget_client_key(client_id)
+    checkpoint(vault.engine)
+
+
+def read_record(vault: Vault, client_id: str) -> ClientRecord:
+    """The whole decrypted record, without an audit entry (for services that log their own)."""
+    with vault.reading() as db:
+        return client_rows.read_record(vault, db, client_id)
+
+
+def load_record(vault: Vault, client_id: str) -> ClientRecord:
+    """The whole record for a workspace; the opening is written to the audit log."""
+    record = read_record(vault, client_id)
+    vault.record_event(AuditEvent.CLIENT_OPENED, client_id)
+    return record
+
+
+def _same_name(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFC", a.strip()) == unicodedata.normalize("NFC", b.strip())
+
+
+def find_client(vault: Vault, ref: str) -> Client:
+    """The client whose id is ``ref``, else the one whose full name is exactly ``ref``.
+
+    Raises LookupError with a message that never repeats the name.
+    """
+    with vault.reading() as db:
+        rows = db.scalars(select(ClientRow).order_by(ClientRow.order_key)).all()
+        matches = []
+        for row in rows:
+            client = client_rows.open_client(vault, client_rows.client_key(vault, db, row.id), row)
+            if row.id == ref:
+                return client
+            if _same_name(client.name, ref):
+                matches.append(client)
+    if not matches:
+        raise LookupError("no client has that id or that exact full name")
+    if len(matches) > 1:
+        raise LookupError(f"{len(matches)} clients have that name; give the client id instead")
+    return matches[0]

@@ -1,0 +1,42 @@
+"""The demo practice: six invented clients written into a vault (``ipt-desktop demo``).
+
+Everything in it is fiction and every client's name starts with "Demo – ", so a demo vault
+can never be mistaken for real records.
+"""
+
+import datetime as dt
+
+from ipt_desktop.domain.model import ClientRecord, PracticeDetails
+
+from .audit_log import AuditEvent
+from .client_rows import add_records
+from .demo_stories import ADA, BRAM, ELENI
+from .demo_stories_more import MARISOL, SALMA, TIMOFEY
+from .demo_story import Story, build_record
+from .practice import load_practice, save_practice
+from .vault import Vault
+
+STORIES: tuple[Story, ...] = (ADA, BRAM, ELENI, SALMA, TIMOFEY, MARISOL)
+DEMO_PRACTICE = PracticeDetails(
+    therapist_name="Dr Demo Example",
+    credentials="Clinical psychologist, IPT therapist (fictional)",
+    practice_name="Demo Practice for Interpersonal Psychotherapy",
+    address="1 Example Street\nSampletown",
+    phone="+00 0000 000000",
+    email="demo@example.invalid",
+)
+
+
+def build_demo_records(today: dt.date) -> list[ClientRecord]:
+    """The demo clients as records, dated back from ``today`` (pure: nothing is stored)."""
+    return [build_record(story, today) for story in STORIES]
+
+
+def fill_demo(vault: Vault, today: dt.date | None = None) -> list[str]:
+    """Add the demo clients in one transaction and, if none are set, demo practice
+    details; returns the new client ids."""
+    records = build_demo_records(today or dt.date.today())
+    ids = add_records(vault, records, AuditEvent.CREATE, detail="demo practice")
+    if load_practice(vault) == PracticeDetails():
+        save_practice(vault, DEMO_PRACTICE)
+    return ids

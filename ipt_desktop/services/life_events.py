@@ -1,0 +1,18 @@
+"""Life events for the IPT timeline: one sealed row per event."""
+
+from ipt_desktop.domain.model import LifeEvent
+from ipt_desktop.store.tables import LifeEventRow
+
+from . import client_rows, record_codec
+from .vault import Vault
+
+
+def save_life_event(vault: Vault, event: LifeEvent) -> None:
+    """Create or update one life event."""
+    client_rows.save_child(
+        vault, LifeEventRow, event.client_id, event.id, record_codec.life_event_json(event)
+    )
+
+
+def delete_life_event(vault: Vault, client_id: str, event_id: str) -> None:
+    client_rows.delete_child(vault, LifeEventRow, client_id, event_id)

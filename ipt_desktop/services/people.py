@@ -1,0 +1,18 @@
+"""The interpersonal inventory: one sealed row per person."""
+
+from ipt_desktop.domain.model import InventoryPerson
+from ipt_desktop.store.tables import InventoryRow
+
+from . import client_rows, record_codec
+from .vault import Vault
+
+
+def save_person(vault: Vault, person: InventoryPerson) -> None:
+    """Create or update one person of a client's inventory."""
+    client_rows.save_child(
+        vault, InventoryRow, person.client_id, person.id, record_codec.person_json(person)
+    )
+
+
+def delete_person(vault: Vault, client_id: str, person_id: str) -> None:
+    client_rows.delete_child(vault, InventoryRow, client_id, person_id)
