@@ -104,7 +104,7 @@ def test_a_payload_moved_elsewhere_fails_to_open(tmp_path, make_vault, target):
 
 
 def test_a_payload_copied_from_another_vault_fails(tmp_path, make_vault):
-    (c1, _e, s1), _ = _two_clients(make_vault, tmp_path / "a")
+    (_c1, _e, s1), _ = _two_clients(make_vault, tmp_path / "a")
     other, _ = make_vault(tmp_path / "b")
     add_client_with_session(other, "Demo Other", "x")
     other.close()

@@ -1,0 +1,95 @@
+"""What this machine remembers about each vault it unlocked: no clinical data, no secrets.
+
+One small JSON file per vault id under ``vault_location.state_dir()/vaults/``: the newest
+write generation and audit head seen here (rollback detection), and the failed unlock
+attempts since the last success (a failed attempt has no key, so it cannot write an
+authenticated audit entry; the next successful unlock records them). Losing the file only
+loses those two hints, so reading never fails and writing is best effort.
+"""
+
+import json
+import os
+import secrets
+import uuid
+from contextlib import suppress
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from .private_files import new_private_file
+from .vault_files import fsync_dir
+from .vault_location import state_dir
+
+
+@dataclass(frozen=True)
+class SeenState:
+    generation: int
+    audit_head: str
+    written_at: str
+
+
+@dataclass(frozen=True)
+class VaultMachineState:
+    seen: SeenState | None = None
+    failed_attempts: int = 0
+    first_failed_at: str = ""
+
+
+def _path(vault_id: str) -> Path:
+    # The id comes from a header not yet authenticated: only a real UUID names a file.
+    return state_dir() / "vaults" / f"{uuid.UUID(vault_id)}.json"
+
+
+def load(vault_id: str) -> VaultMachineState:
+    try:
+        body: Any = json.loads(_path(vault_id).read_text(encoding="utf-8"))
+        seen = body.get("seen")
+        return VaultMachineState(
+            seen=None
+            if seen is None
+            else SeenState(
+                int(seen["generation"]), str(seen["audit_head"]), str(seen["written_at"])
+            ),
+            failed_attempts=max(0, int(body.get("failed_attempts", 0))),
+            first_failed_at=str(body.get("first_failed_at", "")),
+        )
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return VaultMachineState()
+
+
+def save(vault_id: str, state: VaultMachineState) -> bool:
+    """Write atomically; False when the state folder cannot be written (never raises)."""
+    body = {
+        "seen": None
+        if state.seen is None
+        else {
+            "generation": state.seen.generation,
+            "audit_head": state.seen.audit_head,
+            "written_at": state.seen.written_at,
+        },
+        "failed_attempts": state.failed_attempts,
+        "first_failed_at": state.first_failed_at,
+    }
+    try:
+        target = _path(vault_id)
+    except ValueError:
+        return False
+    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with new_private_file(temp) as out:
+            out.write(json.dumps(body, sort_keys=True).encode("utf-8"))
+        os.replace(temp, target)
+        fsync_dir(target.parent)
+    except OSError:
+        with suppress(OSError):
+            temp.unlink()
+        return False
+    return True
+
+
+def update(vault_id: str, **changes: Any) -> VaultMachineState:
+    """Load, change some fields, save (best effort); returns the new state."""
+    state = replace(load(vault_id), **changes)
+    save(vault_id, state)
+    return state

@@ -1,0 +1,102 @@
+"""Unlocking a vault the way the GUI and the CLI both do it (Qt-free).
+
+``unlock`` refuses a damaged database before writing anything to it, unlocks with the
+passphrase or the recovery key, records the failed attempts made on this machine since the
+last success and then the unlock itself in the audit log, and compares the authenticated
+header with the newest state this machine saw (rollback_guard). ``remember_state`` is for
+the moments a session ends (lock, close), so a copy taken mid-session is noticed too.
+"""
+
+import sqlite3
+from dataclasses import dataclass
+
+from sqlalchemy.exc import DBAPIError
+
+from . import machine_state, rollback_guard
+from .audit_log import AuditEvent
+from .errors import (
+    StorageFullError,
+    VaultDamagedError,
+    WrongPassphraseError,
+    WrongRecoveryKeyError,
+)
+from .rollback_guard import RollbackWarning
+from .unlock_secret import UnlockSecret, unlock_vault
+from .vault import Vault, utc_now
+
+DAMAGED_MESSAGE = (
+    "The vault file is damaged ({problem}). It was not changed. Restore it from the "
+    "newest valid backup."
+)
+
+
+@dataclass(frozen=True)
+class UnlockOutcome:
+    last_written_at: str  # when the vault was last written before this unlock (UTC ISO)
+    generation: int  # its write generation at that moment
+    failed_attempts: int  # failed unlocks on this machine since the last successful one
+    rollback: RollbackWarning | None  # the file is older than this machine last saw
+    audit_problem: str = ""  # set when the unlock could not be written to the audit log
+
+
+def database_problems(vault: Vault) -> list[str]:
+    """SQLite's quick check of the open (locked) vault; empty when the file is sound."""
+    try:
+        with vault.engine.connect() as conn:
+            rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
+    except (DBAPIError, sqlite3.Error) as exc:
+        return [f"SQLite cannot read it: {getattr(exc, 'orig', None) or exc}"]
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def unlock(vault: Vault, secret: UnlockSecret) -> UnlockOutcome:
+    """Unlock ``vault`` (opened with Vault.open) and record it.
+
+    VaultDamagedError (nothing written) for a damaged file; WrongPassphraseError or
+    WrongRecoveryKeyError (counted on this machine) for a wrong secret."""
+    problems = database_problems(vault)
+    if problems:
+        raise VaultDamagedError(DAMAGED_MESSAGE.format(problem=problems[0]))
+    vault_id = vault.stored_header().vault_id  # not yet authenticated: only a file name
+    try:
+        unlock_vault(vault, secret)
+    except (WrongPassphraseError, WrongRecoveryKeyError):
+        before = machine_state.load(vault_id)
+        machine_state.update(
+            vault_id,
+            failed_attempts=before.failed_attempts + 1,
+            first_failed_at=before.first_failed_at or utc_now(),
+        )
+        raise
+    header = vault.header  # authenticated by the unlock
+    warning = rollback_guard.check(header)
+    failures = machine_state.load(header.vault_id)
+    audit_problem = ""
+    try:
+        if failures.failed_attempts:
+            vault.record_event(
+                AuditEvent.UNLOCK_FAILED,
+                detail=f"{failures.failed_attempts} failed attempt(s) on this computer "
+                f"since {failures.first_failed_at}",
+            )
+        vault.record_event(AuditEvent.UNLOCK, detail=f"with the {secret.kind.value}")
+    except StorageFullError as exc:
+        # Availability first: the records stay readable; the person is told.
+        audit_problem = f"This unlock could not be written to the audit log: {exc}"
+    else:
+        machine_state.update(header.vault_id, failed_attempts=0, first_failed_at="")
+    rollback_guard.remember(vault.header)
+    return UnlockOutcome(
+        last_written_at=header.written_at,
+        generation=header.generation,
+        failed_attempts=failures.failed_attempts,
+        rollback=warning,
+        audit_problem=audit_problem,
+    )
+
+
+def remember_state(vault: Vault) -> None:
+    """Note the unlocked vault's current generation as seen (call on lock and on close)."""
+    if vault.is_unlocked:
+        rollback_guard.remember(vault.header)
