@@ -1,10 +1,13 @@
 """Open and unlock the vault a command names, and always close it again."""
 
 import argparse
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from ipt_desktop.services.unlock_secret import UnlockSecret
+from ipt_desktop.services.unlock_session import unlock
 from ipt_desktop.services.vault import Vault
 from ipt_desktop.services.vault_location import default_vault_dir
 
@@ -16,14 +19,24 @@ def vault_dir(args: argparse.Namespace) -> Path:
     return chosen if chosen is not None else default_vault_dir()
 
 
+def secret_from(args: argparse.Namespace) -> UnlockSecret:
+    """The recovery key when --recovery-key-file is given, else the passphrase."""
+    if getattr(args, "recovery_key_file", None):
+        return UnlockSecret.recovery_key(read_secret_file(args.recovery_key_file))
+    return UnlockSecret.passphrase(passphrase(args))
+
+
 @contextmanager
 def unlocked_vault(args: argparse.Namespace) -> Iterator[Vault]:
+    """Unlock through unlock_session, so the CLI records UNLOCK (and failed attempts) in the
+    audit log and warns on stderr when the vault file is older than this machine last saw."""
     vault = Vault.open(vault_dir(args))
     try:
-        if getattr(args, "recovery_key_file", None):
-            vault.unlock_with_recovery_key(read_secret_file(args.recovery_key_file))
-        else:
-            vault.unlock(passphrase(args))
+        outcome = unlock(vault, secret_from(args))
+        if outcome.rollback is not None:
+            print(
+                f"ipt-desktop {args.command}: warning: {outcome.rollback.message}", file=sys.stderr
+            )
         yield vault
     finally:
         vault.close()

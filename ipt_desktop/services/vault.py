@@ -26,10 +26,10 @@ from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError, Recov
 from ipt_desktop.crypto.kdf import KdfParams, calibrate, derive_key, normalise_passphrase
 from ipt_desktop.crypto.passphrase_policy import assess
 from ipt_desktop.store.database import checkpoint, make_engine, make_sessions
-from ipt_desktop.store.schema_migrations import upgrade_to_head
+from ipt_desktop.store.schema_migrations import SchemaTooNewError, upgrade_to_head
 from ipt_desktop.store.tables import ClientRow, HeaderRow
 
-from . import audit_log
+from . import audit_log, rollback_guard
 from .audit_log import AuditEvent
 from .errors import (
     RecordDamagedError,
@@ -158,16 +158,23 @@ class Vault:
         engine = make_engine(files.db)
         try:
             upgrade_to_head(engine)
-        except (DatabaseError, sqlite3.DatabaseError):
+        except BaseException as exc:
             engine.dispose()
             lock.release()
-            raise VaultDamagedError(
-                "The vault file is damaged or is not a vault; restore it from a backup."
-            ) from None
-        except OperationalError as exc:
-            engine.dispose()
-            lock.release()
-            raise StorageFullError(_storage_message(exc)) from None
+            # OperationalError subclasses DatabaseError: test it first, so a read-only
+            # folder is not reported as a damaged vault.
+            if isinstance(exc, OperationalError):
+                raise StorageFullError(_storage_message(exc)) from None
+            if isinstance(exc, DatabaseError | sqlite3.DatabaseError):
+                raise VaultDamagedError(
+                    "The vault file is damaged or is not a vault; restore it from a backup."
+                ) from None
+            if isinstance(exc, SchemaTooNewError):
+                raise VaultDamagedError(
+                    "This vault was written by a newer version of ipt-desktop; "
+                    "update ipt-desktop to open it."
+                ) from None
+            raise
         return cls(files, lock, engine)
 
     def close(self) -> None:
@@ -246,7 +253,10 @@ class Vault:
         self._header = header
 
     def lock(self) -> None:
+        """Drop the keys. The state this machine saw is remembered first (rollback check)."""
         if self._keys is not None:
+            with suppress(OSError):  # a read-only data folder must not stop a lock
+                rollback_guard.remember(self.header)
             self._keys.wipe()
         self._keys = None
 
