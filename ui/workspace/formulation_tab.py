@@ -1,0 +1,344 @@
+"""Formulation and goals of the selected contract.
+
+One or two focal problem areas (a third is refused), the dispute stage (only with a role
+dispute), the interpersonal formulation, the date the client accepted it, and the goals.
+Acceptance is the event that opens the middle phase: sessions on or after that date are
+suggested as "Middle".
+"""
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipt_desktop.domain.enums import DisputeStage, ProblemArea
+from ipt_desktop.domain.errors import ValidationError
+from ipt_desktop.domain.model import Formulation
+from ipt_desktop.services.errors import VaultError
+
+from .banner import Banner, BannerKind
+from .date_field import DateField
+from .draft_keeper import DraftKeeper
+from .form_parts import labelled, muted_label, section_heading
+from .note_field import NoteField
+from .open_record import OpenRecord
+from .text_list_editor import TextListEditor
+
+MAX_AREAS = 2
+#: Beyond this width lines get too long to read comfortably.
+READING_WIDTH = 1000
+AREA_HELP = {
+    ProblemArea.GRIEF: "Complicated mourning after a death or loss.",
+    ProblemArea.ROLE_DISPUTE: "Non-reciprocal expectations with a partner, boss, parent, child.",
+    ProblemArea.ROLE_TRANSITION: "A life change: a move, a new job or its loss, divorce, "
+    "illness, becoming a parent.",
+    ProblemArea.INTERPERSONAL_DEFICITS: "Social isolation, not tied to a life change.",
+}
+STAGE_HELP = {
+    DisputeStage.RENEGOTIATION: "Renegotiation: both still talk and try to settle it.",
+    DisputeStage.IMPASSE: "Impasse: talk has stopped; resentment, no movement.",
+    DisputeStage.DISSOLUTION: "Dissolution: the relationship is ending or has ended.",
+}
+THIRD_AREA = "IPT focuses on one or two problem areas. Untick one before choosing another."
+ACCEPT_HINT = (
+    "The client's acceptance opens the middle phase: sessions from this date on are "
+    "suggested as “Middle”. Leave empty while the formulation is not yet agreed."
+)
+FORMULATION_PROMPT = (
+    "In plain words the client can recognise: the depression as an illness, what was "
+    "happening in their relationships when it began, and the focal area(s) to work on."
+)
+
+
+class FormulationTab(QWidget):
+    edited = Signal()
+
+    def __init__(
+        self,
+        record: OpenRecord,
+        keeper: DraftKeeper,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._record = record
+        self._keeper = keeper
+        self._today = today
+        self._episode_id: str | None = None
+        self._dirty = False
+        self._loading = False
+
+        self._save = QPushButton("Save", self)
+        self._save.setAccessibleName("Save formulation and goals")
+        self._save.clicked.connect(self.saveChanges)
+        self._state = muted_label("", self)
+        header_box = QWidget(self)
+        header_box.setMaximumWidth(READING_WIDTH)
+        header = QHBoxLayout(header_box)
+        header.setContentsMargins(16, 8, 16, 4)
+        title = section_heading("Formulation and goals", self)
+        header.addWidget(title)
+        header.addSpacing(10)
+        header.addWidget(self._state, 1)
+        header.addWidget(self._save)
+        self.problem = Banner(BannerKind.PROBLEM, parent=self)
+        self._empty = muted_label("No treatment contract yet: agree one on the Overview tab.", self)
+
+        body = QWidget(self)
+        self.areas: dict[ProblemArea, QCheckBox] = {}
+        areas_grid = QGridLayout()
+        areas_grid.setContentsMargins(0, 0, 0, 0)
+        areas_grid.setVerticalSpacing(2)
+        for row, area in enumerate(ProblemArea):
+            box = QCheckBox(area.label, body)
+            box.setAccessibleName(f"Focal problem area: {area.label}")
+            box.toggled.connect(lambda checked, a=area: self._area_toggled(a, checked))
+            self.areas[area] = box
+            areas_grid.addWidget(box, row, 0)
+            areas_grid.addWidget(muted_label(AREA_HELP[area], body), row, 1)
+        areas_grid.setColumnStretch(1, 1)
+        self.area_message = Banner(BannerKind.PROBLEM, parent=body)
+        self.stage = QComboBox(body)
+        self.stage.setAccessibleName("Dispute stage")
+        self.stage.addItem("Not set", "")
+        for stage in DisputeStage:
+            self.stage.addItem(stage.value.capitalize(), stage.value)
+            self.stage.setItemData(
+                self.stage.count() - 1, STAGE_HELP[stage], Qt.ItemDataRole.ToolTipRole
+            )
+        self.stage.activated.connect(self._changed)
+        self._stage_help = muted_label("Only for an interpersonal (role) dispute.", body)
+        self.text = NoteField(
+            "Interpersonal formulation", FORMULATION_PROMPT, lines=6, max_lines=18, parent=body
+        )
+        self.text.edited.connect(self._changed)
+        self.accepted = DateField("Formulation accepted on", allow_empty=True, parent=body)
+        self.accepted.edited.connect(self._changed)
+        self._accept_today = QPushButton("Accepted today", body)
+        self._accept_today.setAccessibleName("Mark the formulation as accepted today")
+        self._accept_today.clicked.connect(self._accepted_today)
+        self.goals = TextListEditor(
+            "Goals",
+            "Add a goal agreed with the client, e.g. “Talk with my sister about…”",
+            rows=5,
+            parent=body,
+        )
+        self.goals.edited.connect(self._changed)
+
+        left = QVBoxLayout()
+        left.addWidget(section_heading("Focal problem areas (one or two)", body))
+        left.addLayout(areas_grid)
+        left.addWidget(self.area_message)
+        stage_row = QHBoxLayout()
+        stage_row.addWidget(QLabel("Dispute stage", body))
+        stage_row.addWidget(self.stage)
+        stage_row.addWidget(self._stage_help, 1)
+        left.addLayout(stage_row)
+        left.addWidget(section_heading("Interpersonal formulation", body))
+        left.addWidget(self.text)
+        self.accepted.addButton(self._accept_today)
+        left.addWidget(labelled("Accepted by the client on", self.accepted, body))
+        left.addWidget(muted_label(ACCEPT_HINT, body))
+        left.addWidget(section_heading("Goals", body))
+        left.addWidget(self.goals)
+        left.addStretch(1)
+        column = QHBoxLayout(body)
+        column.setContentsMargins(16, 0, 16, 16)
+        column.addLayout(left, 1)
+        column.addStretch(0)
+        body.setMaximumWidth(READING_WIDTH)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        self._body = scroll
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(header_box)
+        problem_row = QHBoxLayout()
+        problem_row.setContentsMargins(16, 0, 16, 4)
+        problem_row.addWidget(self.problem)
+        outer.addLayout(problem_row)
+        outer.addWidget(self._empty)
+        outer.addWidget(scroll, 1)
+        keeper.watch(self, self.edited)
+        self._sync_stage()
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        episode = self._record.episode
+        new_id = None if episode is None else episode.id
+        if new_id != self._episode_id:
+            if self._dirty:
+                self._keeper.saveAll()  # the text waits as a draft for this contract
+            self._load()
+        elif not self._dirty:
+            self._load()
+
+    def _load(self) -> None:
+        episode = self._record.episode
+        self._episode_id = None if episode is None else episode.id
+        self._empty.setVisible(episode is None)
+        self._body.setVisible(episode is not None)
+        self._save.setVisible(episode is not None)
+        formulation = Formulation() if episode is None else episode.formulation
+        self._loading = True
+        try:
+            for area, box in self.areas.items():
+                box.setChecked(area in formulation.problem_areas)
+            stage = formulation.dispute_stage
+            self.stage.setCurrentIndex(self.stage.findData("" if stage is None else stage.value))
+            self.text.setText(formulation.text)
+            self.accepted.setDate(formulation.accepted_on)
+            self.goals.setValues(() if episode is None else episode.goals)
+        finally:
+            self._loading = False
+        self._dirty = False
+        self._state.setText("")
+        self.problem.clear()
+        self.area_message.clear()
+        self._sync_stage()
+        if episode is not None:
+            self._keeper.restore(self)
+
+    # ---- saving --------------------------------------------------------------------------
+
+    def isDirty(self) -> bool:
+        return self._episode_id is not None and self._dirty
+
+    def formulation(self) -> Formulation:
+        areas = tuple(area for area, box in self.areas.items() if box.isChecked())
+        stage_value = self.stage.currentData()
+        stage = DisputeStage(stage_value) if stage_value else None
+        return Formulation(areas, stage, self.text.text(), self.accepted.date())
+
+    def problems(self) -> str | None:
+        if not self.isDirty():
+            return None
+        try:
+            self.formulation()
+        except ValidationError as error:
+            return error.message
+        return None
+
+    def saveChanges(self) -> bool:
+        episode = self._record.episode
+        if episode is None or not self.isDirty():
+            return True
+        try:
+            updated = dataclasses.replace(
+                episode, formulation=self.formulation(), goals=self.goals.values()
+            )
+            self._record.save_episode(updated)
+        except ValidationError as error:
+            message = self.accepted.validate() if error.field == self.accepted.label() else None
+            self.problem.showMessage(
+                "The formulation cannot be saved yet", message or f"{error.message}."
+            )
+            return False
+        except VaultError as error:
+            self.problem.showMessage("The formulation was not saved", str(error))
+            return False
+        self._keeper.discard(self.draftKey())
+        self._dirty = False
+        self._load()
+        return True
+
+    # ---- drafts --------------------------------------------------------------------------
+
+    def draftKey(self) -> str | None:
+        return None if self._episode_id is None else f"formulation:{self._episode_id}"
+
+    def draftFields(self) -> dict[str, str]:
+        return {
+            "areas": ",".join(a.value for a, box in self.areas.items() if box.isChecked()),
+            "stage": self.stage.currentData() or "",
+            "text": self.text.text(),
+            "accepted_on": self.accepted.text(),
+            "goals": json.dumps(list(self.goals.model.stringList())),
+            "goal_pending": self.goals.pendingText(),
+        }
+
+    def applyDraft(self, fields: Mapping[str, str]) -> None:
+        self._loading = True
+        try:
+            chosen = fields.get("areas", "").split(",")
+            for area, box in self.areas.items():
+                box.setChecked(area.value in chosen)
+            index = self.stage.findData(fields.get("stage", ""))
+            self.stage.setCurrentIndex(max(index, 0))
+            self.text.setText(fields.get("text", ""))
+            self.accepted.setText(fields.get("accepted_on", ""))
+            try:
+                goals = json.loads(fields.get("goals", "[]"))
+            except ValueError:
+                goals = []
+            self.goals.setValues([str(g) for g in goals] if isinstance(goals, list) else [])
+            self.goals.setPendingText(fields.get("goal_pending", ""))
+        finally:
+            self._loading = False
+        self._sync_stage()
+        self._mark_dirty()
+
+    def clearSensitive(self) -> None:
+        self._loading = True
+        try:
+            self.text.setText("")
+            self.goals.setValues(())
+            self.accepted.clearSensitive()
+            for box in self.areas.values():
+                box.setChecked(False)
+        finally:
+            self._loading = False
+        self._episode_id = None
+        self._dirty = False
+
+    # ---- internals -----------------------------------------------------------------------
+
+    def _area_toggled(self, area: ProblemArea, checked: bool) -> None:
+        if self._loading:
+            return
+        chosen = [a for a, box in self.areas.items() if box.isChecked()]
+        if checked and len(chosen) > MAX_AREAS:
+            box = self.areas[area]
+            box.blockSignals(True)
+            box.setChecked(False)
+            box.blockSignals(False)
+            self.area_message.showMessage("Only one or two focal areas", THIRD_AREA)
+            return
+        self.area_message.clear()
+        self._sync_stage()
+        self._changed()
+
+    def _sync_stage(self) -> None:
+        dispute = self.areas[ProblemArea.ROLE_DISPUTE].isChecked()
+        self.stage.setEnabled(dispute)
+        if not dispute and self.stage.currentIndex() != 0:
+            self.stage.setCurrentIndex(0)
+
+    def _accepted_today(self) -> None:
+        self.accepted.setDate(self._today())
+        self._changed()
+
+    def _changed(self, *_args: object) -> None:
+        if not self._loading:
+            self._mark_dirty()
+
+    def _mark_dirty(self) -> None:
+        self._dirty = True
+        self._state.setText("Unsaved changes")
+        self.edited.emit()

@@ -1,0 +1,248 @@
+"""Overview: the contract and progress, the focal problem areas, the latest measures with
+response / remission, and the client's IPT timeline (phases, sessions, measures, events).
+"""
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipt_desktop.domain.contract import ContractProgress, planned_end_date, progress
+from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
+from ipt_desktop.domain.phases import effective_phase
+from ipt_desktop.domain.timeline import build_timeline
+from ui.app.ui_text import format_date
+from ui.timeline.timeline_widget import TimelineWidget
+
+from .badges import PhaseBadge
+from .card_frame import CardFrame
+from .contract_editor import KIND_LABELS, ContractEditor
+from .form_parts import muted_label
+from .measures_card import MeasuresCard
+from .open_record import OpenRecord
+
+NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
+NO_AREAS = "Not chosen yet: the inventory and formulation lead to one or two focal areas."
+
+
+def ending_text(step: ContractProgress) -> str:
+    """What the contract's position asks of the therapist ('' when nothing yet)."""
+    if step.overrun:
+        return "Beyond the contract: agree a new contract or bring therapy to an end."
+    if not step.raise_ending:
+        return ""
+    if step.remaining == 0:
+        return f"All {step.planned} planned sessions are held: agree the plan after ending."
+    if step.remaining == 1:
+        return "1 session remains: bring up the ending."
+    return f"{step.remaining} sessions remain: bring up the ending."
+
+
+class OverviewTab(QWidget):
+    sessionActivated = Signal(str)
+    formulationRequested = Signal()
+
+    def __init__(
+        self,
+        record: OpenRecord,
+        today: Callable[[], dt.date] = dt.date.today,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._record = record
+        self._today = today
+
+        # -- contract card: a summary, or the editor
+        self.contract_card = CardFrame("Contract and progress", self)
+        self._contract_stack = QStackedWidget(self.contract_card)
+        summary = QWidget(self._contract_stack)
+        self._contract_line = QLabel(summary)
+        self._contract_line.setWordWrap(True)
+        self._dates_line = muted_label("", summary)
+        self._progress_label = QLabel(summary)
+        font = self._progress_label.font()
+        font.setBold(True)
+        self._progress_label.setFont(font)
+        self._phase = PhaseBadge(summary)
+        self._bar = QProgressBar(summary)
+        self._bar.setTextVisible(False)
+        self._bar.setMaximumHeight(8)
+        self._bar.setAccessibleName("Sessions held in this contract")
+        self._ending = QLabel(summary)
+        self._ending.setWordWrap(True)
+        self._edit = QPushButton("Edit contract…", summary)
+        self._edit.setAccessibleName("Edit contract")
+        self._edit.clicked.connect(self._edit_contract)
+        self._new = QPushButton("New contract…", summary)
+        self._new.setAccessibleName("Start a new contract")
+        self._new.setToolTip("A continuation or maintenance contract after the acute course")
+        self._new.clicked.connect(self._new_contract)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self._progress_label)
+        progress_row.addWidget(self._phase)
+        progress_row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._edit)
+        buttons.addWidget(self._new)
+        buttons.addStretch(1)
+        summary_column = QVBoxLayout(summary)
+        summary_column.setContentsMargins(0, 0, 0, 0)
+        summary_column.addWidget(self._contract_line)
+        summary_column.addWidget(self._dates_line)
+        summary_column.addLayout(progress_row)
+        summary_column.addWidget(self._bar)
+        summary_column.addWidget(self._ending)
+        summary_column.addStretch(1)
+        summary_column.addLayout(buttons)
+        self.contract_editor = ContractEditor(record, today, self._contract_stack)
+        self.contract_editor.finished.connect(self._editor_finished)
+        self._contract_stack.addWidget(summary)
+        self._contract_stack.addWidget(self.contract_editor)
+        self.contract_card.body.addWidget(self._contract_stack)
+
+        # -- focal problem areas
+        self.areas_card = CardFrame("Focal problem areas", self)
+        self._areas = QLabel(self.areas_card)
+        self._areas.setWordWrap(True)
+        self._areas.setTextFormat(Qt.TextFormat.PlainText)
+        self._accepted = muted_label("", self.areas_card)
+        self._open_formulation = QPushButton("Formulation and goals…", self.areas_card)
+        self._open_formulation.setAccessibleName("Open formulation and goals")
+        self._open_formulation.clicked.connect(self.formulationRequested)
+        self.areas_card.body.addWidget(self._areas)
+        self.areas_card.body.addWidget(self._accepted)
+        self.areas_card.body.addStretch(1)
+        areas_buttons = QHBoxLayout()
+        areas_buttons.addWidget(self._open_formulation)
+        areas_buttons.addStretch(1)
+        self.areas_card.body.addLayout(areas_buttons)
+
+        # -- measures
+        self.measures_card = CardFrame("Latest measures (this contract)", self)
+        self.measures = MeasuresCard(self.measures_card)
+        self.measures_card.body.addWidget(self.measures)
+
+        # -- timeline
+        self.timeline = TimelineWidget(self)
+        self.timeline.setMinimumHeight(260)
+        self.timeline.sessionActivated.connect(self.sessionActivated)
+
+        cards = QGridLayout()
+        cards.setHorizontalSpacing(10)
+        cards.addWidget(self.contract_card, 0, 0)
+        cards.addWidget(self.areas_card, 0, 1)
+        cards.addWidget(self.measures_card, 0, 2)
+        cards.setColumnStretch(0, 5)
+        cards.setColumnStretch(1, 4)
+        cards.setColumnStretch(2, 6)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(10, 10, 10, 10)
+        column.setSpacing(10)
+        column.addLayout(cards)
+        column.addWidget(self.timeline, 1)
+
+    # ---- public --------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        record = self._record.record
+        episode = self._record.episode
+        if record is None:
+            self.clearSensitive()
+            return
+        self.timeline.setTimeline(build_timeline(record, self._today()))
+        sessions = self._record.episode_sessions()
+        self.measures.show_sessions(sessions)
+        self._new.setEnabled(episode is not None)
+        if episode is None:
+            self._contract_line.setText(NO_CONTRACT)
+            self._dates_line.setText("")
+            self._progress_label.setText("")
+            self._phase.setPhase(None)
+            self._bar.hide()
+            self._ending.setText("")
+            self._edit.setText("Agree a contract…")
+            self._areas.setText(NO_AREAS)
+            self._accepted.setText("")
+            self._open_formulation.setEnabled(False)
+            return
+        self._edit.setText("Edit contract…")
+        self._open_formulation.setEnabled(True)
+        kind = KIND_LABELS[episode.kind]
+        self._contract_line.setText(f"{kind}, {episode.planned_sessions} sessions")
+        end = planned_end_date(episode, record.sessions)
+        ends = "" if end is None else f" · planned end about {format_date(end)}"
+        self._dates_line.setText(f"Started {format_date(episode.start_date)}{ends}")
+        held = len(sessions)
+        self._bar.show()
+        self._bar.setRange(0, episode.planned_sessions)
+        self._bar.setValue(min(held, episode.planned_sessions))
+        if held:
+            step = progress(episode, held)
+            self._progress_label.setText(step.label)
+            self._phase.setPhase(effective_phase(sessions[-1], episode, held))
+            self._ending.setText(ending_text(step))
+        else:
+            self._progress_label.setText("No sessions yet")
+            self._phase.setPhase(None)
+            self._ending.setText("")
+        self._ending.setVisible(bool(self._ending.text()))
+        self._show_areas(episode.formulation.problem_areas, episode.formulation.dispute_stage)
+        accepted = episode.formulation.accepted_on
+        if accepted is not None:
+            self._accepted.setText(f"Formulation accepted on {format_date(accepted)}.")
+        elif episode.kind is EpisodeKind.MAINTENANCE:
+            self._accepted.setText("Maintenance contract: keeping the gains.")
+        else:
+            self._accepted.setText("Formulation not yet accepted by the client.")
+
+    def clearSensitive(self) -> None:
+        self.timeline.setTimeline(None)
+        self.measures.show_sessions(())
+        for label in (self._contract_line, self._dates_line, self._progress_label, self._areas):
+            label.clear()
+        self._accepted.clear()
+        self._ending.clear()
+        self._phase.setPhase(None)
+        self._contract_stack.setCurrentIndex(0)
+
+    # ---- internals -----------------------------------------------------------------------
+
+    def _show_areas(self, areas: tuple[ProblemArea, ...], stage: DisputeStage | None) -> None:
+        if not areas:
+            self._areas.setText(NO_AREAS)
+            return
+        lines = [area.label for area in areas]
+        if stage is not None:
+            lines = [
+                f"{line} — stage: {stage.value}" if area is ProblemArea.ROLE_DISPUTE else line
+                for line, area in zip(lines, areas, strict=True)
+            ]
+        self._areas.setText("\n".join(lines))
+
+    def _edit_contract(self) -> None:
+        episode = self._record.episode
+        if episode is None:
+            self.contract_editor.editNew()
+        else:
+            self.contract_editor.editExisting(episode)
+        self._contract_stack.setCurrentWidget(self.contract_editor)
+        self.contract_editor.kind.setFocus()
+
+    def _new_contract(self) -> None:
+        self.contract_editor.editNew()
+        self._contract_stack.setCurrentWidget(self.contract_editor)
+        self.contract_editor.kind.setFocus()
+
+    def _editor_finished(self) -> None:
+        self._contract_stack.setCurrentIndex(0)
+        self.refresh()

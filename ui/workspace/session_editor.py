@@ -1,0 +1,394 @@
+"""The IPT session editor: one note, saved, signed (then read-only) and amended.
+
+Above the form sit the contract position ("Session 7 of 16") with the phase, the save /
+sign / delete buttons, and up to three banners: the PHQ-9 item-9 risk prompt (which also
+moves the focus to the risk assessment, and blocks signing until it is written), the
+ending prompt when few sessions of the contract remain, and any problem that keeps the
+note from being saved (an impossible date, a half-answered PHQ-9).
+"""
+
+import dataclasses
+from collections.abc import Callable, Mapping
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+
+from ipt_desktop.domain.contract import progress, session_numbers
+from ipt_desktop.domain.enums import Phase
+from ipt_desktop.domain.errors import SignedNoteError, ValidationError
+from ipt_desktop.domain.model import Session
+from ipt_desktop.domain.phases import suggest_phase
+from ipt_desktop.domain.signing import signing_problems
+from ipt_desktop.services.errors import VaultError
+from ui.app.ui_text import format_date, format_datetime
+
+from .banner import Banner, BannerKind
+from .draft_keeper import DraftKeeper
+from .open_record import OpenRecord
+from .session_form import SessionForm
+from .session_header import SessionHeader
+from .session_prompts import (
+    ENDING_TEXT,
+    RISK_DONE_TEXT,
+    RISK_DONE_TITLE,
+    RISK_TEXT,
+    RISK_TITLE,
+    SIGNED_TEXT,
+    ending_title,
+)
+from .workspace_dialogs import WorkspaceDialogs
+
+
+class SessionEditor(QWidget):
+    edited = Signal()
+    sessionDeleted = Signal(str)
+
+    def __init__(
+        self,
+        record: OpenRecord,
+        keeper: DraftKeeper,
+        dialogs: Callable[[], WorkspaceDialogs],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._record = record
+        self._keeper = keeper
+        self._dialogs = dialogs
+        self._session: Session | None = None
+        self._dirty = False
+
+        self.header = SessionHeader(self)
+        self.header.saveRequested.connect(self.saveChanges)
+        self.header.signRequested.connect(self.signCurrent)
+        self.header.deleteRequested.connect(self.deleteCurrent)
+
+        self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
+        self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
+        self.ending_banner = Banner(BannerKind.INFO, parent=self)
+        self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
+        self.signed_banner.actionTriggered.connect(self.goToAmendment)
+        self.problem_banner = Banner(BannerKind.PROBLEM, parent=self)
+        banners = QVBoxLayout()
+        banners.setContentsMargins(16, 0, 16, 4)
+        banners.setSpacing(6)
+        for banner in (
+            self.signed_banner,
+            self.risk_banner,
+            self.problem_banner,
+            self.ending_banner,
+        ):
+            banners.addWidget(banner)
+
+        self.form = SessionForm(self)
+        self._scroll = QScrollArea(self)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setWidget(self.form)
+        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self._scroll.setAccessibleName("Session note")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.header)
+        column.addLayout(banners)
+        column.addWidget(self._scroll, 1)
+
+        self.form.edited.connect(self._mark_dirty)
+        self.form.date_field.edited.connect(self._refresh_derived)
+        self.form.phase_combo.activated.connect(lambda _index: self._refresh_derived())
+        self.form.phq9.item9Changed.connect(self._item9_changed)
+        self.form.risk_field.edited.connect(self._refresh_risk)
+        self.form.signature.amendRequested.connect(self._amend)
+        self.form.signature.edited.connect(self.edited)
+        keeper.watch(self, self.edited)
+        self.setEnabled(False)
+
+    # ---- loading -------------------------------------------------------------------------
+
+    def sessionId(self) -> str | None:
+        return None if self._session is None else self._session.id
+
+    def session(self) -> Session | None:
+        return self._session
+
+    def load(self, session_id: str | None) -> None:
+        """Show a stored session (None: nothing); a draft kept for it comes back."""
+        session = None if session_id is None else self._record.session(session_id)
+        self._session = session
+        self._dirty = False
+        self.problem_banner.clear()
+        self.setEnabled(session is not None)
+        if session is None:
+            self.form.clear_sensitive()
+            self.header.clear()
+            self.risk_banner.clear()
+            self.ending_banner.clear()
+            self.signed_banner.clear()
+            return
+        self.form.show_session(session)
+        self.form.set_read_only(session.is_signed)
+        self.form.signature.show_state(self._signed_text(session), session.amendments)
+        # The stored override; _refresh_derived fills in the suggestion beside it.
+        self.form.set_phase_choices(Phase.INITIAL, session.phase_override)
+        self.header.setSigned(session.is_signed)
+        signed_text = self._signed_text(session)
+        if signed_text is None:
+            self.signed_banner.clear()
+        else:
+            self.signed_banner.showMessage(f"{signed_text} · read-only", SIGNED_TEXT)
+        self._refresh_derived()
+        self._keeper.restore(self)
+
+    def refresh(self) -> None:
+        """The record changed elsewhere (e.g. the formulation was accepted): recompute."""
+        if self._session is None:
+            return
+        stored = self._record.session(self._session.id)
+        if stored is None:
+            self.load(None)
+            return
+        self._session = stored
+        self._refresh_derived()
+
+    # ---- saving --------------------------------------------------------------------------
+
+    def isDirty(self) -> bool:
+        if self._session is None:
+            return False
+        if self._session.is_signed:
+            return bool(self.form.signature.amendmentField().text().strip())
+        return self._dirty
+
+    def problems(self) -> str | None:
+        """Why the current edits cannot be saved (None when they can, or there are none)."""
+        if not self.isDirty() or self._session is None:
+            return None
+        if self._session.is_signed:
+            return "An amendment was written but not added yet."
+        try:
+            self._collect()
+        except ValidationError as error:
+            return self._readable(error)
+        return None
+
+    def saveChanges(self) -> bool:
+        """Save valid edits. False (with the problem shown) when they cannot be saved."""
+        session = self._session
+        if session is None or not self.isDirty():
+            return True
+        if session.is_signed:
+            self._show_problem("The amendment has not been added", self.problems() or "")
+            return False
+        try:
+            saved = self._record.save_session(self._collect())
+        except ValidationError as error:
+            self._show_problem("This note cannot be saved yet", self._readable(error), error.field)
+            return False
+        except (SignedNoteError, VaultError) as error:
+            self._show_problem("The note was not saved", str(error))
+            return False
+        self._keeper.discard(self.draftKey())
+        self.load(saved.id)
+        return True
+
+    def signCurrent(self) -> None:
+        session = self._session
+        if session is None or session.is_signed:
+            return
+        if self._dirty and not self.saveChanges():
+            return
+        session = self._session
+        if session is None:
+            return
+        if signing_problems(session):
+            self._refresh_risk()
+            self.goToRiskAssessment()
+            return
+        if not self._dialogs().confirmSign(f"{self.header.title()}, {format_date(session.date)}"):
+            return
+        try:
+            signed = self._record.sign_session(session.id)
+        except ValidationError as error:
+            self._show_problem("The note was not signed", error.message, error.field)
+            return
+        except (SignedNoteError, VaultError) as error:
+            self._show_problem("The note was not signed", str(error))
+            return
+        self.load(signed.id)
+
+    def deleteCurrent(self) -> None:
+        session = self._session
+        if session is None or session.is_signed:
+            return
+        what = f"The unsigned note of {format_date(session.date)} will be deleted."
+        if not self._dialogs().confirmDelete(what):
+            return
+        try:
+            self._record.delete_session(session.id)
+        except (SignedNoteError, VaultError) as error:
+            self._show_problem("The session was not deleted", str(error))
+            return
+        self._keeper.discard(f"session:{session.id}")
+        self.load(None)
+        self.sessionDeleted.emit(session.id)
+
+    def goToAmendment(self) -> None:
+        field = self.form.signature.amendmentField()
+        self._scroll.ensureWidgetVisible(field, 0, 120)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def goToRiskAssessment(self) -> None:
+        field = self.form.risk_field
+        self._scroll.ensureWidgetVisible(field, 0, 120)
+        field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- drafts (DraftSource) ------------------------------------------------------------
+
+    def draftKey(self) -> str | None:
+        return None if self._session is None else f"session:{self._session.id}"
+
+    def draftFields(self) -> dict[str, str]:
+        if self._session is None:
+            return {}
+        if self._session.is_signed:
+            return {"amendment": self.form.signature.amendmentField().text()}
+        return self.form.draft_fields()
+
+    def applyDraft(self, fields: Mapping[str, str]) -> None:
+        if self._session is None:
+            return
+        if self._session.is_signed:
+            self.form.signature.setAmendmentText(fields.get("amendment", ""))
+        else:
+            self.form.apply_draft_fields(fields)
+            self._dirty = True
+        self._refresh_derived()
+
+    def clearSensitive(self) -> None:
+        self.load(None)
+
+    # ---- internals -----------------------------------------------------------------------
+
+    def _collect(self) -> Session:
+        assert self._session is not None
+        form = self.form
+        return dataclasses.replace(
+            self._session,
+            date=form.date_field.date() or self._session.date,
+            phase_override=form.phase_override(),
+            mood=form.mood.value(),
+            phq9=form.phq9.value(),
+            hamd=form.hamd.value(),
+            gad7=form.gad7.value(),
+            note=form.note(),
+        )
+
+    def _mark_dirty(self) -> None:
+        if self._session is None or self._session.is_signed:
+            return
+        self._dirty = True
+        self.header.setStatus("Unsaved changes")
+        self.edited.emit()
+
+    def _item9_changed(self, positive: bool) -> None:
+        self._refresh_risk()
+        if positive:
+            self.goToRiskAssessment()
+
+    def _number(self, session: Session) -> int:
+        siblings = [s for s in self._record.sessions_of(session.episode_id) if s.id != session.id]
+        return session_numbers([*siblings, session])[session.id]
+
+    def _edited_date_session(self) -> Session:
+        assert self._session is not None
+        day = self.form.date_field.peek()  # while typing: no message for a half-typed date
+        if day is None or day == self._session.date:
+            return self._session
+        return dataclasses.replace(self._session, date=day)
+
+    def _refresh_derived(self) -> None:
+        if self._session is None:
+            return
+        session = self._edited_date_session()
+        episode = self._record.episode_of(session)
+        number = self._number(session)
+        override = self.form.phase_override()
+        if episode is None:
+            self.header.setTitle(f"Session {number}")
+            self.ending_banner.clear()
+        else:
+            step = progress(episode, number)
+            self.header.setTitle(step.label)
+            suggested = suggest_phase(episode, number, session.date)
+            self.form.set_phase_choices(suggested, override)
+            self.header.setPhase(override or suggested)
+            if step.raise_ending and not session.is_signed:
+                self.ending_banner.showMessage(ending_title(step), ENDING_TEXT)
+            else:
+                self.ending_banner.clear()
+        if session.is_signed:
+            self.header.setStatus(self._signed_text(session) or "")
+        elif self._dirty:
+            self.header.setStatus("Unsaved changes")
+        else:
+            self.header.setStatus("Not signed")
+        self._refresh_risk()
+
+    def _refresh_risk(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        positive = self.form.phq9.item9Positive()
+        missing = positive and not self.form.risk_field.text().strip()
+        if positive and not session.is_signed:
+            if missing:
+                self.risk_banner.showMessage(RISK_TITLE, RISK_TEXT)
+            else:
+                self.risk_banner.showMessage(RISK_DONE_TITLE, RISK_DONE_TEXT)
+            button = self.risk_banner.actionButton()
+            if button is not None:
+                button.setVisible(missing)
+        else:
+            self.risk_banner.clear()
+        self.header.setSignBlocked(session.is_signed or missing)
+        self.form.risk_field.setAccessibleDescription(
+            "Required: PHQ-9 item 9 is above 0" if missing else ""
+        )
+
+    def _amend(self, text: str) -> None:
+        session = self._session
+        if session is None:
+            return
+        try:
+            self._record.amend_session(session.id, text)
+        except (ValidationError, SignedNoteError, VaultError) as error:
+            self._show_problem("The amendment was not added", str(error))
+            return
+        self._keeper.discard(self.draftKey())
+        self.load(session.id)
+
+    def _show_problem(self, title: str, message: str, field: str | None = None) -> None:
+        self.problem_banner.showMessage(title, message)
+        target: QWidget | None = {
+            "Session date": self.form.date_field,
+            "date": self.form.date_field,
+            "phq9": self.form.phq9,
+            "gad7": self.form.gad7,
+            "risk_assessment": self.form.risk_field,
+        }.get(field or "")
+        if target is not None:
+            self._scroll.ensureWidgetVisible(target, 0, 80)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _readable(self, error: ValidationError) -> str:
+        """The problem in a sentence that names the field (never repeating clinical text)."""
+        if error.field in ("Session date", "date"):
+            return self.form.date_field.validate() or f"The session date {error.message}."
+        if error.field in ("phq9", "gad7"):
+            return f"{error.message}."
+        return f"{error.field.replace('_', ' ').capitalize()} {error.message}."
+
+    @staticmethod
+    def _signed_text(session: Session) -> str | None:
+        if session.signed_at is None:
+            return None
+        return f"Signed on {format_datetime(session.signed_at)}"

@@ -1,0 +1,32 @@
+"""What the session editor says: the item-9 risk prompt, the signed state, the ending."""
+
+from ipt_desktop.domain.contract import ContractProgress
+
+RISK_TITLE = "PHQ-9 item 9 is above 0: document a risk assessment"
+RISK_TEXT = (
+    "Thoughts of being better off dead or of self-harm were reported. Whatever the total, "
+    "write the risk assessment and safety plan for this session. The note cannot be signed "
+    "until it is written."
+)
+RISK_DONE_TITLE = "PHQ-9 item 9 is above 0: risk assessment written"
+RISK_DONE_TEXT = "Check that the safety plan is complete before signing."
+SIGN_BLOCKED_TIP = "Write the risk assessment first (PHQ-9 item 9 is above 0)"
+SIGN_TIP = "Sign the note: it becomes read-only (Ctrl+Shift+S)"
+SIGNED_TEXT = (
+    "The note is kept as it was signed. Corrections and additions are amendments, listed "
+    "under the note with their own date and time."
+)
+ENDING_TEXT = (
+    "Bring up the ending: review progress and what helped, feelings about ending, warning "
+    "signs and relapse prevention, and the plan after ending (maintenance, boosters, referral)."
+)
+
+
+def ending_title(step: ContractProgress) -> str:
+    if step.overrun:
+        return f"This session is beyond the contract of {step.planned} sessions"
+    if step.remaining == 0:
+        return "This is the last session of the contract"
+    if step.remaining == 1:
+        return "1 session remains after this one"
+    return f"{step.remaining} sessions remain after this one"

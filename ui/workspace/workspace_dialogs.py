@@ -1,0 +1,46 @@
+"""The few questions the workspace asks. Tests replace this object (no dialog may block).
+
+Every dialog tolerates being rejected at any moment (the shell rejects open dialogs on
+auto-lock): a rejected question counts as "no" / "stay".
+"""
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class WorkspaceDialogs:
+    def __init__(self, parent: QWidget) -> None:
+        self._parent = parent
+
+    def confirmSign(self, what: str) -> bool:
+        return self._ask(
+            "Sign this note?",
+            f"{what}\n\nA signed note is read-only. Later corrections are added as "
+            "amendments, each with its own date and time.",
+            "Sign note",
+        )
+
+    def confirmDelete(self, what: str) -> bool:
+        return self._ask("Delete?", f"{what}\n\nThis cannot be undone.", "Delete")
+
+    def leaveWithProblems(self, problems: str) -> bool:
+        """Some edits cannot be saved yet. True = leave anyway (they stay as drafts)."""
+        return self._ask(
+            "Some changes cannot be saved yet",
+            f"{problems}\n\nYour text is kept as an encrypted draft and offered again "
+            "when you come back to this client.",
+            "Leave and keep draft",
+            cancel_text="Stay and fix",
+        )
+
+    def _ask(self, title: str, text: str, accept_text: str, cancel_text: str = "Cancel") -> bool:
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(title)
+        box.setText(title)
+        box.setInformativeText(text)
+        accept = box.addButton(accept_text, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(cancel_text, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is accept
