@@ -13,8 +13,8 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ipt_desktop.crypto.kdf import floor_params  # noqa: E402
-from ipt_desktop.services.vault import Vault  # noqa: E402
+from ipt_desktop.crypto.kdf import floor_params
+from ipt_desktop.services.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 

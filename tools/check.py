@@ -32,10 +32,8 @@ STEPS: list[tuple[str, list[str]]] = [
 def main(argv: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     for title, command in [*STEPS, ("pytest", [sys.executable, "-m", "pytest", *argv])]:
-        print(
-            f"==> {title}: {' '.join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command))}",
-            flush=True,
-        )
+        shown = " ".join([Path(command[0]).name, *command[1:]])
+        print(f"==> {title}: {shown}", flush=True)
         code = subprocess.call(command, cwd=ROOT, env=env)
         if code != 0:
             print(f"==> {title} failed (exit {code})", flush=True)

@@ -12,7 +12,8 @@ import ipt_desktop
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services.vault import Vault
 from ipt_desktop.store.schema_migrations import current_revision, head_revision
-assert pathlib.Path(ipt_desktop.__file__).is_relative_to(pathlib.Path(sys.argv[1])), ipt_desktop.__file__
+installed_from = pathlib.Path(ipt_desktop.__file__)
+assert installed_from.is_relative_to(pathlib.Path(sys.argv[1])), installed_from
 vault, _ = Vault.create(pathlib.Path(sys.argv[2]), "candle river orbit maple", kdf=floor_params())
 assert current_revision(vault.engine) == head_revision() == "0001_baseline"
 vault.close()
