@@ -1,0 +1,118 @@
+"""The measurements that need a fresh process: cold start and peak memory."""
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from ui.startup_probe import SHOWN_MARKER
+
+from .results_table import Budget, Row
+from .synthetic_text import RARE_WORD
+from .synthetic_vault import PracticeFiles
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+START_TIMEOUT_S = 120
+
+
+def _env(state_dir: Path, **extra: str) -> dict[str, str]:
+    return dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        PYTHONPATH=str(ROOT),
+        IPT_DESKTOP_DATA_DIR=str(state_dir),
+        XDG_CONFIG_HOME=str(state_dir / "config"),  # the app's QSettings stay in the scratch
+        **extra,
+    )
+
+
+def run_child(module: str, args: list[str], state_dir: Path) -> tuple[float, str]:
+    """Milliseconds from spawning the interpreter to the child's first line, and that line."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", module, *args],
+        cwd=ROOT,
+        env=_env(state_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    elapsed = (time.perf_counter() - started) * 1000
+    _out, err = child.communicate(timeout=600)
+    if child.returncode != 0 or not line:
+        last = err.strip().splitlines()[-1:] or ["no output"]
+        raise RuntimeError(f"{module} exited with {child.returncode}: {last[0][:300]}")
+    return elapsed, line.strip()
+
+
+def _start_once(vault_dir: Path, state_dir: Path) -> float:
+    """Milliseconds from spawning ``python -m ui --vault DIR`` to its first window painted."""
+    started = time.perf_counter()
+    child = subprocess.Popen(
+        [sys.executable, "-m", "ui", "--vault", str(vault_dir)],
+        cwd=ROOT,
+        env=_env(state_dir, IPT_DESKTOP_EXIT_WHEN_SHOWN="1"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert child.stdout is not None
+    elapsed = None
+    for line in child.stdout:
+        if line.startswith(SHOWN_MARKER):
+            elapsed = (time.perf_counter() - started) * 1000
+            break
+    try:
+        _out, err = child.communicate(timeout=START_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        child.kill()
+        _out, err = child.communicate()
+    if elapsed is None:
+        last = err.strip().splitlines()[-1:] or ["no output"]
+        raise RuntimeError(f"no window was shown (exit {child.returncode}): {last[0][:300]}")
+    return elapsed
+
+
+def cold_start_row(files: PracticeFiles, runs: int, state_dir: Path) -> Row:
+    name = "cold start to the unlock window"
+    try:
+        timings = [_start_once(files.vault_dir, state_dir) for _ in range(runs + 1)]
+    except RuntimeError as exc:
+        return Row(name, note=f"could not be measured: {exc}")
+    return Row(
+        name,
+        tuple(timings[1:]),
+        note="python -m ui --vault DIR from the source tree, timed from spawning the "
+        "interpreter to the unlock screen's first paint (IPT_DESKTOP_EXIT_WHEN_SHOWN, "
+        "offscreen, warm OS file cache: one discarded start)",
+    )
+
+
+def memory_row(files: PracticeFiles, runs: int, state_dir: Path) -> Row:
+    client = files.manifest.long_client_id
+    args = [str(files.root), client, RARE_WORD]
+
+    def peak(mode: str) -> tuple[float, bool]:
+        _ms, line = run_child("tests.benchmarks.memory_probe", [mode, *args], state_dir)
+        data = json.loads(line)
+        return float(data["max_rss_mb"]), bool(data["qt"])
+
+    vault = [peak("vault") for _ in range(runs)]
+    base = tuple(peak("baseline")[0] for _ in range(runs))
+    with_qt = all(qt for _mb, qt in vault)
+    return Row(
+        "peak memory with the practice open",
+        tuple(mb for mb, _qt in vault),
+        base,
+        Budget(300),
+        unit="MB",
+        note="child process peak RSS (VmHWM; ru_maxrss elsewhere): unlock, client list, "
+        "longest record and timeline, search all notes"
+        + ("; Qt client list model and timeline widget painted" if with_qt else "; no Qt"),
+    )

@@ -1,0 +1,244 @@
+"""The measured operations on the synthetic vault, each beside its baseline.
+
+Every operation calls the application's own services, the way the GUI calls them; the
+vault is a working copy, so writes (new sessions, audit entries) do not touch the cache.
+The OS file cache is warm (the copy was just written): these are the numbers of a vault
+opened a second time, not of a disk read from cold.
+"""
+
+import dataclasses
+import datetime as dt
+import time
+from functools import partial
+
+import ipt_desktop.services.vault as vault_module
+from ipt_desktop.crypto.kdf import derive_key, normalise_passphrase
+from ipt_desktop.domain.model import Session
+from ipt_desktop.domain.summary import summarize
+from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.services import backup, client_rows, clients, sessions, unlock_session
+from ipt_desktop.services import record_codec as codec
+from ipt_desktop.services.client_search import search_all
+from ipt_desktop.services.unlock_secret import UnlockSecret
+from ipt_desktop.services.vault import Vault
+from ipt_desktop.services.vault_verify import verify_vault
+
+from . import graduation_pdf
+from .baseline_reads import Baseline
+from .results_table import Budget, Row
+from .synthetic_practice import TODAY
+from .synthetic_text import RARE_WORD
+from .synthetic_vault import PASSPHRASE, PracticeFiles
+from .timing import Stopwatch, time_runs
+
+#: A word in many notes: every hit builds a snippet, the search's worst case.
+COMMON_WORD = "conversation"
+
+
+class VaultBench:
+    """The working copy, opened once (as the application opens it) and then measured."""
+
+    def __init__(self, files: PracticeFiles, runs: int) -> None:
+        self.files = files
+        self.manifest = files.manifest
+        self.runs = runs
+        self.kdf = Stopwatch()
+        # Time the key derivation inside the real unlock path, to report the rest apart.
+        setattr(vault_module, "derive_key", self.kdf.wrap(derive_key))  # noqa: B010
+        self.vault = Vault.open(files.vault_dir)
+        self.baseline = Baseline(files.baseline)
+        self.secret = UnlockSecret.passphrase(PASSPHRASE)
+        self.scratch = files.root / "scratch"
+        self.scratch.mkdir(exist_ok=True)
+
+    def close(self) -> None:
+        setattr(vault_module, "derive_key", derive_key)  # noqa: B010
+        self.vault.close()
+        self.baseline.close()
+
+    # -- unlock and the client list ---------------------------------------------------
+    def unlock_rows(self) -> list[Row]:
+        header = self.vault.stored_header()
+        secret = normalise_passphrase(PASSPHRASE)
+        kdf_runs = time_runs(lambda: derive_key(secret, header.kdf), self.runs)
+        total: list[float] = []
+        rest: list[float] = []
+        ready: list[float] = []
+        for _ in range(self.runs + 1):  # the first is a warm-up
+            self.vault.lock()
+            self.kdf.take_ms()
+            began = time.perf_counter()
+            unlock_session.unlock(self.vault, self.secret)
+            unlocked = time.perf_counter()
+            clients.list_summaries(self.vault)
+            listed = time.perf_counter()
+            total.append((unlocked - began) * 1000)
+            rest.append((unlocked - began) * 1000 - self.kdf.take_ms())
+            ready.append((listed - self.kdf.ended_at) * 1000)
+        base_unlock = time_runs(self.baseline.unlock, self.runs)
+        base_list = time_runs(self.baseline.client_list, self.runs)
+        p = header.kdf
+        kdf_text = f"Argon2id t={p.time_cost}, m={p.memory_kib // 1024} MiB, p={p.lanes}"
+        return [
+            Row("unlock: the key derivation alone", kdf_runs, note=kdf_text),
+            Row(
+                "unlock, with the key derivation",
+                tuple(total[1:]),
+                base_unlock,
+                note="unlock_session.unlock: quick_check, Argon2id, unwrap, header MAC, "
+                "audit entry, machine state",
+            ),
+            Row(
+                "unlock, without the key derivation",
+                tuple(rest[1:]),
+                base_unlock,
+                note="the same unlock minus the time spent inside derive_key",
+            ),
+            Row(
+                f"client list ready ({self.manifest.clients:,} clients) after the key derivation",
+                tuple(ready[1:]),
+                base_list,
+                Budget(300, max_ratio=3),
+                note="from the end of Argon2id inside unlock_session.unlock to "
+                "clients.list_summaries returning; baseline: header and summaries read",
+            ),
+        ]
+
+    # -- one client ---------------------------------------------------------------------
+    def _open(self, client_id: str) -> None:
+        record = clients.load_record(self.vault, client_id)
+        build_timeline(record, today=TODAY)
+        summarize(record)
+
+    def open_rows(self) -> list[Row]:
+        rows = []
+        for label, client_id, count in self._clients():
+            rows.append(
+                Row(
+                    f"open a client with its timeline ({label}, {count} sessions)",
+                    time_runs(partial(self._open, client_id), self.runs),
+                    time_runs(partial(self.baseline.open_client, client_id), self.runs),
+                    Budget(100),
+                    note="clients.load_record (audit entry included), build_timeline, summarize",
+                )
+            )
+        return rows
+
+    def _clients(self) -> list[tuple[str, str, int]]:
+        m = self.manifest
+        return [
+            ("typical client", m.typical_client_id, m.typical_client_sessions),
+            ("longest record", m.long_client_id, m.long_client_sessions),
+        ]
+
+    def save_rows(self) -> list[Row]:
+        rows = []
+        note = "sessions.save_session (one transaction: row, summary, audit entry, fsync)"
+        for label, client_id, count in self._clients():
+            saver = _SessionSaver(self.vault, self.baseline, client_id)
+            what = f"{label}, {count} sessions"
+            base = time_runs(saver.baseline_save, self.runs)
+            created = time_runs(saver.create, self.runs)
+            edited = time_runs(saver.edit, self.runs)
+            rows.append(Row(f"save a new session ({what})", created, base, Budget(30), note=note))
+            rows.append(
+                Row(f"save an edited session ({what})", edited, base, Budget(30), note=note)
+            )
+        return rows
+
+    # -- the whole practice -------------------------------------------------------------
+    def search_rows(self) -> list[Row]:
+        rows = []
+        for word, label in ((RARE_WORD, "a word in 1% of notes"), (COMMON_WORD, "a common word")):
+            hits = len(search_all(self.vault, word))
+            rows.append(
+                Row(
+                    f"search all notes ({label}: {hits:,} hits)",
+                    time_runs(partial(search_all, self.vault, word), self.runs),
+                    time_runs(partial(self.baseline.search, word), self.runs),
+                    Budget(500),
+                    note="client_search.search_all over every record",
+                    extra={"hits": hits},
+                )
+            )
+        return rows
+
+    def pdf_row(self) -> Row:
+        client_id = self.manifest.typical_client_id
+        out = self.scratch / "graduation.pdf"
+        return Row(
+            "graduation PDF (letter + clinical summary)",
+            time_runs(lambda: graduation_pdf.write(self.vault, client_id, out), self.runs),
+            budget=Budget(1000),
+            note=graduation_pdf.DESCRIPTION,
+        )
+
+    def backup_rows(self) -> list[Row]:
+        dest = self.scratch / "practice.iptbackup"
+        plain = self.scratch / "plain-backup.sqlite3"
+        made = time_runs(lambda: backup.write_backup(self.vault, dest), self.runs)
+        size = dest.stat().st_size
+        return [
+            Row(
+                "full backup (snapshot, encrypt, fsync, read back and verify)",
+                made,
+                time_runs(lambda: self.baseline.backup(plain), self.runs),
+                Budget(3000),
+                note="backup.write_backup; baseline: SQLite backup API to a file, fsync, "
+                "read back and hash",
+                extra={"backup_bytes": size},
+            ),
+            Row(
+                "verify the whole vault (every payload, audit chain)",
+                time_runs(lambda: verify_vault(self.vault), self.runs),
+                time_runs(self.baseline.verify, self.runs),
+                note="vault_verify.verify_vault (ipt-desktop verify); baseline: integrity "
+                "check and every row parsed",
+            ),
+        ]
+
+
+class _SessionSaver:
+    """New notes a week apart, and edits of one unsigned note, for one client."""
+
+    def __init__(self, vault: Vault, baseline: Baseline, client_id: str) -> None:
+        self.vault = vault
+        self.baseline = baseline
+        self.record = clients.read_record(vault, client_id)
+        self.day = self.record.sessions[-1].date
+        self.draft = self._new_note()
+        sessions.save_session(vault, self.draft)
+        self.payload = client_rows.session_payload(self.draft)
+        self.summary = codec.summary_json(summarize(self.record))
+
+    def _new_note(self) -> Session:
+        self.day += dt.timedelta(days=7)
+        blank = sessions.new_session_for(self.record, self.day)
+        text = self.record.sessions[-1].note
+        return dataclasses.replace(blank, mood=5, phq9=(1,) * 8 + (0,), note=text)
+
+    def create(self) -> None:
+        sessions.save_session(self.vault, self._new_note())
+
+    def edit(self) -> None:
+        note = dataclasses.replace(self.draft.note, note=self.draft.note.note + " Edited.")
+        self.draft = dataclasses.replace(self.draft, note=note)
+        sessions.save_session(self.vault, self.draft)
+
+    def baseline_save(self) -> None:
+        d = self.draft
+        self.baseline.save_session(d.id, d.client_id, d.episode_id, self.payload, self.summary)
+
+
+def measure(files: PracticeFiles, runs: int) -> list[Row]:
+    bench = VaultBench(files, runs)
+    try:
+        rows = bench.unlock_rows()
+        rows += bench.open_rows()
+        rows += bench.save_rows()
+        rows += bench.search_rows()
+        rows.append(bench.pdf_row())
+        rows += bench.backup_rows()
+    finally:
+        bench.close()
+    return rows
