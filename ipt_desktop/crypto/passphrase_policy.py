@@ -17,8 +17,9 @@ ADVICE = (
     "A good passphrase is four or five random words you can remember, "
     "like “candle river orbit maple”, not a sentence from a song or a book."
 )
-# zxcvbn gets slow on very long inputs and its score no longer changes past this length.
-_ZXCVBN_PREFIX = 100
+# zxcvbn refuses inputs over 72 characters (ValueError); past that length the score no
+# longer changes anyway, so the first 72 are judged.
+_ZXCVBN_PREFIX = 72
 
 
 @dataclass(frozen=True)
