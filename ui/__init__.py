@@ -1,0 +1,1 @@
+"""The Qt layer of ipt-desktop (PySide6 widgets, models, dialogs)."""

@@ -1,0 +1,1 @@
+"""The application shell: start-up, first run, unlock, main window, auto-lock, settings."""

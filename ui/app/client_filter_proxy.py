@@ -1,0 +1,125 @@
+"""Filters and order of the client list: search text, phase, active or ended.
+
+The search matches names at once (caseless, NFKC, any script, like ``domain.search``); a
+search over every note runs in the background and adds the clients whose notes match
+(``setNoteHits``), with the matching snippet shown under the row.
+"""
+
+from enum import Enum
+from typing import Any
+
+from PySide6.QtCore import (
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from ipt_desktop.domain.enums import Phase
+from ipt_desktop.domain.search import SearchHit, normalize
+from ipt_desktop.domain.summary import ClientSummary
+
+from .client_list_model import ClientRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class StatusFilter(Enum):
+    ACTIVE = "Active clients"
+    ENDED = "Ended treatment"
+    ALL = "All clients"
+
+
+class ClientFilterProxy(QSortFilterProxyModel):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+        self._query = ""
+        self._phase: Phase | None = None
+        self._status = StatusFilter.ACTIVE
+        self._note_hits: dict[str, SearchHit] = {}
+        self.setDynamicSortFilter(True)
+        self.sort(0)
+
+    # -- settings -----------------------------------------------------------------------
+    def setQuery(self, text: str) -> None:
+        """New search text: names filter at once; earlier note hits no longer apply."""
+        self.beginFilterChange()
+        self._query = text
+        self._needle = normalize(text).strip()
+        self._note_hits = {}
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def query(self) -> str:
+        return self._query
+
+    def setNoteHits(self, query: str, hits: list[SearchHit]) -> None:
+        """Results of the background search; ignored if the query changed meanwhile."""
+        if query != self._query:
+            return
+        self.beginFilterChange()
+        self._note_hits = {}
+        for hit in hits:
+            if hit.field != "client.name":
+                self._note_hits.setdefault(hit.client_id, hit)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
+
+    def noteMatchCount(self) -> int:
+        return len(self._note_hits)
+
+    def setPhase(self, phase: Phase | None) -> None:
+        self.beginFilterChange()
+        self._phase = phase
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def phase(self) -> Phase | None:
+        return self._phase
+
+    def setStatus(self, status: StatusFilter) -> None:
+        self.beginFilterChange()
+        self._status = status
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def status(self) -> StatusFilter:
+        return self._status
+
+    def clearSearch(self) -> None:
+        self.setQuery("")
+
+    # -- Qt overrides -------------------------------------------------------------------
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.sourceModel()
+        if model is None:
+            return False
+        summary = model.data(model.index(source_row, 0, source_parent), ClientRole.SUMMARY)
+        if not isinstance(summary, ClientSummary):
+            return False
+        if self._status is StatusFilter.ACTIVE and not summary.active:
+            return False
+        if self._status is StatusFilter.ENDED and summary.active:
+            return False
+        if self._phase is not None and summary.phase is not self._phase:
+            return False
+        if not self._needle:
+            return True
+        return self._needle in normalize(summary.name) or summary.client_id in self._note_hits
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.sourceModel()
+        a = model.data(left, ClientRole.SUMMARY)
+        b = model.data(right, ClientRole.SUMMARY)
+        if not isinstance(a, ClientSummary) or not isinstance(b, ClientSummary):
+            return False
+        return (normalize(a.name), a.client_id) < (normalize(b.name), b.client_id)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == ClientRole.SNIPPET:
+            if not index.isValid() or not self._needle:
+                return None
+            client_id = super().data(index, ClientRole.CLIENT_ID)
+            hit = self._note_hits.get(str(client_id))
+            return None if hit is None else hit.snippet
+        return super().data(index, role)

@@ -1,0 +1,278 @@
+"""The left-hand panel: find a client (names at once, notes in the background), filter by phase
+and by active or ended, and the list itself.
+
+The panel never switches the workspace by itself: it emits ``clientRequested`` and the main
+window decides (the workspace may have unsaved edits to keep first). ``selectClient`` moves
+the selection quietly, e.g. back to where it was when a switch was cancelled.
+"""
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPoint,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipt_desktop.domain.enums import Phase
+from ipt_desktop.domain.search import SearchHit
+from ipt_desktop.domain.summary import ClientSummary
+
+from .app_icons import tinted_icon
+from .client_filter_proxy import ClientFilterProxy, StatusFilter
+from .client_list_model import ClientListModel, ClientRole
+from .client_row_delegate import ClientRowDelegate
+from .task_runner import TaskRunner
+from .ui_text import count_text
+
+NoteSearch = Callable[[str], list[SearchHit]]
+#: Searching every note waits for a pause in typing, and for at least this many characters.
+NOTE_SEARCH_DELAY_MS = 350
+NOTE_SEARCH_MIN_CHARS = 2
+
+
+class ClientListPanel(QWidget):
+    clientRequested = Signal(str)
+    contextMenuRequested = Signal(str, object)  # client id, global QPoint
+
+    def __init__(
+        self, runner: TaskRunner, note_search: NoteSearch, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("clientListPanel")
+        self._runner = runner
+        self._note_search = note_search
+        self._search_task: int | None = None
+        self._quiet = False
+        self.model = ClientListModel(self)
+        self.proxy = ClientFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Find a client: name or notes")
+        self.search.setAccessibleName("Find a client by name or in notes")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(tinted_icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.textChanged.connect(self._query_changed)
+        self.search.installEventFilter(self)
+        self.phaseFilter = QComboBox()
+        self.phaseFilter.setAccessibleName("Filter by phase")
+        self.phaseFilter.addItem("All phases", None)
+        for phase in Phase:
+            self.phaseFilter.addItem(phase.label, phase)
+        self.phaseFilter.currentIndexChanged.connect(
+            lambda _i: self.proxy.setPhase(self.phaseFilter.currentData())
+        )
+        self.statusFilter = QComboBox()
+        self.statusFilter.setAccessibleName("Filter by status")
+        for status in StatusFilter:
+            self.statusFilter.addItem(status.value, status)
+        self.statusFilter.currentIndexChanged.connect(
+            lambda _i: self.proxy.setStatus(self.statusFilter.currentData())
+        )
+        self.view = QListView()
+        self.view.setAccessibleName("Clients")
+        self.view.setModel(self.proxy)
+        self.view.setItemDelegate(ClientRowDelegate(self.view))
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setUniformItemSizes(False)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        selection = self.view.selectionModel()
+        selection.currentChanged.connect(self._current_changed)
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(16)
+        self.count = QLabel()
+        self.count.setAccessibleName("Number of clients shown")
+
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(self.phaseFilter, 1)
+        filters.addWidget(self.statusFilter, 1)
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.view)
+        self._stack.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.setSpacing(6)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addLayout(self._stack, 1)
+        layout.addWidget(self.count)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(NOTE_SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self._search_notes)
+        for signal in (
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+        ):
+            signal.connect(self._update_count)
+        self._update_count()
+        self.setTabOrder(self.search, self.phaseFilter)
+        self.setTabOrder(self.phaseFilter, self.statusFilter)
+        self.setTabOrder(self.statusFilter, self.view)
+
+    # -- data ---------------------------------------------------------------------------
+    def setSummaries(self, summaries: list[ClientSummary]) -> None:
+        current = self.currentClientId()
+        self.model.setSummaries(summaries)
+        if current is not None:
+            self.selectClient(current)
+
+    def updateSummary(self, summary: ClientSummary) -> None:
+        self.model.upsert(summary)
+
+    def removeClient(self, client_id: str) -> None:
+        self.model.remove(client_id)
+
+    def clear(self) -> None:
+        """On lock: no name, no search text, no snippet stays in memory or on screen."""
+        self._timer.stop()
+        if self._search_task is not None:
+            self._runner.cancel(self._search_task)
+            self._search_task = None
+        self._quiet = True
+        self.search.clear()
+        self.model.clear()
+        self._quiet = False
+        self._update_count()
+
+    # -- selection ----------------------------------------------------------------------
+    def currentClientId(self) -> str | None:
+        index = self.view.currentIndex()
+        value = index.data(ClientRole.CLIENT_ID) if index.isValid() else None
+        return str(value) if value is not None else None
+
+    def selectClient(self, client_id: str | None) -> None:
+        """Move the selection without asking for a switch (no ``clientRequested``)."""
+        self._quiet = True
+        try:
+            selection = self.view.selectionModel()
+            row = None if client_id is None else self.model.rowOf(client_id)
+            if row is None:
+                selection.clearCurrentIndex()
+                selection.clearSelection()
+                return
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():  # filtered out: keep the workspace, clear the highlight
+                selection.clearSelection()
+                return
+            selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.view.scrollTo(index)
+        finally:
+            self._quiet = False
+
+    def focusSearch(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._quiet or not current.isValid():
+            return
+        self.clientRequested.emit(str(current.data(ClientRole.CLIENT_ID)))
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.view.indexAt(position)
+        if index.isValid():
+            client_id = str(index.data(ClientRole.CLIENT_ID))
+            self.contextMenuRequested.emit(client_id, self.view.viewport().mapToGlobal(position))
+
+    # -- searching ----------------------------------------------------------------------
+    def _query_changed(self, text: str) -> None:
+        self.proxy.setQuery(text)
+        if self._search_task is not None:
+            self._runner.cancel(self._search_task)
+            self._search_task = None
+        if len(text.strip()) >= NOTE_SEARCH_MIN_CHARS and not self._quiet:
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._update_count()
+
+    def _search_notes(self) -> None:
+        query = self.search.text()
+        search = self._note_search
+        self._search_task = self._runner.run(
+            lambda: search(query),
+            lambda hits: self._notes_found(query, hits),
+            self._notes_failed,
+            label="Searching notes…",
+        )
+
+    def _notes_found(self, query: str, hits: list[SearchHit]) -> None:
+        self._search_task = None
+        self.proxy.setNoteHits(query, hits)
+        self._update_count()
+
+    def _notes_failed(self, exc: BaseException) -> None:
+        self._search_task = None
+        self.count.setText("The notes could not be searched.")
+
+    def searchPending(self) -> bool:
+        return self._timer.isActive() or self._search_task is not None
+
+    # -- status -------------------------------------------------------------------------
+    def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
+        total = self.model.rowCount()
+        query = self.search.text().strip()
+        if query:
+            text = count_text(shown, "match", "matches")
+            if self.proxy.noteMatchCount():
+                text += f", {self.proxy.noteMatchCount()} in notes"
+        else:
+            text = count_text(shown, "client")
+        self.count.setText(text)
+        if shown:
+            self._stack.setCurrentWidget(self.view)
+            return
+        if total == 0 and not query:
+            self.empty.setText("No clients yet.\nAdd the first with “New client” (Ctrl+Shift+N).")
+        elif query:
+            self.empty.setText(
+                "Searching the notes…" if self.searchPending() else "No client matches."
+            )
+        else:
+            self.empty.setText("No client matches these filters.")
+        self._stack.setCurrentWidget(self.empty)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and isinstance(event, QKeyEvent):
+            key = event.key()
+            if (
+                event.type() == QEvent.Type.KeyPress
+                and key in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and (self.proxy.rowCount())
+            ):
+                first = self.proxy.index(0, 0)
+                self.view.setFocus()
+                if key != Qt.Key.Key_Down or not self.view.currentIndex().isValid():
+                    self.view.setCurrentIndex(first)
+                return True
+        return super().eventFilter(watched, event)

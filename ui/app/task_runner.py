@@ -1,0 +1,161 @@
+"""Run work off the UI thread; the result or the error comes back on the main thread.
+
+A long call (Argon2 at unlock, KDF calibration at vault creation, a search over every note,
+a backup, a PDF) must never freeze the window. ``TaskRunner.run`` hands a plain callable to
+its own ``QThreadPool`` and calls ``on_result`` or ``on_error`` later, on the thread the
+runner lives on (the GUI thread), through a queued signal. While any task is pending the
+runner reports itself busy, with the label of the newest task, for a ``BusyIndicator``.
+
+Work cannot be interrupted half-way (a key derivation has no cancel point), but its outcome
+can be dropped: ``cancelAll()`` (used when the app locks) makes sure nothing decrypted
+arrives in a widget after the keys were dropped.
+
+Usage::
+
+    runner.run(lambda: vault.unlock(text), on_result=self._unlocked,
+               on_error=self._failed, label="Unlocking…")
+"""
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+T = TypeVar("T")
+
+ResultCallback = Callable[[Any], None]
+ErrorCallback = Callable[[BaseException], None]
+
+
+@dataclass
+class _Pending:
+    label: str
+    on_result: ResultCallback | None
+    on_error: ErrorCallback | None
+    runnable: "_Job"
+    cancelled: bool = False
+
+
+class _Job(QRunnable):
+    """Calls ``work`` on a pool thread and reports through the runner's private signals."""
+
+    def __init__(self, runner: "TaskRunner", task_id: int, work: Callable[[], Any]) -> None:
+        super().__init__()
+        # The runner keeps this object alive until its outcome is delivered; the pool
+        # must not delete it behind Python's back.
+        self.setAutoDelete(False)
+        self._runner = runner
+        self._task_id = task_id
+        self._work: Callable[[], Any] | None = work
+
+    def run(self) -> None:
+        work, self._work = self._work, None
+        assert work is not None
+        try:
+            result = work()
+        except BaseException as exc:  # delivered to on_error on the GUI thread
+            self._runner._failed.emit(self._task_id, exc)
+        else:
+            self._runner._finished.emit(self._task_id, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables on a private thread pool; outcomes are delivered on the GUI thread."""
+
+    busyChanged = Signal(bool)
+    busyLabelChanged = Signal(str)
+    # Emitted from pool threads; the runner lives on the GUI thread, so delivery is queued.
+    _finished = Signal(int, object)
+    _failed = Signal(int, object)
+
+    def __init__(self, parent: QObject | None = None, *, max_threads: int = 2) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(max_threads)
+        self._pending: dict[int, _Pending] = {}
+        self._next_id = 1
+        self._busy = False
+        self._finished.connect(self._deliver_result)
+        self._failed.connect(self._deliver_error)
+
+    # -- public API -------------------------------------------------------------------
+    def run(
+        self,
+        work: Callable[[], T],
+        on_result: Callable[[T], None] | None = None,
+        on_error: ErrorCallback | None = None,
+        *,
+        label: str = "Working…",
+    ) -> int:
+        """Start ``work`` on a pool thread; returns a task id for ``cancel``.
+
+        ``on_error`` receives the exception; without one it goes to ``sys.excepthook``
+        (a programming error must not vanish silently).
+        """
+        task_id = self._next_id
+        self._next_id += 1
+        job = _Job(self, task_id, work)
+        self._pending[task_id] = _Pending(label, on_result, on_error, job)
+        self._update_busy()
+        self._pool.start(job)
+        return task_id
+
+    def cancel(self, task_id: int) -> None:
+        """Drop the outcome of one task (the work itself still runs to its end)."""
+        pending = self._pending.get(task_id)
+        if pending is not None:
+            pending.cancelled = True
+            self._update_busy()
+
+    def cancelAll(self) -> None:
+        for pending in self._pending.values():
+            pending.cancelled = True
+        self._update_busy()
+
+    def isBusy(self) -> bool:
+        return self._busy
+
+    def busyLabel(self) -> str:
+        live = [p.label for p in self._pending.values() if not p.cancelled]
+        return live[-1] if live else ""
+
+    def isRunning(self, task_id: int) -> bool:
+        pending = self._pending.get(task_id)
+        return pending is not None and not pending.cancelled
+
+    def waitForDone(self, msecs: int = -1) -> bool:
+        """Block until the pool is idle (tests, shutdown). Outcomes still arrive by event."""
+        return self._pool.waitForDone(msecs)
+
+    # -- delivery (GUI thread) ----------------------------------------------------------
+    def _take(self, task_id: int) -> _Pending | None:
+        pending = self._pending.pop(task_id, None)
+        self._update_busy()
+        if pending is None or pending.cancelled:
+            return None
+        return pending
+
+    def _deliver_result(self, task_id: int, result: object) -> None:
+        pending = self._take(task_id)
+        if pending is not None and pending.on_result is not None:
+            pending.on_result(result)
+
+    def _deliver_error(self, task_id: int, error: object) -> None:
+        pending = self._take(task_id)
+        if pending is None:
+            return
+        assert isinstance(error, BaseException)
+        if pending.on_error is not None:
+            pending.on_error(error)
+        else:
+            sys.excepthook(type(error), error, error.__traceback__)
+
+    def _update_busy(self) -> None:
+        busy = any(not p.cancelled for p in self._pending.values())
+        if busy:
+            self.busyLabelChanged.emit(self.busyLabel())
+        if busy != self._busy:
+            self._busy = busy
+            self.busyChanged.emit(busy)

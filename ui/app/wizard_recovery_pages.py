@@ -1,0 +1,259 @@
+"""First-run wizard, part 2: the recovery key (shown once, printable), its confirmation, and
+the practice details printed on letters."""
+
+import random
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWizard,
+    QWizardPage,
+)
+
+from ipt_desktop.domain.errors import ValidationError
+from ipt_desktop.services.errors import VaultError
+
+from .message_style import set_message
+from .practice_details_form import PracticeDetailsForm
+from .wizard_start_pages import NO_RECOVERY_TEXT
+
+if TYPE_CHECKING:
+    from .first_run_wizard import FirstRunWizard
+
+SHEET_FILE_NAME = "ipt-desktop-recovery-sheet.pdf"
+_LOOKALIKES = str.maketrans({"0": "O", "1": "I", "8": "B"})
+GROUPS_PER_LINE = 7
+
+
+def key_groups(key_text: str) -> list[str]:
+    return [g for g in key_text.replace(" ", "-").split("-") if g]
+
+
+def normalise_group(text: str) -> str:
+    """Forgive case, spaces, dashes and the look-alikes the key never contains."""
+    return "".join(ch for ch in text.upper() if ch not in " -").translate(_LOOKALIKES)
+
+
+def display_key(key_text: str) -> str:
+    groups = key_groups(key_text)
+    lines = [groups[i : i + GROUPS_PER_LINE] for i in range(0, len(groups), GROUPS_PER_LINE)]
+    return "\n".join("  ".join(line) for line in lines)
+
+
+class RecoveryKeyPage(QWizardPage):
+    """The key, once: write it down or save the printable sheet."""
+
+    def __init__(self, wizard: "FirstRunWizard") -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Your recovery key")
+        self.setSubTitle("It is shown only now. Write it down or print the recovery sheet.")
+        self.keyLabel = QLabel()
+        self.keyLabel.setAccessibleName("Recovery key")
+        self.keyLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.keyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.35)
+        mono.setWeight(QFont.Weight.DemiBold)
+        self.keyLabel.setFont(mono)
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box_layout = QVBoxLayout(box)
+        box_layout.setContentsMargins(16, 14, 16, 14)
+        box_layout.addWidget(self.keyLabel)
+        self.saveSheet = QPushButton("&Save recovery sheet (PDF)…")
+        self.saveSheet.setAccessibleName("Save recovery sheet as PDF")
+        self.saveSheet.clicked.connect(self._choose_sheet_path)
+        self._saved = QLabel()
+        self._saved.setWordWrap(True)
+        set_message(self._saved, "")
+        self.written = QCheckBox("I have &written down or printed my recovery key")
+        self.written.setAccessibleName("I have written down or printed my recovery key")
+        self.written.toggled.connect(lambda _on: self.completeChanged.emit())
+        warning = QLabel(NO_RECOVERY_TEXT)
+        warning.setWordWrap(True)
+        bold = warning.font()
+        bold.setBold(True)
+        warning.setFont(bold)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.saveSheet)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(
+            _plain(
+                "If you ever forget your passphrase, this key opens the vault so you can "
+                "choose a new one. Keep it away from this computer: a locked drawer, a safe."
+            )
+        )
+        layout.addWidget(box)
+        layout.addLayout(buttons)
+        layout.addWidget(self._saved)
+        layout.addWidget(warning)
+        layout.addStretch(1)
+        layout.addWidget(self.written)
+
+    def initializePage(self) -> None:
+        self.keyLabel.setText(display_key(self._wizard.recoveryKey()))
+
+    def cleanupPage(self) -> None:
+        self.keyLabel.clear()
+
+    def isComplete(self) -> bool:
+        return self.written.isChecked()
+
+    def _choose_sheet_path(self) -> None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Save the recovery sheet",
+            str(Path(documents or Path.home()) / SHEET_FILE_NAME),
+            "PDF documents (*.pdf)",
+        )
+        if path:
+            self.saveSheetTo(Path(path))
+
+    def saveSheetTo(self, path: Path) -> None:
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        self.saveSheet.setEnabled(False)
+        self._wizard.saveRecoverySheet(path, self._sheet_saved, self._sheet_failed)
+
+    def _sheet_saved(self, path: Path) -> None:
+        self.saveSheet.setEnabled(True)
+        set_message(
+            self._saved,
+            f"Saved to {path}. Print it, lock the paper away, then delete the file: "
+            "anyone who has it can open your vault.",
+        )
+
+    def _sheet_failed(self, message: str) -> None:
+        self.saveSheet.setEnabled(True)
+        set_message(self._saved, message, error=True)
+
+
+class ConfirmKeyPage(QWizardPage):
+    """Ask for two groups of the key back, to be sure it was written down correctly."""
+
+    def __init__(self, wizard: "FirstRunWizard", rng: random.Random | None = None) -> None:
+        super().__init__()
+        self._wizard = wizard
+        self._rng = rng or random.SystemRandom()
+        self._expected: list[tuple[int, str]] = []
+        self.setTitle("Check your copy")
+        self.setSubTitle("Type two groups of the recovery key from what you wrote down.")
+        self.first = QLineEdit()
+        self.second = QLineEdit()
+        self._labels = [QLabel(), QLabel()]
+        form = QFormLayout()
+        for label, edit in zip(self._labels, (self.first, self.second), strict=True):
+            edit.setMaxLength(6)
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("WWWWWW") + 24)
+            edit.textChanged.connect(self._changed)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+        self._message = QLabel()
+        self._message.setWordWrap(True)
+        set_message(self._message, "", hide_when_empty=False)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(
+            _plain("The groups are counted from the left, starting at 1 (the key has 14).")
+        )
+        layout.addLayout(form)
+        layout.addWidget(self._message)
+        layout.addStretch(1)
+
+    def expectedGroups(self) -> list[int]:
+        """The 1-based group numbers being asked for."""
+        return [n for n, _g in self._expected]
+
+    def initializePage(self) -> None:
+        groups = key_groups(self._wizard.recoveryKey())
+        picks = sorted(self._rng.sample(range(len(groups)), 2))
+        self._expected = [(i + 1, groups[i]) for i in picks]
+        for label, edit, (number, _group) in zip(
+            self._labels, (self.first, self.second), self._expected, strict=True
+        ):
+            label.setText(f"Group &{number}:")
+            edit.setAccessibleName(f"Group {number} of the recovery key")
+            edit.clear()
+        self.first.setFocus()
+
+    def cleanupPage(self) -> None:
+        self.first.clear()
+        self.second.clear()
+
+    def _matches(self) -> list[bool]:
+        typed = (self.first.text(), self.second.text())
+        return [normalise_group(t) == g for t, (_n, g) in zip(typed, self._expected, strict=True)]
+
+    def _changed(self) -> None:
+        wrong = [
+            number
+            for edit, (number, group), ok in zip(
+                (self.first, self.second), self._expected, self._matches(), strict=True
+            )
+            if not ok and len(normalise_group(edit.text())) >= len(group)
+        ]
+        text = (
+            f"That does not match group {wrong[0]}. Check what you wrote down."
+            if wrong
+            else ("Both groups match." if all(self._matches()) else "")
+        )
+        set_message(self._message, text, error=bool(wrong), hide_when_empty=False)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:
+        return bool(self._expected) and all(self._matches())
+
+
+class PracticePage(QWizardPage):
+    """Who signs the letters (optional now; Settings can change it later)."""
+
+    def __init__(self, wizard: "FirstRunWizard") -> None:
+        super().__init__()
+        self._wizard = wizard
+        self.setTitle("Your practice")
+        self.setSubTitle("Printed on letters and summaries. You can change these later.")
+        self.setButtonText(QWizard.WizardButton.FinishButton, "&Start using ipt-desktop")
+        self.form = PracticeDetailsForm()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.form)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        self.form.therapist.setFocus()
+
+    def validatePage(self) -> bool:
+        try:
+            details = self.form.details()
+        except ValidationError as exc:
+            self.form.showValidationError(exc)
+            return False
+        try:
+            self._wizard.savePractice(details)
+        except VaultError as exc:
+            self.form.showError(str(exc))
+            return False
+        return True
+
+
+def _plain(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label

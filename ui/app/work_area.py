@@ -1,0 +1,197 @@
+"""The unlocked view: the client list beside the client workspace.
+
+Switching clients asks the workspace first (``maybeSave``): valid edits are saved, invalid
+ones kept as drafts, and a cancelled switch puts the list's selection back. The list learns
+of saved changes through ``recordChanged`` and refreshes that client's line only.
+"""
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
+
+from ipt_desktop.services import client_search, clients
+from ipt_desktop.services.vault import Vault
+
+from . import client_commands
+from .client_list_panel import ClientListPanel
+from .task_runner import TaskRunner
+from .workspace_seam import (
+    WorkPlace,
+    WorkspaceFactory,
+    WorkspaceLike,
+    as_workspace,
+    current_session_id,
+)
+
+LIST_WIDTH = 320
+
+
+class WorkArea(QWidget):
+    statusMessage = Signal(str)
+    currentClientChanged = Signal(object)  # str | None
+
+    def __init__(
+        self,
+        vault: Vault,
+        runner: TaskRunner,
+        workspace_factory: WorkspaceFactory,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workArea")
+        self._vault = vault
+        self.panel = ClientListPanel(runner, lambda query: client_search.search_all(vault, query))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.panel)
+        self.workspaceWidget = workspace_factory(vault, self.splitter)
+        self.workspace: WorkspaceLike = as_workspace(self.workspaceWidget)
+        self.splitter.addWidget(self.workspaceWidget)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([LIST_WIDTH, 900])
+        self.panel.setMinimumWidth(250)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        self.panel.clientRequested.connect(self._client_requested)
+        self.panel.contextMenuRequested.connect(self._context_menu)
+        self.workspace.recordChanged.connect(self.refreshClient)
+
+    # -- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        self.panel.setSummaries(clients.list_summaries(self._vault))
+        self.panel.selectClient(self.workspace.currentClientId())
+
+    def refreshClient(self, client_id: str) -> None:
+        if not self._vault.is_unlocked:
+            return
+        for summary in clients.list_summaries(self._vault):
+            if summary.client_id == client_id:
+                self.panel.updateSummary(summary)
+                return
+        self.panel.removeClient(client_id)
+
+    # -- switching ------------------------------------------------------------------------
+    def currentClientId(self) -> str | None:
+        return self.workspace.currentClientId()
+
+    def _client_requested(self, client_id: str) -> None:
+        # After the selection change has finished: maybeSave may open a dialog.
+        QTimer.singleShot(0, lambda: self.switchTo(client_id))
+
+    def switchTo(self, client_id: str | None) -> bool:
+        """Show ``client_id`` if the workspace lets go of the current one; True if shown."""
+        if not self._vault.is_unlocked:
+            return False
+        current = self.workspace.currentClientId()
+        if client_id == current:
+            self.panel.selectClient(client_id)
+            return True
+        if current is not None and not self.workspace.maybeSave():
+            self.panel.selectClient(current)
+            return False
+        if not self._vault.is_unlocked:  # the app locked while a question was open
+            return False
+        self.workspace.showClient(client_id)
+        self.panel.selectClient(client_id)
+        self.currentClientChanged.emit(client_id)
+        return True
+
+    # -- lock support ---------------------------------------------------------------------
+    def place(self) -> WorkPlace:
+        return WorkPlace(
+            client_id=self.workspace.currentClientId(),
+            tab=self.workspace.currentTab(),
+            session_id=current_session_id(self.workspace),
+        )
+
+    def restorePlace(self, place: WorkPlace) -> None:
+        if place.client_id is None or self.panel.model.rowOf(place.client_id) is None:
+            self.workspace.showClient(None)
+            self.currentClientChanged.emit(None)
+            return
+        self.workspace.showClient(place.client_id)
+        if place.tab:
+            self.workspace.setCurrentTab(place.tab)
+        if place.session_id is not None:
+            self.workspace.openSession(place.session_id)
+        self.panel.selectClient(place.client_id)
+        self.currentClientChanged.emit(place.client_id)
+
+    def saveDrafts(self) -> None:
+        self.workspace.saveDrafts()
+
+    def clearSensitive(self) -> None:
+        self.workspace.clearSensitive()
+        self.panel.clear()
+
+    # -- client commands ------------------------------------------------------------------
+    def addClient(self) -> None:
+        client_id = client_commands.add_client(self, self._vault)
+        if client_id is None:
+            return
+        self.refreshClient(client_id)
+        self.statusMessage.emit("Client added.")
+        self.switchTo(client_id)
+
+    def editClient(self, client_id: str | None = None) -> None:
+        target = client_id or self.workspace.currentClientId()
+        if target is None or not self._let_go_of(target):
+            return
+        if client_commands.edit_client(self, self._vault, target) is not None:
+            self._changed(target, "Client details saved.")
+
+    def endTreatment(self, client_id: str | None = None) -> None:
+        target = client_id or self.workspace.currentClientId()
+        if target is None or not self._let_go_of(target):
+            return
+        if client_commands.end_treatment(self, self._vault, target) is not None:
+            self._changed(target, "Treatment status changed.")
+
+    def deleteClient(self, client_id: str | None = None) -> None:
+        target = client_id or self.workspace.currentClientId()
+        if target is None:
+            return
+        showing = self.workspace.currentClientId() == target
+        if client_commands.delete_client(self, self._vault, target) is None:
+            return
+        if showing:
+            # Drop the open record without saving anything of it: it no longer exists.
+            self.workspace.clearSensitive()
+            self.workspace.showClient(None)
+            self.currentClientChanged.emit(None)
+        self.panel.removeClient(target)
+        self.statusMessage.emit("Client deleted.")
+
+    def _let_go_of(self, client_id: str) -> bool:
+        """Before changing the client shown: save what the workspace holds (it may ask)."""
+        if self.workspace.currentClientId() != client_id:
+            return True
+        return self.workspace.maybeSave()
+
+    def _changed(self, client_id: str, message: str) -> None:
+        self.refreshClient(client_id)
+        if self.workspace.currentClientId() == client_id:
+            self.workspace.showClient(client_id)
+        self.statusMessage.emit(message)
+
+    def _context_menu(self, client_id: str, where: QPoint) -> None:
+        summary = self.panel.model.summary(client_id)
+        menu = QMenu(self)
+        edit = QAction("&Edit details…", menu)
+        edit.triggered.connect(lambda: self.editClient(client_id))
+        end = QAction(
+            "&Resume treatment"
+            if summary is not None and not summary.active
+            else "E&nd treatment…",
+            menu,
+        )
+        end.triggered.connect(lambda: self.endTreatment(client_id))
+        delete = QAction("&Delete client…", menu)
+        delete.triggered.connect(lambda: self.deleteClient(client_id))
+        menu.addActions([edit, end])
+        menu.addSeparator()
+        menu.addAction(delete)
+        menu.exec(where)
+        menu.deleteLater()
