@@ -32,6 +32,7 @@ from .contract_editor import KIND_LABELS
 from .draft_keeper import DraftKeeper
 from .formulation_tab import FormulationTab
 from .inventory_tab import InventoryTab
+from .leave_editor import SaveableEditor
 from .life_events_tab import LifeEventsTab
 from .open_record import OpenRecord
 from .overview_tab import OverviewTab
@@ -49,16 +50,6 @@ TAB_TITLES = (
     "Termination",
 )
 EMPTY_TEXT = "Choose a client from the list, or add a new one."
-
-
-class SaveableEditor(Protocol):
-    """What the workspace asks of each editor before the client changes."""
-
-    def isDirty(self) -> bool: ...
-
-    def problems(self) -> str | None: ...
-
-    def saveChanges(self) -> bool: ...
 
 
 class WorkspaceTab(Protocol):

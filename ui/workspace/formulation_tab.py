@@ -8,10 +8,9 @@ suggested as "Middle".
 
 import dataclasses
 import datetime as dt
-import json
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,12 +25,12 @@ from PySide6.QtWidgets import (
 
 from ipt_desktop.domain.enums import DisputeStage, ProblemArea
 from ipt_desktop.domain.errors import ValidationError
-from ipt_desktop.domain.model import Formulation
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.domain.model import Episode, Formulation
 
 from .banner import Banner, BannerKind
 from .date_field import DateField
 from .draft_keeper import DraftKeeper
+from .episode_page import EpisodePage, EpisodePageWords
 from .form_parts import labelled, muted_label, section_heading
 from .note_field import NoteField
 from .open_record import OpenRecord
@@ -63,9 +62,15 @@ FORMULATION_PROMPT = (
 )
 
 
-class FormulationTab(QWidget):
-    edited = Signal()
+WORDS = EpisodePageWords(
+    draft_prefix="formulation",
+    save_name="Save formulation and goals",
+    cannot_save="The formulation cannot be saved yet",
+    not_saved="The formulation was not saved",
+)
 
+
+class FormulationTab(EpisodePage):
     def __init__(
         self,
         record: OpenRecord,
@@ -73,18 +78,9 @@ class FormulationTab(QWidget):
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._record = record
-        self._keeper = keeper
+        super().__init__(record, keeper, WORDS, parent)
         self._today = today
-        self._episode_id: str | None = None
-        self._dirty = False
-        self._loading = False
-
-        self._save = QPushButton("Save", self)
-        self._save.setAccessibleName("Save formulation and goals")
-        self._save.clicked.connect(self.saveChanges)
-        self._state = muted_label("", self)
+        self._header_parts()
         header_box = QWidget(self)
         header_box.setMaximumWidth(READING_WIDTH)
         header = QHBoxLayout(header_box)
@@ -94,8 +90,6 @@ class FormulationTab(QWidget):
         header.addSpacing(10)
         header.addWidget(self._state, 1)
         header.addWidget(self._save)
-        self.problem = Banner(BannerKind.PROBLEM, parent=self)
-        self._empty = muted_label("No treatment contract yet: agree one on the Overview tab.", self)
 
         body = QWidget(self)
         self.areas: dict[ProblemArea, QCheckBox] = {}
@@ -177,91 +171,11 @@ class FormulationTab(QWidget):
         keeper.watch(self, self.edited)
         self._sync_stage()
 
-    # ---- loading -------------------------------------------------------------------------
-
-    def refresh(self) -> None:
-        episode = self._record.episode
-        new_id = None if episode is None else episode.id
-        if new_id != self._episode_id:
-            if self._dirty:
-                self._keeper.saveAll()  # the text waits as a draft for this contract
-            self._load()
-        elif not self._dirty:
-            self._load()
-
-    def _load(self) -> None:
-        episode = self._record.episode
-        self._episode_id = None if episode is None else episode.id
-        self._empty.setVisible(episode is None)
-        self._body.setVisible(episode is not None)
-        self._save.setVisible(episode is not None)
-        formulation = Formulation() if episode is None else episode.formulation
-        self._loading = True
-        try:
-            for area, box in self.areas.items():
-                box.setChecked(area in formulation.problem_areas)
-            stage = formulation.dispute_stage
-            self.stage.setCurrentIndex(self.stage.findData("" if stage is None else stage.value))
-            self.text.setText(formulation.text)
-            self.accepted.setDate(formulation.accepted_on)
-            self.goals.setValues(() if episode is None else episode.goals)
-        finally:
-            self._loading = False
-        self._dirty = False
-        self._state.setText("")
-        self.problem.clear()
-        self.area_message.clear()
-        self._sync_stage()
-        if episode is not None:
-            self._keeper.restore(self)
-
-    # ---- saving --------------------------------------------------------------------------
-
-    def isDirty(self) -> bool:
-        return self._episode_id is not None and self._dirty
-
     def formulation(self) -> Formulation:
         areas = tuple(area for area, box in self.areas.items() if box.isChecked())
         stage_value = self.stage.currentData()
         stage = DisputeStage(stage_value) if stage_value else None
         return Formulation(areas, stage, self.text.text(), self.accepted.date())
-
-    def problems(self) -> str | None:
-        if not self.isDirty():
-            return None
-        try:
-            self.formulation()
-        except ValidationError as error:
-            return error.message
-        return None
-
-    def saveChanges(self) -> bool:
-        episode = self._record.episode
-        if episode is None or not self.isDirty():
-            return True
-        try:
-            updated = dataclasses.replace(
-                episode, formulation=self.formulation(), goals=self.goals.values()
-            )
-            self._record.save_episode(updated)
-        except ValidationError as error:
-            message = self.accepted.validate() if error.field == self.accepted.label() else None
-            self.problem.showMessage(
-                "The formulation cannot be saved yet", message or f"{error.message}."
-            )
-            return False
-        except VaultError as error:
-            self.problem.showMessage("The formulation was not saved", str(error))
-            return False
-        self._keeper.discard(self.draftKey())
-        self._dirty = False
-        self._load()
-        return True
-
-    # ---- drafts --------------------------------------------------------------------------
-
-    def draftKey(self) -> str | None:
-        return None if self._episode_id is None else f"formulation:{self._episode_id}"
 
     def draftFields(self) -> dict[str, str]:
         return {
@@ -269,43 +183,60 @@ class FormulationTab(QWidget):
             "stage": self.stage.currentData() or "",
             "text": self.text.text(),
             "accepted_on": self.accepted.text(),
-            "goals": json.dumps(list(self.goals.model.stringList())),
+            "goals": self.goals.draftText(),
             "goal_pending": self.goals.pendingText(),
         }
 
-    def applyDraft(self, fields: Mapping[str, str]) -> None:
-        self._loading = True
-        try:
-            chosen = fields.get("areas", "").split(",")
-            for area, box in self.areas.items():
-                box.setChecked(area.value in chosen)
-            index = self.stage.findData(fields.get("stage", ""))
-            self.stage.setCurrentIndex(max(index, 0))
-            self.text.setText(fields.get("text", ""))
-            self.accepted.setText(fields.get("accepted_on", ""))
-            try:
-                goals = json.loads(fields.get("goals", "[]"))
-            except ValueError:
-                goals = []
-            self.goals.setValues([str(g) for g in goals] if isinstance(goals, list) else [])
-            self.goals.setPendingText(fields.get("goal_pending", ""))
-        finally:
-            self._loading = False
-        self._sync_stage()
-        self._mark_dirty()
+    # ---- the page ------------------------------------------------------------------------
 
-    def clearSensitive(self) -> None:
-        self._loading = True
-        try:
-            self.text.setText("")
-            self.goals.setValues(())
-            self.accepted.clearSensitive()
-            for box in self.areas.values():
-                box.setChecked(False)
-        finally:
-            self._loading = False
-        self._episode_id = None
-        self._dirty = False
+    def _show_page(self, shown: bool) -> None:
+        self._empty.setVisible(not shown)
+        self._body.setVisible(shown)
+        self._save.setVisible(shown)
+
+    def _fill(self, episode: Episode | None) -> None:
+        formulation = Formulation() if episode is None else episode.formulation
+        for area, box in self.areas.items():
+            box.setChecked(area in formulation.problem_areas)
+        stage = formulation.dispute_stage
+        self.stage.setCurrentIndex(self.stage.findData("" if stage is None else stage.value))
+        self.text.setText(formulation.text)
+        self.accepted.setDate(formulation.accepted_on)
+        self.goals.setValues(() if episode is None else episode.goals)
+
+    def _loaded(self) -> None:
+        self.area_message.clear()
+        self._sync_stage()
+
+    def _value(self) -> Formulation:
+        return self.formulation()
+
+    def _updated(self, episode: Episode) -> Episode:
+        return dataclasses.replace(
+            episode, formulation=self.formulation(), goals=self.goals.values()
+        )
+
+    def _invalid_message(self, error: ValidationError) -> str:
+        message = self.accepted.validate() if error.field == self.accepted.label() else None
+        return message or f"{error.message}."
+
+    def _apply_fields(self, fields: Mapping[str, str]) -> None:
+        chosen = fields.get("areas", "").split(",")
+        for area, box in self.areas.items():
+            box.setChecked(area.value in chosen)
+        index = self.stage.findData(fields.get("stage", ""))
+        self.stage.setCurrentIndex(max(index, 0))
+        self.text.setText(fields.get("text", ""))
+        self.accepted.setText(fields.get("accepted_on", ""))
+        self.goals.applyDraftText(fields.get("goals", "[]"), fields.get("goal_pending", ""))
+        self._sync_stage()
+
+    def _clear_fields(self) -> None:
+        self.text.setText("")
+        self.goals.setValues(())
+        self.accepted.clearSensitive()
+        for box in self.areas.values():
+            box.setChecked(False)
 
     # ---- internals -----------------------------------------------------------------------
 
@@ -333,12 +264,3 @@ class FormulationTab(QWidget):
     def _accepted_today(self) -> None:
         self.accepted.setDate(self._today())
         self._changed()
-
-    def _changed(self, *_args: object) -> None:
-        if not self._loading:
-            self._mark_dirty()
-
-    def _mark_dirty(self) -> None:
-        self._dirty = True
-        self._state.setText("Unsaved changes")
-        self.edited.emit()

@@ -3,14 +3,15 @@
 from collections.abc import Sequence
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject
 
 from ipt_desktop.domain.model import InventoryPerson
 
-PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+from .record_table_model import RECORD_ID_ROLE, ColumnSpec, RecordTableModel
+
+PERSON_ID_ROLE = RECORD_ID_ROLE
 RING_NAMES = {1: "1 · closest", 2: "2 · middle", 3: "3 · outer"}
-_Index = QModelIndex | QPersistentModelIndex
-_ROOT = QModelIndex()
+ONSET_TIP = "Changed close to the onset of the episode"
 
 
 class Column(IntEnum):
@@ -21,75 +22,36 @@ class Column(IntEnum):
     CONFLICT = 4
 
 
-HEADERS = {
-    Column.NAME: "Name",
-    Column.RELATIONSHIP: "Relationship",
-    Column.RING: "Ring",
-    Column.SUPPORT: "Support",
-    Column.CONFLICT: "Conflict",
+def _onset_tip(person: InventoryPerson) -> str | None:
+    return ONSET_TIP if person.changed_near_onset else None
+
+
+def _yes_no(value: bool) -> str:
+    return "Yes" if value else "No"
+
+
+COLUMNS: dict[Column, ColumnSpec[InventoryPerson]] = {
+    Column.NAME: ColumnSpec("Name", lambda p: p.name, _onset_tip),
+    Column.RELATIONSHIP: ColumnSpec("Relationship", lambda p: p.relationship, _onset_tip),
+    Column.RING: ColumnSpec("Ring", lambda p: RING_NAMES[p.closeness], _onset_tip),
+    Column.SUPPORT: ColumnSpec("Support", lambda p: _yes_no(p.support), _onset_tip),
+    Column.CONFLICT: ColumnSpec("Conflict", lambda p: _yes_no(p.conflict), _onset_tip),
 }
 
 
-class InventoryTableModel(QAbstractTableModel):
+class InventoryTableModel(RecordTableModel[InventoryPerson]):
+    """People closest ring first, then by name."""
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._people: list[InventoryPerson] = []
+        super().__init__(
+            [COLUMNS[c] for c in Column],
+            lambda p: p.id,
+            parent,
+            sort_key=lambda p: (p.closeness, p.name.casefold(), p.id),
+        )
 
     def setPeople(self, people: Sequence[InventoryPerson]) -> None:
-        self.beginResetModel()
-        self._people = sorted(people, key=lambda p: (p.closeness, p.name.casefold(), p.id))
-        self.endResetModel()
-
-    def clear(self) -> None:
-        self.setPeople([])
+        self.setRecords(people)
 
     def person(self, row: int) -> InventoryPerson:
-        return self._people[row]
-
-    def rowFor(self, person_id: str) -> int:
-        return next((i for i, p in enumerate(self._people) if p.id == person_id), -1)
-
-    def rowCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: _Index = _ROOT) -> int:
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(Column)
-        ):
-            return HEADERS[Column(section)]
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._people):
-            return None
-        if not 0 <= index.column() < len(Column):
-            return None
-        person = self._people[index.row()]
-        column = Column(index.column())
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column is Column.NAME:
-                return person.name
-            if column is Column.RELATIONSHIP:
-                return person.relationship
-            if column is Column.RING:
-                return RING_NAMES[person.closeness]
-            if column is Column.SUPPORT:
-                return "Yes" if person.support else "No"
-            return "Yes" if person.conflict else "No"
-        if role == PERSON_ID_ROLE:
-            return person.id
-        if role == Qt.ItemDataRole.ToolTipRole and person.changed_near_onset:
-            return "Changed close to the onset of the episode"
-        return None
+        return self.record(row)

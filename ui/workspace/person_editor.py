@@ -9,30 +9,26 @@ whether they get resolved, what the client would change.
 import dataclasses
 from collections.abc import Callable, Mapping
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from ipt_desktop.domain.errors import ValidationError
-from ipt_desktop.domain.model import InventoryPerson, new_id
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.domain.model import InventoryPerson
 
-from .banner import Banner, BannerKind
 from .draft_keeper import DraftKeeper
 from .form_parts import labelled, section_heading
 from .inventory_table_model import RING_NAMES
 from .note_field import NoteField
 from .open_record import OpenRecord
+from .record_editor import RecordEditor, RecordEditorWords
 from .workspace_dialogs import WorkspaceDialogs
 
 QUESTIONS = (
@@ -45,14 +41,20 @@ QUESTIONS = (
     ("would_change", "What the client would change in the relationship", ""),
     ("notes", "Other notes", ""),
 )
-_FLAGS = ("support", "conflict", "changed_near_onset")
+WORDS = RecordEditorWords(
+    draft_prefix="person",
+    title="Person",
+    new_title="New person",
+    save_name="Save person",
+    delete_text="Remove…",
+    delete_name="Remove person from the inventory",
+    confirm_delete="This person will be removed from the inventory.",
+    not_saved="The person was not saved",
+    not_deleted="The person was not removed",
+)
 
 
-class PersonEditor(QWidget):
-    edited = Signal()
-    saved = Signal(str)
-    deleted = Signal(str)
-
+class PersonEditor(RecordEditor[InventoryPerson]):
     def __init__(
         self,
         record: OpenRecord,
@@ -60,32 +62,9 @@ class PersonEditor(QWidget):
         dialogs: Callable[[], WorkspaceDialogs],
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self._record = record
-        self._keeper = keeper
-        self._dialogs = dialogs
-        self._person: InventoryPerson | None = None
-        self._person_id: str | None = None
-        self._dirty = False
-        self._loading = False
-
-        self._title = QLabel(self)
-        font = self._title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.12)
-        self._title.setFont(font)
-        self._save = QPushButton("Save", self)
-        self._save.setAccessibleName("Save person")
-        self._save.clicked.connect(self.saveChanges)
-        self._delete = QPushButton("Remove…", self)
-        self._delete.setAccessibleName("Remove person from the inventory")
-        self._delete.clicked.connect(self.deleteCurrent)
-        header = QHBoxLayout()
+        super().__init__(record, keeper, dialogs, WORDS, parent)
+        header = self._header_row()
         header.setContentsMargins(12, 8, 12, 4)
-        header.addWidget(self._title, 1)
-        header.addWidget(self._delete)
-        header.addWidget(self._save)
-        self.problem = Banner(BannerKind.PROBLEM, parent=self)
 
         body = QWidget(self)
         self.name = QLineEdit(body)
@@ -144,99 +123,16 @@ class PersonEditor(QWidget):
         self.name.textEdited.connect(self._changed)
         self.relationship.textEdited.connect(self._changed)
         self.ring.activated.connect(self._changed)
-        keeper.watch(self, self.edited)
-        self.load(None)
-
-    # ---- loading -------------------------------------------------------------------------
+        self._ready()
 
     def personId(self) -> str | None:
-        return self._person_id
-
-    def load(self, person: InventoryPerson | None) -> None:
-        self._person = person
-        self._person_id = None if person is None else person.id
-        self._fill(person)
-        self._title.setText("" if person is None else "Person")
-        self.setEnabled(person is not None)
-        if person is not None:
-            self._keeper.restore(self)
-
-    def startNew(self) -> None:
-        """An empty form for a person not yet in the inventory (saved on Save)."""
-        self._person = None
-        self._person_id = new_id()
-        self._fill(None)
-        self.setEnabled(True)
-        self._title.setText("New person")
-        self._delete.setEnabled(False)
-        self.name.setFocus()
+        return self.recordId()
 
     def startNewWithId(self, person_id: str) -> None:
         """Reopen an unsaved new person whose draft was kept (after an auto-lock)."""
-        self.startNew()
-        self._person_id = person_id
-        self._keeper.restore(self)
-
-    def isNew(self) -> bool:
-        return self._person is None and self._person_id is not None
-
-    # ---- saving --------------------------------------------------------------------------
-
-    def isDirty(self) -> bool:
-        return self._person_id is not None and self._dirty
-
-    def problems(self) -> str | None:
-        if not self.isDirty():
-            return None
-        try:
-            self._collect()
-        except ValidationError as error:
-            return f"{_FIELD_NAMES.get(error.field, error.field)} {error.message}"
-        return None
-
-    def saveChanges(self) -> bool:
-        if not self.isDirty():
-            return True
-        try:
-            person = self._collect()
-            self._record.save_person(person)
-        except ValidationError as error:
-            label = _FIELD_NAMES.get(error.field, error.field)
-            self.problem.showMessage("This person cannot be saved yet", f"{label} {error.message}")
-            if error.field == "name":
-                self.name.setFocus()
-            return False
-        except VaultError as error:
-            self.problem.showMessage("The person was not saved", str(error))
-            return False
-        self._keeper.discard(self.draftKey())
-        self._dirty = False
-        self.problem.clear()
-        self._person = person
-        self._title.setText("Person")
-        self._delete.setEnabled(True)
-        self.saved.emit(person.id)
-        return True
-
-    def deleteCurrent(self) -> None:
-        person = self._person
-        if person is None:
-            return
-        if not self._dialogs().confirmDelete("This person will be removed from the inventory."):
-            return
-        try:
-            self._record.delete_person(person.id)
-        except VaultError as error:
-            self.problem.showMessage("The person was not removed", str(error))
-            return
-        self._keeper.discard(self.draftKey())
-        self.load(None)
-        self.deleted.emit(person.id)
+        self.startNew(person_id)
 
     # ---- drafts --------------------------------------------------------------------------
-
-    def draftKey(self) -> str | None:
-        return None if self._person_id is None else f"person:{self._person_id}"
 
     def draftFields(self) -> dict[str, str]:
         fields = {
@@ -248,8 +144,12 @@ class PersonEditor(QWidget):
         fields.update({f: text.text() for f, text in self.texts.items()})
         return fields
 
-    def applyDraft(self, fields: Mapping[str, str]) -> None:
-        self._loading = True
+    # ---- the record ----------------------------------------------------------------------
+
+    def _first_field(self) -> QWidget:
+        return self.name
+
+    def _apply_fields(self, fields: Mapping[str, str]) -> None:
         try:
             self.name.setText(fields.get("name", self.name.text()))
             self.relationship.setText(fields.get("relationship", self.relationship.text()))
@@ -264,37 +164,22 @@ class PersonEditor(QWidget):
                     text.setText(fields[field])
         except ValueError:
             pass
-        finally:
-            self._loading = False
-        self._dirty = True
 
-    def clearSensitive(self) -> None:
-        self.load(None)
-
-    # ---- internals -----------------------------------------------------------------------
-
-    def _fill(self, person: InventoryPerson | None) -> None:
-        self._loading = True
-        try:
-            self.name.setText("" if person is None else person.name)
-            self.relationship.setText("" if person is None else person.relationship)
-            self.ring.setCurrentIndex(self.ring.findData(2 if person is None else person.closeness))
-            for field, box in self.flags.items():
-                box.setChecked(False if person is None else bool(getattr(person, field)))
-            for field, text in self.texts.items():
-                text.setText("" if person is None else getattr(person, field))
-        finally:
-            self._loading = False
-        self._dirty = False
-        self.problem.clear()
-        self._delete.setEnabled(person is not None)
+    def _fill_fields(self, person: InventoryPerson | None) -> None:
+        self.name.setText("" if person is None else person.name)
+        self.relationship.setText("" if person is None else person.relationship)
+        self.ring.setCurrentIndex(self.ring.findData(2 if person is None else person.closeness))
+        for field, box in self.flags.items():
+            box.setChecked(False if person is None else bool(getattr(person, field)))
+        for field, text in self.texts.items():
+            text.setText("" if person is None else getattr(person, field))
 
     def _collect(self) -> InventoryPerson:
         client_id = self._record.client_id
-        if client_id is None or self._person_id is None:
+        if client_id is None or self._current_id is None:
             raise ValidationError("person", "no client is open")
         name = self.name.text().strip()
-        base = self._person or InventoryPerson(client_id=client_id, name=name, id=self._person_id)
+        base = self._current or InventoryPerson(client_id=client_id, name=name, id=self._current_id)
         text = {f: field.text() for f, field in self.texts.items()}
         return dataclasses.replace(
             base,
@@ -314,11 +199,19 @@ class PersonEditor(QWidget):
             notes=text["notes"],
         )
 
-    def _changed(self) -> None:
-        if self._loading or self._person_id is None:
-            return
-        self._dirty = True
-        self.edited.emit()
+    def _describe(self, error: ValidationError) -> str:
+        return f"{_FIELD_NAMES.get(error.field, error.field)} {error.message}"
+
+    def _show_invalid(self, error: ValidationError) -> None:
+        self.problem.showMessage("This person cannot be saved yet", self._describe(error))
+        if error.field == "name":
+            self.name.setFocus()
+
+    def _store(self, person: InventoryPerson) -> None:
+        self._record.save_person(person)
+
+    def _remove(self, person_id: str) -> None:
+        self._record.delete_person(person_id)
 
 
 _FIELD_NAMES = {"name": "The name", "relationship": "The relationship"}

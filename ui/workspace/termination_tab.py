@@ -7,7 +7,6 @@ help. "Prepare graduation summary…" asks the shell for the summary preview.
 """
 
 import dataclasses
-import json
 from collections.abc import Mapping
 
 from PySide6.QtCore import Signal
@@ -22,14 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.enums import PlanAfterEnding
-from ipt_desktop.domain.errors import ValidationError
-from ipt_desktop.domain.model import Termination
+from ipt_desktop.domain.model import Episode, Termination
 from ipt_desktop.domain.outcomes import phq9_outcome
-from ipt_desktop.services.errors import VaultError
 
 from .banner import Banner, BannerKind
 from .card_frame import CardFrame
 from .draft_keeper import DraftKeeper
+from .episode_page import EpisodePage, EpisodePageWords
 from .form_parts import labelled, muted_label, section_heading
 from .note_field import NoteField
 from .open_record import OpenRecord
@@ -75,27 +73,26 @@ IPT_PROMPTS = (
 )
 
 
-class TerminationTab(QWidget):
-    edited = Signal()
+WORDS = EpisodePageWords(
+    draft_prefix="termination",
+    save_name="Save termination",
+    cannot_save="The termination record cannot be saved yet",
+    not_saved="The termination record was not saved",
+)
+
+
+class TerminationTab(EpisodePage):
     graduationRequested = Signal(str, str)
 
     def __init__(
         self, record: OpenRecord, keeper: DraftKeeper, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._record = record
-        self._keeper = keeper
-        self._episode_id: str | None = None
-        self._dirty = False
-        self._loading = False
-        self._save = QPushButton("Save", self)
-        self._save.setAccessibleName("Save termination")
-        self._save.clicked.connect(self.saveChanges)
+        super().__init__(record, keeper, WORDS, parent)
         self.graduation = QPushButton("Prepare graduation summary…", self)
         self.graduation.setAccessibleName("Prepare graduation summary")
         self.graduation.setToolTip("Preview the summary letter for the client (and a clinician)")
         self.graduation.clicked.connect(self._graduation)
-        self._state = muted_label("", self)
+        self._header_parts()
         header = QHBoxLayout()
         header.setContentsMargins(16, 8, 16, 4)
         header.addWidget(section_heading("Termination (graduation)", self))
@@ -103,9 +100,7 @@ class TerminationTab(QWidget):
         header.addWidget(self._state, 1)
         header.addWidget(self._save)
         header.addWidget(self.graduation)
-        self.problem = Banner(BannerKind.PROBLEM, parent=self)
         self.outcome = Banner(BannerKind.INFO, parent=self)
-        self._empty = muted_label("No treatment contract yet: agree one on the Overview tab.", self)
 
         body = QWidget(self)
         self.lists: dict[str, TextListEditor] = {}
@@ -160,40 +155,44 @@ class TerminationTab(QWidget):
         outer.addWidget(scroll, 1)
         keeper.watch(self, self.edited)
 
-    # ---- loading -------------------------------------------------------------------------
+    def termination(self) -> Termination:
+        return Termination(
+            achievements=self.lists["achievements"].values(),
+            relapse_prevention_skills=self.lists["relapse_prevention_skills"].values(),
+            warning_signs=self.lists["warning_signs"].values(),
+            what_to_do=self.what_to_do.text(),
+            plan_kind=PlanAfterEnding(self.plan_kind.currentData()),
+            plan=self.plan.text(),
+        )
 
-    def refresh(self) -> None:
-        episode = self._record.episode
-        new_id = None if episode is None else episode.id
-        if new_id != self._episode_id:
-            if self._dirty:
-                self._keeper.saveAll()
-            self._load()
-        elif not self._dirty:
-            self._load()
+    def draftFields(self) -> dict[str, str]:
+        fields = {
+            "what_to_do": self.what_to_do.text(),
+            "plan_kind": str(self.plan_kind.currentData()),
+            "plan": self.plan.text(),
+        }
+        for field, editor in self.lists.items():
+            fields[field] = editor.draftText()
+            fields[f"{field}_pending"] = editor.pendingText()
+        return fields
 
-    def _load(self) -> None:
-        episode = self._record.episode
-        self._episode_id = None if episode is None else episode.id
+    # ---- the page ------------------------------------------------------------------------
+
+    def _show_page(self, shown: bool) -> None:
         for widget in (self._body, self._save, self.graduation):
-            widget.setVisible(episode is not None)
-        self._empty.setVisible(episode is None)
+            widget.setVisible(shown)
+        self._empty.setVisible(not shown)
+
+    def _fill(self, episode: Episode | None) -> None:
         termination = Termination() if episode is None else episode.termination
-        self._loading = True
-        try:
-            for field, editor in self.lists.items():
-                editor.setValues(getattr(termination, field))
-            self.what_to_do.setText(termination.what_to_do)
-            self.plan_kind.setCurrentIndex(self.plan_kind.findData(termination.plan_kind.value))
-            self.plan.setText(termination.plan)
-        finally:
-            self._loading = False
-        self._dirty = False
-        self._state.setText("")
-        self.problem.clear()
+        for field, editor in self.lists.items():
+            editor.setValues(getattr(termination, field))
+        self.what_to_do.setText(termination.what_to_do)
+        self.plan_kind.setCurrentIndex(self.plan_kind.findData(termination.plan_kind.value))
+        self.plan.setText(termination.plan)
+
+    def _loaded(self) -> None:
         self._show_outcome()
-        if episode is not None:
-            self._keeper.restore(self)
 
     def _show_outcome(self) -> None:
         """When PHQ-9 shows no response, IPT's reminder: the therapy fell short, not the
@@ -208,92 +207,25 @@ class TerminationTab(QWidget):
             NO_RESPONSE_TEXT,
         )
 
-    # ---- saving --------------------------------------------------------------------------
+    def _value(self) -> Termination:
+        return self.termination()
 
-    def isDirty(self) -> bool:
-        return self._episode_id is not None and self._dirty
+    def _updated(self, episode: Episode) -> Episode:
+        return dataclasses.replace(episode, termination=self.termination())
 
-    def termination(self) -> Termination:
-        return Termination(
-            achievements=self.lists["achievements"].values(),
-            relapse_prevention_skills=self.lists["relapse_prevention_skills"].values(),
-            warning_signs=self.lists["warning_signs"].values(),
-            what_to_do=self.what_to_do.text(),
-            plan_kind=PlanAfterEnding(self.plan_kind.currentData()),
-            plan=self.plan.text(),
-        )
-
-    def problems(self) -> str | None:
-        if not self.isDirty():
-            return None
-        try:
-            self.termination()
-        except ValidationError as error:
-            return error.message
-        return None
-
-    def saveChanges(self) -> bool:
-        episode = self._record.episode
-        if episode is None or not self.isDirty():
-            return True
-        try:
-            self._record.save_episode(dataclasses.replace(episode, termination=self.termination()))
-        except ValidationError as error:
-            self.problem.showMessage("The termination record cannot be saved yet", error.message)
-            return False
-        except VaultError as error:
-            self.problem.showMessage("The termination record was not saved", str(error))
-            return False
-        self._keeper.discard(self.draftKey())
-        self._dirty = False
-        self._load()
-        return True
-
-    # ---- drafts --------------------------------------------------------------------------
-
-    def draftKey(self) -> str | None:
-        return None if self._episode_id is None else f"termination:{self._episode_id}"
-
-    def draftFields(self) -> dict[str, str]:
-        fields = {
-            "what_to_do": self.what_to_do.text(),
-            "plan_kind": str(self.plan_kind.currentData()),
-            "plan": self.plan.text(),
-        }
+    def _apply_fields(self, fields: Mapping[str, str]) -> None:
         for field, editor in self.lists.items():
-            fields[field] = json.dumps(list(editor.model.stringList()))
-            fields[f"{field}_pending"] = editor.pendingText()
-        return fields
+            editor.applyDraftText(fields.get(field, "[]"), fields.get(f"{field}_pending", ""))
+        self.what_to_do.setText(fields.get("what_to_do", ""))
+        index = self.plan_kind.findData(fields.get("plan_kind", ""))
+        self.plan_kind.setCurrentIndex(max(index, 0))
+        self.plan.setText(fields.get("plan", ""))
 
-    def applyDraft(self, fields: Mapping[str, str]) -> None:
-        self._loading = True
-        try:
-            for field, editor in self.lists.items():
-                try:
-                    values = json.loads(fields.get(field, "[]"))
-                except ValueError:
-                    values = []
-                editor.setValues([str(v) for v in values] if isinstance(values, list) else [])
-                editor.setPendingText(fields.get(f"{field}_pending", ""))
-            self.what_to_do.setText(fields.get("what_to_do", ""))
-            index = self.plan_kind.findData(fields.get("plan_kind", ""))
-            self.plan_kind.setCurrentIndex(max(index, 0))
-            self.plan.setText(fields.get("plan", ""))
-        finally:
-            self._loading = False
-        self._mark_dirty()
-
-    def clearSensitive(self) -> None:
-        self._loading = True
-        try:
-            for editor in self.lists.values():
-                editor.setValues(())
-            self.what_to_do.setText("")
-            self.plan.setText("")
-        finally:
-            self._loading = False
-        self._episode_id = None
-        self._dirty = False
+    def _clear_fields(self) -> None:
+        for editor in self.lists.values():
+            editor.setValues(())
+        self.what_to_do.setText("")
+        self.plan.setText("")
 
     # ---- internals -----------------------------------------------------------------------
 
@@ -302,12 +234,3 @@ class TerminationTab(QWidget):
         if client_id is None or episode is None or not self.saveChanges():
             return
         self.graduationRequested.emit(client_id, episode.id)
-
-    def _changed(self, *_args: object) -> None:
-        if not self._loading:
-            self._mark_dirty()
-
-    def _mark_dirty(self) -> None:
-        self._dirty = True
-        self._state.setText("Unsaved changes")
-        self.edited.emit()

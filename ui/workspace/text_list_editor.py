@@ -5,6 +5,7 @@ prompt) and added with Enter or "Add"; double-click an entry to change it. Text 
 not yet added is never dropped: it is added when the list is read for saving.
 """
 
+import json
 from collections.abc import Sequence
 
 from PySide6.QtCore import QStringListModel, Signal
@@ -105,6 +106,19 @@ class TextListEditor(QWidget):
 
     def setPendingText(self, text: str) -> None:
         self.input.setText(text)
+
+    def draftText(self) -> str:
+        """The entries as kept in a draft (JSON), without the text typed but not added."""
+        return json.dumps(list(self.model.stringList()))
+
+    def applyDraftText(self, text: str, pending: str) -> None:
+        """Entries and typed text back from a draft; an unreadable draft gives no entries."""
+        try:
+            entries = json.loads(text)
+        except ValueError:
+            entries = []
+        self.setValues([str(e) for e in entries] if isinstance(entries, list) else [])
+        self.setPendingText(pending)
 
     def addPending(self) -> None:
         text = self.input.text().strip()
