@@ -1,12 +1,14 @@
-"""Record commands: ``import``, ``export`` and ``demo`` (DESIGN.md section 4)."""
+"""Record commands: ``import``, ``export``, ``demo`` and ``summary`` (DESIGN.md section 4)."""
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import calibrate
-from ipt_desktop.services import interchange
+from ipt_desktop.domain.graduation import DocumentKind, PaperSize
+from ipt_desktop.services import interchange, summary_export
 from ipt_desktop.services.clients import find_client
 from ipt_desktop.services.demo_practice import fill_demo
 from ipt_desktop.services.vault import Vault
@@ -17,6 +19,7 @@ from .passphrase_source import (
     add_unlock_arguments,
     new_passphrase,
     passphrase,
+    read_secret_file,
 )
 from .vault_session import unlocked_vault
 
@@ -50,6 +53,52 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="time one key derivation should take (never below the built-in minimum)",
     )
     parser.set_defaults(run=run_demo)
+
+    parser = subparsers.add_parser(
+        "summary",
+        help="write the graduation summary of one client as a PDF (plaintext: not encrypted)",
+    )
+    add_unlock_arguments(parser)
+    parser.add_argument("--client", required=True, metavar="REF", help="client id or full name")
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument(
+        "--clinician",
+        action="store_const",
+        const=DocumentKind.CLINICAL,
+        dest="kind",
+        help="the clinical termination summary for another clinician "
+        "(default: the letter for the client)",
+    )
+    which.add_argument(
+        "--both",
+        action="store_const",
+        const=DocumentKind.BOTH,
+        dest="kind",
+        help="the client's letter, then the clinical summary from a new page",
+    )
+    parser.set_defaults(kind=DocumentKind.LETTER)
+    parser.add_argument(
+        "--paper",
+        choices=[p.value for p in PaperSize],
+        default=PaperSize.A4.value,
+        help="paper size (default: a4)",
+    )
+    parser.add_argument(
+        "--episode",
+        metavar="ID",
+        help="the treatment contract (default: the latest with a termination record, "
+        "else the latest)",
+    )
+    parser.add_argument(
+        "--pdf-password-file",
+        type=Path,
+        metavar="FILE",
+        help="protect the PDF with the password in this file (AES-256; weak protection all "
+        "the same: a PDF password can be guessed offline)",
+    )
+    parser.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
+    parser.set_defaults(run=run_summary)
 
 
 def run_import(args: argparse.Namespace) -> int:
@@ -99,4 +148,49 @@ def run_demo(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         ids = fill_demo(vault)
     print(f"Created a demo vault in {args.vault} with {len(ids)} fictional clients.")
+    return OK
+
+
+def _pdf_password(args: argparse.Namespace) -> str | None:
+    if args.pdf_password_file is None:
+        return None
+    secret = read_secret_file(args.pdf_password_file)
+    if not secret:
+        raise CommandFailed(f"the file {args.pdf_password_file} holds no password")
+    return secret
+
+
+def run_summary(args: argparse.Namespace) -> int:
+    out: Path = args.out
+    if out.exists() and not args.force:
+        raise CommandFailed(f"{out} already exists; use --force to replace it")
+    if not out.parent.is_dir():
+        raise CommandFailed(f"the folder {out.parent} does not exist")
+    kind, paper = DocumentKind(args.kind), PaperSize(args.paper)
+    password = _pdf_password(args)
+    with unlocked_vault(args) as vault:
+        try:
+            client = find_client(vault, args.client)
+            content, timeline = summary_export.prepare_content(
+                vault, client.id, args.episode, dt.date.today()
+            )
+        except LookupError as exc:
+            raise CommandFailed(str(exc)) from None
+        try:
+            summary_export.export_summary_pdf(
+                vault, client.id, content, kind, paper, out, timeline, password
+            )
+        except OSError as exc:
+            reason = exc.strerror or "it could not be written"
+            raise CommandFailed(f"nothing was written to {out}: {reason}") from None
+    what = {
+        DocumentKind.LETTER: "the graduation letter",
+        DocumentKind.CLINICAL: "the clinical termination summary",
+        DocumentKind.BOTH: "the graduation letter and the clinical termination summary",
+    }[kind]
+    print(f"Wrote {what} to {out}.")
+    protection = "it has a PDF password, which is weak protection" if password else "no password"
+    print(
+        f"The PDF is NOT encrypted by the vault ({protection}): whoever has the file can read it."
+    )
     return OK

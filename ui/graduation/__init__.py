@@ -1,0 +1,71 @@
+"""The graduation summary preview: letter and clinical summary, edited, saved or printed.
+
+The shell (or the workspace) connects ``ClientWorkspace.graduationRequested`` to
+``open_graduation_dialog``::
+
+    workspace.graduationRequested.connect(
+        lambda client_id, episode_id: open_graduation_dialog(vault, client_id, episode_id, window)
+    )
+"""
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from ipt_desktop.domain.graduation import PaperSize
+from ipt_desktop.services import summary_export
+from ipt_desktop.services.errors import VaultError
+from ipt_desktop.services.vault import Vault
+from ui.app.app_settings import AppSettings
+from ui.app.task_runner import TaskRunner
+
+from .graduation_dialog import GraduationDialog
+
+__all__ = ["GraduationDialog", "open_graduation_dialog"]
+
+_own_runner: TaskRunner | None = None
+
+
+def _runner_for(parent: QWidget | None) -> TaskRunner:
+    """The main window's runner (its busy indicator shows the work), else one of our own."""
+    global _own_runner
+    window = parent.window() if parent is not None else None
+    found = getattr(window, "runner", None)
+    if isinstance(found, TaskRunner):
+        return found
+    if _own_runner is None:
+        _own_runner = TaskRunner(QCoreApplication.instance())
+    return _own_runner
+
+
+def open_graduation_dialog(
+    vault: Vault,
+    client_id: str,
+    episode_id: str | None,
+    parent: QWidget | None = None,
+    *,
+    runner: TaskRunner | None = None,
+    paper: PaperSize | None = None,
+    today: dt.date | None = None,
+) -> GraduationDialog | None:
+    """Open the preview for ``episode_id`` (None: the latest contract with a termination
+    record) window-modally, without blocking; returns the dialog, or None after telling
+    the user why it cannot open. ``paper`` defaults to the machine's paper preference."""
+    try:
+        content, timeline = summary_export.prepare_content(vault, client_id, episode_id, today)
+    except (LookupError, VaultError) as exc:
+        QMessageBox.warning(parent, "Graduation summary", f"The summary cannot be made: {exc}")
+        return None
+    dialog = GraduationDialog(
+        vault,
+        client_id,
+        content,
+        timeline,
+        runner or _runner_for(parent),
+        paper=paper or AppSettings().paperSize(),
+        parent=parent,
+    )
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog
