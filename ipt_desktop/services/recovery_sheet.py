@@ -9,7 +9,6 @@ import datetime as dt
 from pathlib import Path
 
 from ipt_desktop.domain.graduation import PaperSize
-from ipt_desktop.reports.recovery_sheet import render_recovery_sheet
 
 
 def save_recovery_sheet(
@@ -20,6 +19,8 @@ def save_recovery_sheet(
     created: dt.date | None = None,
 ) -> None:
     """Write the sheet to ``out_path`` atomically (nothing is left behind on failure)."""
+    from ipt_desktop.reports.recovery_sheet import render_recovery_sheet  # reportlab: lazy
+
     render_recovery_sheet(
         recovery_key_text, vault_id, created or dt.date.today(), PaperSize(paper), Path(out_path)
     )

@@ -32,7 +32,6 @@ from ipt_desktop.domain.graduation import (
 )
 from ipt_desktop.domain.model import ClientRecord, Episode, Termination
 from ipt_desktop.domain.timeline import Timeline, build_timeline
-from ipt_desktop.reports import render_pdf
 
 from . import clients, practice
 from .audit_log import AuditEvent
@@ -115,6 +114,8 @@ def export_summary_pdf(
         raise ValidationError("password", "must not be empty (leave it out for no password)")
     _require_unlocked(vault)
     out = Path(out_path)
+    from ipt_desktop.reports import render_pdf  # reportlab: ~250 ms, loaded on first export
+
     render_pdf(content, kind, paper, out, timeline, password)
     try:
         vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=f"{kind.value} pdf")

@@ -24,7 +24,6 @@ from ui.backup import handle_damaged_vault, open_restore_dialog, wait_for_backup
 from .app_icons import app_icon
 from .app_settings import AppSettings
 from .demo_vault import DemoVault
-from .first_run_wizard import FirstRunWizard
 from .main_window import MainWindow
 from .task_runner import TaskRunner
 from .workspace_seam import WorkspaceFactory, default_workspace_factory
@@ -72,6 +71,8 @@ class AppController(QObject):
         return self.openExisting(root)
 
     def firstRun(self, root: Path) -> bool:
+        from .first_run_wizard import FirstRunWizard  # only on a first run
+
         wizard = FirstRunWizard(root, self.runner, self.settings, kdf=self._kdf)
         accepted = wizard.exec() == QDialog.DialogCode.Accepted
         demo, vault = wizard.takeDemo(), wizard.takeVault()

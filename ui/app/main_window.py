@@ -28,7 +28,6 @@ from ui.backup import (
     open_backup_dialog,
     show_unlock_outcome,
 )
-from ui.graduation import open_graduation_dialog
 
 from .about_dialogs import show_about, show_shortcuts
 from .app_actions import AppActions
@@ -207,6 +206,8 @@ class MainWindow(QMainWindow):
             self.showStatus(f"Backup saved: {result.path.name}.")
 
     def openGraduationSummary(self, client_id: str, episode_id: str) -> None:
+        from ui.graduation import open_graduation_dialog  # reportlab & co.: not at start-up
+
         open_graduation_dialog(
             self.vault,
             client_id,
