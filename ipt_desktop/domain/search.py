@@ -57,6 +57,12 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
 
 
+def fold(text: str) -> str:
+    """``normalize(text)``, quickly for ASCII text (NFKC leaves ASCII as it is, and
+    casefolding ASCII is lowering it: one character for one, at the same index)."""
+    return text.lower() if text.isascii() else normalize(text)
+
+
 def _is_regional_indicator(ch: str) -> bool:
     return "\U0001f1e6" <= ch <= "\U0001f1ff"
 
@@ -100,6 +106,13 @@ def _clusters(text: str) -> list[tuple[int, int]]:
 
 def _match_span(text: str, needle: str) -> tuple[int, int] | None:
     """Span in ``text`` (original indices) of the first match of normalised ``needle``."""
+    if text.isascii():  # every character is its own cluster and folds to one character
+        position = text.lower().find(needle)
+        return None if position < 0 else (position, position + len(needle))
+    return _match_span_in_clusters(text, needle)
+
+
+def _match_span_in_clusters(text: str, needle: str) -> tuple[int, int] | None:
     clusters = _clusters(text)
     owner: list[int] = []  # normalised character index -> cluster index
     parts: list[str] = []
@@ -119,14 +132,20 @@ def _snippet(text: str, start: int, end: int) -> str:
     context = max(0, (SNIPPET_CHARS - (end - start)) // 2)
     low = max(0, start - context)
     high = min(len(text), end + context, start + SNIPPET_CHARS)
-    # Never cut a character from its accents or an emoji sequence.
+    # Never cut a character from its accents or an emoji sequence (ASCII text has none).
+    if not text.isascii():
+        low, high = _widened_to_clusters(text, low, high)
+    body = " ".join(text[low:high].split())
+    return (ELLIPSIS if low > 0 else "") + body + (ELLIPSIS if high < len(text) else "")
+
+
+def _widened_to_clusters(text: str, low: int, high: int) -> tuple[int, int]:
     for cluster_start, cluster_end in _clusters(text):
         if cluster_start <= low < cluster_end:
             low = cluster_start
         if cluster_start < high < cluster_end:
             high = cluster_end
-    body = " ".join(text[low:high].split())
-    return (ELLIPSIS if low > 0 else "") + body + (ELLIPSIS if high < len(text) else "")
+    return low, high
 
 
 def _texts(record: ClientRecord) -> Iterator[tuple[str | None, str | None, str, str]]:
@@ -161,7 +180,7 @@ def search_record(record: ClientRecord, query: str) -> list[SearchHit]:
         return []
     hits: list[SearchHit] = []
     for session_id, item_id, field, text in _texts(record):
-        if needle not in normalize(text):
+        if needle not in fold(text):
             continue
         span = _match_span(text, needle)
         # Normalising the whole text can join what clusters keep apart: show its start.

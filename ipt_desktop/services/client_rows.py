@@ -2,14 +2,19 @@
 
 Every row's clinical content is one payload sealed under the client's data key, bound to
 (vault, client, table, row id). Clear columns: ids, foreign keys and ``order_key``, an
-opaque counter that only keeps insertion order. ``ClientRow.summary`` holds the sealed
-``ClientSummary`` and is rewritten inside every transaction that touches the client.
+opaque counter that only keeps insertion order (of the clients; of each client's own rows
+in the other tables). ``ClientRow.summary`` holds the sealed ``ClientSummary`` and is
+rewritten inside every transaction that touches the client.
+
+Stored payloads are read back the lean way (``decode_stored``, ``StoredObject``) with the
+same record_codec readers the interchange import runs strictly.
 """
 
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute
 from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.domain.contract import session_order_key
@@ -25,6 +30,7 @@ from ipt_desktop.domain.model import (
 )
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.store.tables import (
+    CLIENT_CHILD_TABLES,
     ClientChildRow,
     ClientRow,
     EpisodeRow,
@@ -36,11 +42,10 @@ from ipt_desktop.store.tables import (
 from . import record_codec as codec
 from .audit_log import AuditEvent
 from .errors import RecordDamagedError
-from .json_fields import JsonObject
+from .json_fields import JsonObject, StoredObject
 from .vault import CLIENT_KEY_VERSION, Vault
 
 T = TypeVar("T")
-R = TypeVar("R", bound=ClientChildRow)
 ChildRowType = type[ClientChildRow]
 
 #: The table name the sealed summary is bound to (it lives in a column of ``clients``).
@@ -67,15 +72,46 @@ def decode(table: str, row_id: str, data: Any, read: Callable[[JsonObject], T]) 
     return value
 
 
-def next_order_key(db: DbSession, row_type: type[ClientRow] | ChildRowType) -> int:
-    """The next counter value of ``row_type``'s table. The maximum is read once per
-    transaction (BEGIN IMMEDIATE keeps every other writer out until it ends)."""
+def decode_stored(table: str, row_id: str, data: Any, read: Callable[[JsonObject], T]) -> T:
+    """``decode`` the lean way, for a payload of the record tables (see ``StoredObject``)."""
+    try:
+        obj = StoredObject(data)
+        value = read(obj)
+        obj.finish()
+    except ValidationError:
+        raise RecordDamagedError(table, row_id) from None
+    return value
+
+
+def next_client_order_key(db: DbSession) -> int:
+    """The next value of the clients' counter (the list's order: as they were added)."""
+    return _next_order_key(db, ClientRow.__tablename__, select(func.max(ClientRow.order_key)))
+
+
+def next_order_key(db: DbSession, row_type: ChildRowType, client_id: str) -> int:
+    """The next counter value of one client's rows of ``row_type``'s table.
+
+    Order keys only order a client's own rows, so the maximum is the client's (read
+    through the client_id index, once per transaction: BEGIN IMMEDIATE keeps every other
+    writer out until it ends), never a scan of everybody's rows.
+    """
+    query = select(func.max(row_type.order_key)).where(row_type.client_id == client_id)
+    return _next_order_key(db, f"{row_type.__tablename__}:{client_id}", query)
+
+
+def _next_order_key(db: DbSession, counter: str, query: Select[int]) -> int:
     counters: dict[str, int] = db.info.setdefault("order_keys", {})
-    table = row_type.__tablename__
-    if table not in counters:
-        counters[table] = db.scalar(select(func.max(row_type.order_key))) or 0
-    counters[table] += 1
-    return counters[table]
+    if counter not in counters:
+        counters[counter] = db.scalar(query) or 0
+    counters[counter] += 1
+    return counters[counter]
+
+
+def _new_client_counters(db: DbSession, client_id: str) -> None:
+    """A client added in this transaction has no rows yet: no query needed."""
+    counters: dict[str, int] = db.info.setdefault("order_keys", {})
+    for row_type in CLIENT_CHILD_TABLES:
+        counters[f"{row_type.__tablename__}:{client_id}"] = 0
 
 
 # -- payloads of each table --------------------------------------------------------------
@@ -84,56 +120,80 @@ def session_payload(session: Session) -> dict[str, Any]:
     return {**codec.session_json(session), "phase_override": override}
 
 
-def _reader(row: ClientChildRow) -> Callable[[JsonObject], Any]:
-    client_id = row.client_id
-    if isinstance(row, EpisodeRow):
-        return lambda o: codec.read_episode(o, episode_id=row.id, client_id=client_id)
-    if isinstance(row, SessionRow):
-        episode_id = row.episode_id
+def _child_reader(
+    row_type: ChildRowType, row_id: str, client_id: str, episode_id: str | None
+) -> Callable[[JsonObject], Any]:
+    if row_type is EpisodeRow:
+        return lambda o: codec.read_episode(o, episode_id=row_id, client_id=client_id)
+    if row_type is SessionRow:
         return lambda o: codec.read_session(
             o,
-            session_id=row.id,
-            episode_id=episode_id,
+            session_id=row_id,
+            episode_id=str(episode_id),
             client_id=client_id,
             phase_override=o.optional_choice("phase_override", Phase),
         )
-    if isinstance(row, InventoryRow):
-        return lambda o: codec.read_person(o, person_id=row.id, client_id=client_id)
-    return lambda o: codec.read_life_event(o, event_id=row.id, client_id=client_id)
+    if row_type is InventoryRow:
+        return lambda o: codec.read_person(o, person_id=row_id, client_id=client_id)
+    return lambda o: codec.read_life_event(o, event_id=row_id, client_id=client_id)
+
+
+def child_value(
+    row_type: ChildRowType, row_id: str, client_id: str, data: Any, episode_id: str | None = None
+) -> Any:
+    """The domain value of one child row from its unsealed payload (``episode_id`` is the
+    column of a session row)."""
+    read = _child_reader(row_type, row_id, client_id, episode_id)
+    return decode_stored(row_type.__tablename__, row_id, data, read)
+
+
+def client_value(client_id: str, data: Any) -> Client:
+    """The ``Client`` of a clients row from its unsealed payload."""
+    return decode_stored(
+        "clients", client_id, data, lambda o: codec.read_client(o, client_id=client_id)
+    )
 
 
 def open_child(vault: Vault, key: bytes, row: ClientChildRow) -> Any:
     table = row.__tablename__
     data = vault.unseal(key, row.client_id, table, row.id, row.payload)
-    return decode(table, row.id, data, _reader(row))
-
-
-def open_client(vault: Vault, key: bytes, row: ClientRow) -> Client:
-    data = vault.unseal(key, row.id, "clients", row.id, row.payload)
-    return decode("clients", row.id, data, lambda o: codec.read_client(o, client_id=row.id))
+    episode_id = row.episode_id if isinstance(row, SessionRow) else None
+    return child_value(type(row), row.id, row.client_id, data, episode_id)
 
 
 # -- reading -----------------------------------------------------------------------------
-def child_rows(db: DbSession, row_type: type[R], client_id: str) -> Sequence[R]:
-    query = select(row_type).where(row_type.client_id == client_id).order_by(row_type.order_key)
-    return db.scalars(query).all()
+def _opened_children(
+    vault: Vault, db: DbSession, key: bytes, row_type: ChildRowType, client_id: str
+) -> list[Any]:
+    """Every row of one client in one table, in the order they were added (Core select:
+    no ORM object is built for a row only read)."""
+    table = row_type.__tablename__
+    columns = child_columns(row_type)
+    query = select(*columns).where(row_type.client_id == client_id)
+    values = []
+    for row in db.execute(query.order_by(row_type.order_key, row_type.id)):
+        data = vault.unseal(key, client_id, table, row.id, row.payload)
+        episode_id = row.episode_id if row_type is SessionRow else None
+        values.append(child_value(row_type, row.id, client_id, data, episode_id))
+    return values
+
+
+def child_columns(row_type: ChildRowType) -> list[InstrumentedAttribute[Any]]:
+    """The columns a reader needs: id, client id, payload (and a session's episode id)."""
+    columns: list[InstrumentedAttribute[Any]] = [row_type.id, row_type.client_id, row_type.payload]
+    if row_type is SessionRow:
+        columns.append(SessionRow.episode_id)
+    return columns
 
 
 def read_record(vault: Vault, db: DbSession, client_id: str) -> ClientRecord:
-    row = db.get(ClientRow, client_id)
-    if row is None:
+    payload = db.scalar(select(ClientRow.payload).where(ClientRow.id == client_id))
+    if payload is None:
         raise LookupError(NO_CLIENT)
     key = client_key(vault, db, client_id)
-
-    def opened(row_type: ChildRowType) -> list[Any]:
-        return [open_child(vault, key, r) for r in child_rows(db, row_type, client_id)]
-
+    client = client_value(client_id, vault.unseal(key, client_id, "clients", client_id, payload))
     return make_record(
-        open_client(vault, key, row),
-        opened(EpisodeRow),
-        opened(SessionRow),
-        opened(InventoryRow),
-        opened(LifeEventRow),
+        client, *(_opened_children(vault, db, key, t, client_id) for t in CLIENT_CHILD_TABLES)
     )
 
 
@@ -196,7 +256,7 @@ def _new_child(
 ) -> None:
     row = row_type()
     row.id, row.client_id = row_id, client_id
-    row.order_key = next_order_key(db, row_type)
+    row.order_key = next_order_key(db, row_type, client_id)
     row.payload = _seal_child(vault, db, row_type, client_id, row_id, data)
     for name, value in columns.items():
         setattr(row, name, value)
@@ -273,12 +333,13 @@ def add_client_row(vault: Vault, db: DbSession, client: Client) -> None:
     db.add(
         ClientRow(
             id=client.id,
-            order_key=next_order_key(db, ClientRow),
+            order_key=next_client_order_key(db),
             key_version=CLIENT_KEY_VERSION,
             wrapped_key=wrapped,
             payload=vault.seal(key, client.id, "clients", client.id, codec.client_json(client)),
         )
     )
+    _new_client_counters(db, client.id)
     db.flush()
 
 

@@ -20,24 +20,27 @@ from .vault import Vault
 def list_summaries(vault: Vault) -> list[ClientSummary]:
     """One summary per client, in the order they were added. No note is decrypted.
 
-    A summary written by an older version that this one cannot read is recomputed from
-    the record (in memory only).
+    Per client: one key unwrap and one decryption of the sealed summary (a Core select of
+    the four columns needed; no ORM object). A summary written by an older version that
+    this one cannot read is recomputed from the record (in memory only).
     """
     summaries: list[ClientSummary] = []
+    query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.summary)
     with vault.reading() as db:
-        for row in db.scalars(select(ClientRow).order_by(ClientRow.order_key)):
-            key = client_rows.client_key(vault, db, row.id)
+        rows = db.connection().execute(query.order_by(ClientRow.order_key)).all()
+        for client_id, key_version, wrapped, sealed in rows:
+            key = vault.unwrap_client_key(client_id, key_version, wrapped)
             summary = None
-            if row.summary is not None:
-                data = vault.unseal(key, row.id, client_rows.SUMMARY_TABLE, row.id, row.summary)
+            if sealed is not None:
+                data = vault.unseal(key, client_id, client_rows.SUMMARY_TABLE, client_id, sealed)
                 try:
-                    summary = client_rows.decode(
-                        client_rows.SUMMARY_TABLE, row.id, data, _summary_reader(row.id)
+                    summary = client_rows.decode_stored(
+                        client_rows.SUMMARY_TABLE, client_id, data, _summary_reader(client_id)
                     )
                 except RecordDamagedError:
                     summary = None  # authentic, only in a shape this version does not know
             if summary is None:
-                summary = summarize(client_rows.read_record(vault, db, row.id))
+                summary = summarize(client_rows.read_record(vault, db, client_id))
             summaries.append(summary)
     return summaries
 
@@ -111,12 +114,16 @@ def find_client(vault: Vault, ref: str) -> Client:
 
     Raises LookupError with a message that never repeats the name.
     """
+    query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.payload)
     with vault.reading() as db:
-        rows = db.scalars(select(ClientRow).order_by(ClientRow.order_key)).all()
         matches = []
-        for row in rows:
-            client = client_rows.open_client(vault, client_rows.client_key(vault, db, row.id), row)
-            if row.id == ref:
+        for client_id, key_version, wrapped, payload in db.execute(
+            query.order_by(ClientRow.order_key)
+        ):
+            key = vault.unwrap_client_key(client_id, key_version, wrapped)
+            data = vault.unseal(key, client_id, "clients", client_id, payload)
+            client = client_rows.client_value(client_id, data)
+            if client_id == ref:
                 return client
             if _same_name(client.name, ref):
                 matches.append(client)

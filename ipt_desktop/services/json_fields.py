@@ -1,9 +1,11 @@
 """Strict reading of one JSON object, naming every problem by its JSON path.
 
-Used for the interchange format (files from outside) and for sealed payloads (our own
-writing, read back). Every field is checked with the domain's own checks; a field nobody
-asked for is an error (a typo such as ``"phq_9"`` must not silently lose data). Messages
-say what is wrong and where, never what was typed (it may be clinical text).
+``JsonObject`` reads the interchange format (files from outside) and everything else that
+needs a precise message; ``StoredObject`` reads our own sealed payloads back by the same
+rules, without the bookkeeping only a message needs. Every field is checked with the
+domain's own checks; a field nobody asked for is an error (a typo such as ``"phq_9"`` must
+not silently lose data). Messages say what is wrong and where, never what was typed (it
+may be clinical text).
 """
 
 import datetime as dt
@@ -11,7 +13,7 @@ import json
 import re
 from collections.abc import Callable, Mapping
 from enum import StrEnum
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.validation import (
@@ -220,10 +222,71 @@ class JsonObject:
             raise ValidationError(self.at(field), exc.message) from None
 
 
+class StoredObject(JsonObject):
+    """A payload this program sealed and has just authenticated, read the lean way.
+
+    The same reader functions (record_codec) serve both classes, so the JSON shape is
+    defined once. What this one leaves out: JSON paths (nested objects are read at path
+    "", so a message names only the field; a stored payload that does not read is reported
+    as a damaged record anyway), and the content checks of texts, text lists and answer
+    lists, which are only type-checked here because every reader hands them straight to a
+    domain constructor that checks them again (length, NUL, lone surrogates, item ranges).
+    Every other check (numbers, flags, vocabularies, dates, names, unknown fields) is the
+    one ``JsonObject`` makes. Never use it for data from outside (files, the clipboard).
+    """
+
+    def __init__(self, data: object, path: str = "") -> None:
+        super().__init__(data, "")
+
+    def text(self, key: str, default: str = "", *, max_chars: int = MAX_TEXT_CHARS) -> str:
+        value = self._take(key)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, str):
+            raise ValidationError(key, "must be text")
+        return value
+
+    def texts(self, key: str) -> tuple[str, ...]:
+        value = self._take(key)
+        if value is _MISSING:
+            return ()
+        if not isinstance(value, list):
+            raise ValidationError(key, "must be a list of texts")
+        return tuple(value)
+
+    def optional_answers(self, key: str, count: int, low: int, high: int) -> tuple[int, ...] | None:
+        value = self._take(key)
+        if value is _MISSING or value is None:
+            return None
+        if not isinstance(value, list):
+            raise ValidationError(key, f"must be a list of {count} answers or null")
+        return tuple(value)
+
+    def objects(self, key: str, *, required: bool = False) -> list["JsonObject"]:
+        value = self.required(key) if required else self._take(key)
+        if value is _MISSING:
+            return []
+        if not isinstance(value, list):
+            raise ValidationError(key, "must be a list")
+        return [StoredObject(item) for item in value]
+
+    def optional_object(self, key: str) -> "JsonObject | None":
+        value = self._take(key)
+        if value is _MISSING or value is None:
+            return None
+        return StoredObject(value)
+
+
+#: Each vocabulary's members by value: ``kind(value)`` as a dict look-up (an enum call
+#: costs microseconds, and the client list reads thousands of vocabulary values).
+_MEMBERS: dict[type[StrEnum], dict[str, StrEnum]] = {}
+
+
 def _member(field: str, value: object, kind: type[E]) -> E:
-    if isinstance(value, str):
-        try:
-            return kind(value)
-        except ValueError:
-            pass
-    raise ValidationError(field, "must be one of: " + ", ".join(m.value for m in kind))
+    members = _MEMBERS.get(kind)
+    if members is None:
+        members = _MEMBERS[kind] = {member.value: member for member in kind}
+    member = members.get(value) if isinstance(value, str) else None
+    if member is None:
+        raise ValidationError(field, "must be one of: " + ", ".join(m.value for m in kind))
+    return cast(E, member)

@@ -11,7 +11,6 @@ from ipt_desktop.domain.enums import Phase, ProblemArea
 from ipt_desktop.domain.model import Client, Episode, InventoryPerson, LifeEvent, Session
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.services import (
-    client_rows,
     clients,
     episodes,
     life_events,
@@ -155,10 +154,15 @@ def test_the_list_opens_no_note(shared_vault, monkeypatch):
     record = full_record()
     store(shared_vault, record)
 
-    def refuse(*_args: object) -> None:
-        raise AssertionError("a child row was decrypted for the list")
+    # Whatever path the list takes, every decryption goes through Vault.unseal_text.
+    real_unseal_text = type(shared_vault).unseal_text
 
-    monkeypatch.setattr(client_rows, "open_child", refuse)
+    def only_clients(self, key, client_id, table, row_id, blob):  # type: ignore[no-untyped-def]
+        if table in ("episodes", "sessions", "inventory", "life_events", "drafts"):
+            raise AssertionError(f"a {table} row was decrypted for the list")
+        return real_unseal_text(self, key, client_id, table, row_id, blob)
+
+    monkeypatch.setattr(type(shared_vault), "unseal_text", only_clients)
     summary = summary_of(shared_vault, record.client.id)
     assert summary.name == record.client.name
     assert summary.latest_phq9 == 6

@@ -1,0 +1,46 @@
+"""The client list: one sealed summary per client, read without opening any record row."""
+
+import pytest
+from service_samples import full_record, store
+
+from ipt_desktop.domain.summary import summarize
+from ipt_desktop.services import client_rows, clients
+from ipt_desktop.services import record_codec as codec
+from ipt_desktop.services.vault import Vault
+from ipt_desktop.store.tables import ClientRow
+
+PASSPHRASE = "candle river orbit maple"  # the shared vault's (tests/core/services/conftest.py)
+
+
+def test_the_list_holds_every_client_in_the_order_added_and_opens_no_row(
+    shared_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    records = [full_record(name=f"Demo – List {i}", marker=f" Ωμέγα {i}") for i in range(3)]
+    for record in records:
+        store(shared_vault, record)
+    shared_vault.lock()  # the list runs right after an unlock: no client key is cached
+    shared_vault.unlock(PASSPHRASE)
+
+    def refuse(*_args: object) -> None:
+        raise AssertionError("a record row was decoded for the list")
+
+    monkeypatch.setattr(client_rows, "child_value", refuse)
+    listed = clients.list_summaries(shared_vault)
+    ours = [s for s in listed if s.client_id in {r.client.id for r in records}]
+    assert ours == [summarize(r) for r in records]
+
+
+def test_a_summary_this_version_cannot_read_is_computed_from_the_record(
+    shared_vault: Vault,
+) -> None:
+    record = full_record(name="Demo – Newer Summary")
+    store(shared_vault, record)
+    cid = record.client.id
+    newer = {**codec.summary_json(summarize(record)), "from_a_newer_version": 1}
+    with shared_vault.transaction(None) as db:
+        row = db.get(ClientRow, cid)
+        assert row is not None
+        key = client_rows.client_key(shared_vault, db, cid)
+        row.summary = shared_vault.seal(key, cid, client_rows.SUMMARY_TABLE, cid, newer)
+    listed = [s for s in clients.list_summaries(shared_vault) if s.client_id == cid]
+    assert listed == [summarize(record)]
