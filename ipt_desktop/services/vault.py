@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -25,7 +26,12 @@ from ipt_desktop.crypto import aead, keys, recovery_key
 from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError, RecoveryKeyFormatError
 from ipt_desktop.crypto.kdf import KdfParams, calibrate, derive_key, normalise_passphrase
 from ipt_desktop.crypto.passphrase_policy import assess
-from ipt_desktop.store.database import checkpoint, make_engine, make_sessions
+from ipt_desktop.store.database import (
+    checkpoint,
+    make_engine,
+    make_read_sessions,
+    make_sessions,
+)
 from ipt_desktop.store.schema_migrations import SchemaTooNewError, upgrade_to_head
 from ipt_desktop.store.tables import ClientRow, HeaderRow
 
@@ -65,6 +71,31 @@ class _Keys:
         self.backup = keys.subkey(master, "backup", vault_id)
         self.client_wrap = keys.subkey(master, "client-wrap", vault_id)
         self.clients: dict[str, bytes] = {}
+        # Set up once, not per row (a search opens every row of the vault): client keys
+        # ready to open (by key; dropped with the keys) and the associated data of rows
+        # up to their row id (by client and table).
+        self.vault_id = vault_id
+        self.openers: dict[bytes, aead.OpeningKey] = {}
+        self.aad_heads: dict[tuple[str, str], bytes] = {}
+        self.aad_tail = aead.associated_data(CLIENT_KEY_VERSION)
+
+    def opener(self, key: bytes) -> aead.OpeningKey:
+        opener = self.openers.get(key)
+        if opener is None:
+            opener = self.openers[key] = aead.OpeningKey(key)
+        return opener
+
+    def aad_head(self, client_id: str, table: str) -> bytes:
+        head = self.aad_heads.get((client_id, table))
+        if head is None:
+            head = self.aad_heads[client_id, table] = aead.associated_data(
+                PAYLOAD_FORMAT, self.vault_id, client_id, table
+            )
+        return head
+
+    def row_aad(self, client_id: str, table: str, row_id: str) -> bytes:
+        """associated_data(format, vault id, client id, table, row id, key version)."""
+        return self.aad_head(client_id, table) + aead.associated_data(row_id) + self.aad_tail
 
     def wipe(self) -> None:
         # Python cannot promise erasure of immutable bytes; the master key at least is a
@@ -72,6 +103,8 @@ class _Keys:
         for i in range(len(self.master)):
             self.master[i] = 0
         self.clients.clear()
+        self.openers.clear()
+        self.aad_heads.clear()
 
 
 class Vault:
@@ -82,9 +115,14 @@ class Vault:
         self._lock = lock
         self._engine = engine
         self._sessions: sessionmaker[Session] = make_sessions(engine)
+        self._read_sessions: sessionmaker[Session] = make_read_sessions(engine)
         self._keys: _Keys | None = None
         self._header: VaultHeader | None = None
         self._closed = False
+        # Held from reading the header to storing the new one: two threads writing at once
+        # (a background backup, a draft on the GUI thread) would otherwise both build on the
+        # same header, and the second commit would look like a tampered vault.
+        self._write_lock = threading.RLock()
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
@@ -319,28 +357,29 @@ class Vault:
         ``event`` is None, as for drafts), the header's generation bumped and
         re-authenticated, COMMIT. Any failure rolls all of it back."""
         k = self._require_keys()
-        with self._storage_errors(), self._sessions.begin() as session:
-            yield session
-            header = replace(self.header, **(header_update or {})).bumped(utc_now())
-            if event is not None:
-                seq = header.audit_count + 1
-                head = audit_log.append(
-                    session,
-                    k.audit,
-                    header.vault_id,
-                    header.audit_head or audit_log.GENESIS,
-                    seq,
-                    event,
-                    object_ids,
-                    detail,
-                )
-                header = replace(header, audit_head=head, audit_count=seq)
-            row = session.get(HeaderRow, 1)
-            assert row is not None
-            row.body = header.encode()
-            row.mac = self._header_mac(header)
-            session.flush()
-        self._header = header
+        with self._write_lock:
+            with self._storage_errors(), self._sessions.begin() as session:
+                yield session
+                header = replace(self.header, **(header_update or {})).bumped(utc_now())
+                if event is not None:
+                    seq = header.audit_count + 1
+                    head = audit_log.append(
+                        session,
+                        k.audit,
+                        header.vault_id,
+                        header.audit_head or audit_log.GENESIS,
+                        seq,
+                        event,
+                        object_ids,
+                        detail,
+                    )
+                    header = replace(header, audit_head=head, audit_count=seq)
+                row = session.get(HeaderRow, 1)
+                assert row is not None
+                row.body = header.encode()
+                row.mac = self._header_mac(header)
+                session.flush()
+            self._header = header
 
     def record_event(self, event: AuditEvent, *object_ids: str, detail: str = "") -> None:
         """An audit entry for something that changed nothing (unlock, open, export)."""
@@ -350,7 +389,7 @@ class Vault:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         self._require_keys()
-        with self._storage_errors(), self._sessions() as session:
+        with self._storage_errors(), self._read_sessions() as session:
             yield session
 
     @contextmanager
@@ -365,11 +404,6 @@ class Vault:
             ) from None
 
     # -- sealing ----------------------------------------------------------------------
-    def _aad(self, client_id: str, table: str, row_id: str, key_version: int) -> bytes:
-        return aead.associated_data(
-            PAYLOAD_FORMAT, self.vault_id, client_id, table, row_id, key_version
-        )
-
     def client_key(self, session: Session, client_id: str) -> bytes:
         k = self._require_keys()
         cached = k.clients.get(client_id)
@@ -378,14 +412,18 @@ class Vault:
         row = session.get(ClientRow, client_id)
         if row is None:
             raise KeyError(client_id)
+        return self.unwrap_client_key(client_id, row.key_version, row.wrapped_key)
+
+    def unwrap_client_key(self, client_id: str, key_version: int, wrapped: bytes) -> bytes:
+        """The client's data key from its row's columns (cached until lock); for callers
+        that read the clients table themselves (the client list, the search)."""
+        k = self._require_keys()
+        cached = k.clients.get(client_id)
+        if cached is not None:
+            return cached
         try:
             key = keys.unwrap_key(
-                k.client_wrap,
-                row.wrapped_key,
-                self.vault_id,
-                "client",
-                client_id,
-                row.key_version,
+                k.client_wrap, wrapped, self.vault_id, "client", client_id, key_version
             )
         except DecryptionError:
             raise RecordDamagedError("clients", client_id) from None
@@ -403,19 +441,37 @@ class Vault:
         return key, wrapped
 
     def forget_client_key(self, client_id: str) -> None:
-        self._require_keys().clients.pop(client_id, None)
+        k = self._require_keys()
+        key = k.clients.pop(client_id, None)
+        if key is not None:
+            k.openers.pop(key, None)
 
     def seal(self, key: bytes, client_id: str, table: str, row_id: str, data: object) -> bytes:
         plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        return aead.seal(key, plaintext, self._aad(client_id, table, row_id, CLIENT_KEY_VERSION))
+        aad = self._require_keys().row_aad(client_id, table, row_id)
+        return aead.seal(key, plaintext, aad)
+
+    def unseal_text(self, key: bytes, client_id: str, table: str, row_id: str, blob: bytes) -> str:
+        """The row's payload as the JSON text ``seal`` wrote (authenticated, not parsed).
+
+        That text is ``json.dumps(..., ensure_ascii=False)``: only quotes, backslashes and
+        control characters are escaped; every other character is written as itself.
+        """
+        k = self._require_keys()
+        # A search opens every row of the vault: the cached look-ups are inlined.
+        opener = k.openers.get(key) or k.opener(key)
+        head = k.aad_heads.get((client_id, table)) or k.aad_head(client_id, table)
+        try:
+            aad = head + aead.associated_data(row_id) + k.aad_tail
+            return opener.open(blob, aad).decode("utf-8")
+        except (DecryptionError, ValueError):
+            raise RecordDamagedError(table, row_id) from None
 
     def unseal(self, key: bytes, client_id: str, table: str, row_id: str, blob: bytes) -> Any:
+        text = self.unseal_text(key, client_id, table, row_id, blob)
         try:
-            plaintext = aead.open_sealed(
-                key, blob, self._aad(client_id, table, row_id, CLIENT_KEY_VERSION)
-            )
-            return json.loads(plaintext.decode("utf-8"))
-        except (DecryptionError, ValueError):
+            return json.loads(text)
+        except ValueError:
             raise RecordDamagedError(table, row_id) from None
 
     def purpose_key(self, purpose: str) -> bytes:

@@ -31,8 +31,17 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         cursor.close()
 
 
+#: Execution option that marks a connection as read-only work (see ``make_read_sessions``).
+READS_ONLY = "ipt_reads_only"
+
+
 def _on_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Writes take the write lock up front (no deadlock-prone lock upgrade). Reads begin
+    # deferred: under WAL they see a consistent snapshot and never hold up a save.
+    if connection.get_execution_options().get(READS_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(db_path: Path) -> Engine:
@@ -44,6 +53,11 @@ def make_engine(db_path: Path) -> Engine:
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
+
+
+def make_read_sessions(engine: Engine) -> sessionmaker[Session]:
+    """Sessions for reads only: their transactions begin deferred instead of IMMEDIATE."""
+    return sessionmaker(engine.execution_options(**{READS_ONLY: True}), expire_on_commit=False)
 
 
 def checkpoint(engine: Engine) -> bool:

@@ -169,3 +169,55 @@ def test_production_kdf_never_below_rfc9106_second_recommendation():
     assert params.time_cost >= FLOOR_TIME_COST == 3
     assert params.memory_kib >= FLOOR_MEMORY_KIB == 64 * 1024
     assert params.lanes >= FLOOR_LANES == 4
+
+
+def test_writes_from_two_threads_never_look_like_tampering(vault):
+    import threading
+
+    from ipt_desktop.services.audit_log import AuditEvent
+
+    errors: list[BaseException] = []
+
+    def write_many() -> None:
+        try:
+            for _ in range(40):
+                vault.record_event(AuditEvent.CLIENT_OPENED)
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+
+    start = vault.header.generation
+    threads = [threading.Thread(target=write_many) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert vault.header.generation == start + 80
+    vault.lock()
+    vault.unlock(PASSPHRASE)  # the header still authenticates
+    from ipt_desktop.services.vault_verify import verify_vault
+
+    assert verify_vault(vault).ok
+
+
+def test_a_very_long_passphrase_is_judged_not_crashed():
+    from ipt_desktop.crypto.passphrase_policy import MAX_CHARS, assess
+
+    long_one = " ".join(["lantern", "meadow", "copper", "whistle", "harbour"] * 30)[:300]
+    assert assess(long_one).acceptable
+    assert not assess("x" * (MAX_CHARS + 1)).acceptable
+
+
+def test_a_long_read_does_not_hold_up_a_save(vault):
+    """Reads begin deferred (WAL snapshot), so a search in a worker never blocks a save."""
+    import time
+
+    write_setting(vault, "probe", 0)
+    with vault.reading() as session:
+        from ipt_desktop.store.tables import SettingRow
+
+        assert session.get(SettingRow, "probe") is not None  # the read transaction is open
+        started = time.monotonic()
+        write_setting(vault, "probe", 1)  # would wait for busy_timeout (5 s) if reads locked
+        assert time.monotonic() - started < 2
+    assert read_setting(vault, "probe") == 1
