@@ -6,13 +6,15 @@ blended into the palette's base) so the workspace matches the client list, in li
 dark themes alike. Badges are painted from the palette (no style sheet to fight with).
 """
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ipt_desktop.domain.enums import Phase, Severity
 from ui.app.clinical_colours import phase_fill, phase_outline, severity_colour
 from ui.app.ui_text import NONE_TEXT
+
+from .form_parts import one_line_width
 
 
 class SeverityLabel(QLabel):
@@ -34,8 +36,17 @@ class SeverityLabel(QLabel):
             return
         colour = severity_colour(severity).name()
         words = f"{score}{suffix} · {severity.label}"
-        self.setText(f'<span style="color:{colour}">\u25cf</span>&nbsp;{words}')
+        # Wrapped (a narrow card), the band goes under the score, never "·" on its own.
+        shown = f"{score}{suffix}&nbsp;· {severity.label}"
+        self.setText(f'<span style="color:{colour}">\u25cf</span>&nbsp;{shown}')
         self.setAccessibleName(words)
+
+    def sizeHint(self) -> QSize:
+        """Wrapped (in a narrow card), the label still prefers its one line when there is room."""
+        hint = super().sizeHint()
+        if not self.wordWrap():
+            return hint
+        return QSize(max(hint.width(), one_line_width(self)), hint.height())
 
     def plainText(self) -> str:
         """What the label says, without markup (for tests and accessibility)."""

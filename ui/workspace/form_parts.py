@@ -1,7 +1,9 @@
 """Headings and field labels shared by the workspace forms (one look for every tab)."""
 
+import math
+
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from ui.app.clinical_colours import muted_text
@@ -103,3 +105,30 @@ class WrappedLabel(QLabel):
         if height != self._last_height:
             self._last_height = height
             self.updateGeometry()
+
+
+def one_line_width(label: QLabel) -> int:
+    """The width ``label``'s text takes on one line (what a wrapped label would like)."""
+    document = QTextDocument()
+    document.setDocumentMargin(0)
+    document.setDefaultFont(label.font())
+    if label.textFormat() == Qt.TextFormat.RichText:
+        document.setHtml(label.text())
+    else:
+        document.setPlainText(label.text())
+    margins = label.contentsMargins()
+    frame = margins.left() + margins.right() + 2 * label.margin()
+    return math.ceil(document.idealWidth()) + frame + 1
+
+
+class CellLabel(QLabel):
+    """A label in a table-like grid: one line when the grid can afford it, else wrapped."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), one_line_width(self)), hint.height())

@@ -10,7 +10,7 @@ answered or the form is cleared).
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -29,6 +29,7 @@ from ipt_desktop.domain.measures import ITEM_MAX, ITEM_MIN
 from ipt_desktop.domain.validation import check_int, check_items
 from ui.timeline.timeline_palette import blend
 
+from .adaptive_row import AdaptiveRow
 from .badges import SeverityLabel
 from .form_parts import WrappedLabel, set_muted
 
@@ -41,6 +42,13 @@ ANSWERS: tuple[str, ...] = (
 _FIRST_ITEM_ROW = 1
 ROW_PAD = 3  # pixels of band above and below an item's text
 _ANSWER_COLUMN = 2
+WORDING_CHARS = 26  # the item wording's column never gets narrower than this many characters
+
+
+def answer_column_width(metrics: QFontMetrics) -> int:
+    """Wide enough for the longest word of any answer heading: the headings wrap."""
+    words = {word for answer in ANSWERS for word in answer.split()}
+    return max(metrics.horizontalAdvance(word) for word in words) + 12
 
 
 class ItemScaleForm(QWidget):
@@ -74,7 +82,7 @@ class ItemScaleForm(QWidget):
         prompt.setWordWrap(True)
         self._set_muted(prompt)
         grid.addWidget(prompt, 0, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
-        header_width = self.fontMetrics().horizontalAdvance("More than") + 18
+        header_width = answer_column_width(self.fontMetrics())
         for column, answer in enumerate(ANSWERS):
             header = QLabel(f"{answer}\n({column})")
             header.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
@@ -85,7 +93,7 @@ class ItemScaleForm(QWidget):
         for index, wording in enumerate(self._items):
             self._add_item_row(index, wording)
         grid.setColumnStretch(1, 1)
-        grid.setColumnMinimumWidth(1, 170)
+        grid.setColumnMinimumWidth(1, self.fontMetrics().averageCharWidth() * WORDING_CHARS)
         first = self._groups[0].button(0) if self._groups else None
         if first is not None:
             self.setFocusProxy(first)
@@ -101,17 +109,21 @@ class ItemScaleForm(QWidget):
         font.setBold(True)
         total_title.setFont(font)
         self._total.setFont(font)
-        totals = QHBoxLayout()
+        score = QHBoxLayout()
+        score.addWidget(total_title)
+        score.addWidget(self._total)
+        score.addSpacing(12)
+        rest = QHBoxLayout()
+        rest.addWidget(self._status, 1)
+        rest.addWidget(self._clear)
+        totals = AdaptiveRow(self)  # in a narrow form the status goes under the total
         totals.setContentsMargins(0, 8, 0, 0)
-        totals.addWidget(total_title)
-        totals.addWidget(self._total)
-        totals.addSpacing(12)
-        totals.addWidget(self._status, 1)
-        totals.addWidget(self._clear)
+        totals.addLayout(score)
+        totals.addLayout(rest, 1)
         outer = QGridLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(grid, 0, 0)
-        outer.addLayout(totals, 1, 0)
+        outer.addWidget(totals, 1, 0)
         self._refresh_total()
 
     # ---- values --------------------------------------------------------------------------

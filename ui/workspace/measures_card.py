@@ -30,7 +30,7 @@ from ui.app.clinical_colours import risk_colour
 from ui.app.ui_text import NONE_TEXT, format_date
 
 from .badges import SeverityLabel
-from .form_parts import active_palette, muted_label, set_muted, set_text_colour
+from .form_parts import CellLabel, active_palette, muted_label, set_muted, set_text_colour
 
 _SEVERITY = {Measure.PHQ9: phq9_severity, Measure.HAMD: hamd_severity, Measure.GAD7: gad7_severity}
 
@@ -38,7 +38,8 @@ _SEVERITY = {Measure.PHQ9: phq9_severity, Measure.HAMD: hamd_severity, Measure.G
 def change_text(baseline: int, latest: int) -> str:
     change = latest - baseline
     sign = "+" if change > 0 else ("−" if change < 0 else "±")
-    return f"{baseline} → {latest} ({sign}{abs(change)})"
+    # Non-breaking around the arrow: a narrow card wraps before the change, not inside.
+    return f"{baseline}\u00a0→\u00a0{latest} ({sign}{abs(change)})"
 
 
 class MeasuresCard(QWidget):
@@ -48,15 +49,17 @@ class MeasuresCard(QWidget):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._grid.setHorizontalSpacing(14)
         self._grid.setVerticalSpacing(6)
-        for column, title in enumerate(("", "Latest", "Start → latest", "Outcome")):
+        for column, title in enumerate(("", "Latest", "Start\u00a0→ latest", "Outcome")):
             header = muted_label(title, self)
             self._grid.addWidget(header, 0, column)
         self._labels: dict[Measure, tuple[SeverityLabel, QLabel, QLabel]] = {}
         for row, measure in enumerate((Measure.PHQ9, Measure.HAMD, Measure.GAD7), start=1):
             name = QLabel(measure.label, self)
             latest = SeverityLabel(self)
-            change = QLabel(NONE_TEXT, self)
-            outcome = QLabel(NONE_TEXT, self)
+            change = CellLabel(NONE_TEXT, self)
+            outcome = CellLabel(NONE_TEXT, self)
+            for label in (latest, change, outcome):  # a narrow card wraps, never cuts
+                label.setWordWrap(True)
             font = outcome.font()
             font.setBold(True)
             outcome.setFont(font)
@@ -66,16 +69,16 @@ class MeasuresCard(QWidget):
             self._grid.addWidget(outcome, row, 3)
             self._labels[measure] = (latest, change, outcome)
         self._mood = QLabel(NONE_TEXT, self)
-        self._mood_change = QLabel(NONE_TEXT, self)
+        self._mood_change = CellLabel(NONE_TEXT, self)
         self._grid.addWidget(QLabel("Mood", self), 4, 0)
         self._grid.addWidget(self._mood, 4, 1)
         self._grid.addWidget(self._mood_change, 4, 2)
-        self._grid.setColumnStretch(3, 1)
+        self._grid.setColumnStretch(4, 1)  # spare width after the columns, not inside one
         self._risk = QLabel(self)
         self._risk.setWordWrap(True)
-        self._grid.addWidget(self._risk, 5, 0, 1, 4)
+        self._grid.addWidget(self._risk, 5, 0, 1, 5)
         self._note = muted_label("", self)
-        self._grid.addWidget(self._note, 6, 0, 1, 4)
+        self._grid.addWidget(self._note, 6, 0, 1, 5)
 
     def outcomeText(self, measure: Measure) -> str:
         return self._labels[measure][2].text()

@@ -27,7 +27,7 @@ class MoodSlider(QWidget):
         self._slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self._slider.setTickInterval(1)
         self._slider.setValue(5)
-        self._slider.setMinimumWidth(180)
+        self._slider.setMinimumWidth(120)
         self._slider.setAccessibleName("Mood today, 0 worst to 10 best")
         self._slider.valueChanged.connect(self._moved)
         self._slider.sliderPressed.connect(self._pressed)

@@ -6,12 +6,14 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -24,14 +26,19 @@ from ipt_desktop.domain.timeline import build_timeline
 from ui.app.ui_text import format_date
 from ui.timeline.timeline_widget import TimelineWidget
 
+from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
 from .card_frame import CardFrame
 from .contract_editor import KIND_LABELS, ContractEditor
 from .form_parts import muted_label
+from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
+NARROW_WIDTH = 860
+WIDE_SHARES = (4, 3, 6)  # contract, focal areas, measures
+NARROW_SHARES = (3, 3, 8)
 NO_AREAS = "Not chosen yet: the inventory and formulation lead to one or two focal areas."
 
 
@@ -87,27 +94,28 @@ class OverviewTab(QWidget):
         self._new.setAccessibleName("Start a new contract")
         self._new.setToolTip("A continuation or maintenance contract after the acute course")
         self._new.clicked.connect(self._new_contract)
-        progress_row = QHBoxLayout()
+        # Narrow cards put the badge under the progress, the second button under the first.
+        progress_row = AdaptiveRow(summary)
         progress_row.addWidget(self._progress_label)
         progress_row.addWidget(self._phase)
-        progress_row.addStretch(1)
-        buttons = QHBoxLayout()
+        buttons = AdaptiveRow(summary)
         buttons.addWidget(self._edit)
         buttons.addWidget(self._new)
-        buttons.addStretch(1)
         summary_column = QVBoxLayout(summary)
         summary_column.setContentsMargins(0, 0, 0, 0)
         summary_column.addWidget(self._contract_line)
         summary_column.addWidget(self._dates_line)
-        summary_column.addLayout(progress_row)
+        summary_column.addWidget(progress_row, 0, Qt.AlignmentFlag.AlignLeft)
         summary_column.addWidget(self._bar)
         summary_column.addWidget(self._ending)
         summary_column.addStretch(1)
-        summary_column.addLayout(buttons)
+        summary_column.addWidget(buttons, 0, Qt.AlignmentFlag.AlignLeft)
         self.contract_editor = ContractEditor(record, today, self._contract_stack)
         self.contract_editor.finished.connect(self._editor_finished)
         self._contract_stack.addWidget(summary)
         self._contract_stack.addWidget(self.contract_editor)
+        self._contract_stack.currentChanged.connect(self._page_shown)
+        self._page_shown(0)
         self.contract_card.body.addWidget(self._contract_stack)
 
         # -- focal problem areas
@@ -142,14 +150,19 @@ class OverviewTab(QWidget):
         cards.addWidget(self.contract_card, 0, 0)
         cards.addWidget(self.areas_card, 0, 1)
         cards.addWidget(self.measures_card, 0, 2)
-        cards.setColumnStretch(0, 5)
-        cards.setColumnStretch(1, 4)
-        cards.setColumnStretch(2, 6)
-        column = QVBoxLayout(self)
+        content = _Page(self.timeline, self)
+        column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
+        self._cards = cards
+        self._narrow: bool | None = None
         column.addLayout(cards)
         column.addWidget(self.timeline, 1)
+        # A short window scrolls the overview up and down rather than squeeze the cards.
+        self._scroll = FormScrollArea(content, "Overview", self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self._scroll)
 
     # ---- public --------------------------------------------------------------------------
 
@@ -243,6 +256,45 @@ class OverviewTab(QWidget):
         self._contract_stack.setCurrentWidget(self.contract_editor)
         self.contract_editor.kind.setFocus()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._share_width(event.size().width() < NARROW_WIDTH)
+        super().resizeEvent(event)
+
+    def _share_width(self, narrow: bool) -> None:
+        """Narrow, the measures card takes more of the width so its rows stay on one line."""
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        for index, stretch in enumerate(NARROW_SHARES if narrow else WIDE_SHARES):
+            self._cards.setColumnStretch(index, stretch)
+
+    def _page_shown(self, index: int) -> None:
+        """Only the page shown sets the card's size (the editor is wider than the summary)."""
+        for page in range(self._contract_stack.count()):
+            policy = QSizePolicy.Policy.Preferred if page == index else QSizePolicy.Policy.Ignored
+            widget = self._contract_stack.widget(page)
+            if widget is None:
+                continue
+            widget.setSizePolicy(policy, policy)
+            widget.updateGeometry()
+
     def _editor_finished(self) -> None:
         self._contract_stack.setCurrentIndex(0)
         self.refresh()
+
+
+class _Page(QWidget):
+    """The overview's content. Its height for a width is what the cards need with the
+    timeline at its minimum: the scroll area fills the view with it, and scrolls only when
+    even that does not fit (a short window)."""
+
+    def __init__(self, stretchy: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._stretchy = stretchy
+
+    def heightForWidth(self, width: int) -> int:
+        layout = self.layout()
+        if layout is None:
+            return super().heightForWidth(width)
+        spare = self._stretchy.sizeHint().height() - self._stretchy.minimumHeight()
+        return layout.heightForWidth(width) - max(spare, 0)

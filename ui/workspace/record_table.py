@@ -3,13 +3,16 @@
 The user picking a row of another record is reported as ``recordChosen``; the tab decides
 whether the editor may leave what it shows. Selections made by code inside ``quietly()``
 are not reported, so the tab can put the selection back when leaving was refused.
+Optional columns (``setOptionalColumns``) are hidden, in the order given, while the table is
+too narrow to show every column whole; the table asks for the width of the others.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSize, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from .record_table_model import RECORD_ID_ROLE, RecordTableModel
@@ -47,6 +50,27 @@ class RecordTable(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
         self.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._optional: tuple[int, ...] = ()
+        model.modelReset.connect(self._fit_columns)
+
+    def setOptionalColumns(self, columns: Sequence[int]) -> None:
+        """Columns that may be hidden when the table is narrow, the first to go first."""
+        self._optional = tuple(columns)
+        self._fit_columns()
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if not self._optional:
+            return hint
+        kept = [c for c in range(self._records.columnCount()) if c not in self._optional]
+        columns = sum(self._column_width(c) for c in kept)
+        chrome = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        return QSize(max(hint.width(), columns + chrome), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
 
     @contextmanager
     def quietly(self) -> Iterator[None]:
@@ -79,3 +103,21 @@ class RecordTable(QTableView):
         indexes = selected.indexes()
         if indexes:
             self.recordChosen.emit(str(indexes[0].data(RECORD_ID_ROLE)))
+
+    def _column_width(self, column: int) -> int:
+        return max(self.sizeHintForColumn(column), self.horizontalHeader().sectionSizeHint(column))
+
+    def _fit_columns(self) -> None:
+        if not self._optional:
+            return
+        count = self._records.columnCount()
+        needed = {column: self._column_width(column) for column in range(count)}
+        chrome = 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width()
+        available = self.width() - chrome
+        shown = set(needed)
+        for column in self._optional:
+            if sum(needed[c] for c in shown) <= available:
+                break
+            shown.discard(column)
+        for column in range(count):
+            self.setColumnHidden(column, column not in shown)

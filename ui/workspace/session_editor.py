@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ipt_desktop.domain.contract import progress, session_numbers
 from ipt_desktop.domain.enums import Phase
@@ -24,6 +24,7 @@ from ui.app.ui_text import format_date, format_datetime
 
 from .banner import Banner, BannerKind
 from .draft_keeper import DraftKeeper
+from .form_scroll import FormScrollArea
 from .open_record import OpenRecord
 from .session_form import SessionForm
 from .session_header import SessionHeader
@@ -80,11 +81,7 @@ class SessionEditor(QWidget):
             banners.addWidget(banner)
 
         self.form = SessionForm(self)
-        self._scroll = QScrollArea(self)
-        self._scroll.setWidgetResizable(True)
-        self._scroll.setWidget(self.form)
-        self._scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._scroll.setAccessibleName("Session note")
+        self._scroll = FormScrollArea(self.form, "Session note", self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 from ipt_desktop.domain.enums import Phase, Technique
 from ipt_desktop.domain.model import OPENING_QUESTION, Session, SessionNote
 
+from .adaptive_row import AdaptiveRow
 from .date_field import DateField
 from .form_parts import field_label, labelled, section_heading
 from .gad7_form import Gad7Form
@@ -111,13 +112,12 @@ class SessionForm(QWidget):
         self.phq9 = Phq9Form(self)
         column.addWidget(labelled("PHQ-9 (client)", self.phq9, self))
         self.hamd = HamdField(self)
-        hamd_row = QWidget(self)
-        hamd_layout = QHBoxLayout(hamd_row)
-        hamd_layout.setContentsMargins(0, 8, 0, 4)
+        hamd_row = AdaptiveRow(self)  # the label above the field when the form is narrow
+        hamd_row.setContentsMargins(0, 8, 0, 4)
         hamd_label = field_label("HAM-D total (clinician-rated, optional)", self.hamd, self)
         hamd_label.setWordWrap(False)
-        hamd_layout.addWidget(hamd_label)
-        hamd_layout.addWidget(self.hamd, 1)
+        hamd_row.addWidget(hamd_label)
+        hamd_row.addWidget(self.hamd, 1)
         column.addWidget(hamd_row)
         self.gad7 = Gad7Form(self)
         column.addWidget(labelled("GAD-7 (client, optional)", self.gad7, self))

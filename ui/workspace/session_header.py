@@ -1,11 +1,13 @@
 """The line above a session note: "Session 7 of 16", the phase badge, the note's state,
-and the Delete / Save / Sign buttons (hidden once the note is signed)."""
+and the Delete / Save / Sign buttons (hidden once the note is signed). In a narrow editor
+the buttons go on a second line."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ipt_desktop.domain.enums import Phase
 
+from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
 from .form_parts import set_muted
 from .session_prompts import SIGN_BLOCKED_TIP, SIGN_TIP
@@ -36,18 +38,27 @@ class SessionHeader(QWidget):
         self.delete_button = QPushButton("Delete…", self)
         self.delete_button.setAccessibleName("Delete this unsigned session")
         self.delete_button.clicked.connect(self.deleteRequested)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 10, 16, 6)
-        row.setSpacing(8)
-        row.addWidget(self._title)
-        row.addSpacing(4)
-        row.addWidget(self.badge)
-        row.addSpacing(6)
-        row.addWidget(self._status, 1)
-        row.addWidget(self.delete_button)
-        row.addSpacing(12)
-        row.addWidget(self.save_button)
-        row.addWidget(self.sign_button)
+        about = QHBoxLayout()
+        about.setSpacing(8)
+        about.addWidget(self._title)
+        about.addSpacing(4)
+        about.addWidget(self.badge)
+        about.addSpacing(6)
+        about.addWidget(self._status, 1)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        buttons.addWidget(self.delete_button)
+        buttons.addSpacing(12)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.sign_button)
+        buttons.addStretch(1)
+        self.row = AdaptiveRow(self, spacing=8)
+        self.row.setContentsMargins(16, 10, 16, 6)
+        self.row.addLayout(about, 1)
+        self.row.addLayout(buttons)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.row)
 
     def title(self) -> str:
         return self._title.text()

@@ -60,6 +60,8 @@ class SessionsTab(QWidget):
             scroll_to_selection=True,
         )
         self.table.recordChosen.connect(self._chosen)
+        # Beside a narrow editor the list drops the phase, then the PHQ-9 (both in the tooltip).
+        self.table.setOptionalColumns((Column.PHASE, Column.PHQ9))
         self._list_hint = muted_label("", self)
         left = list_column(self._new, self.table, self._list_hint, self)
 
