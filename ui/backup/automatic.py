@@ -38,6 +38,10 @@ def made_text(result: BackupResult) -> str:
     return f"Automatic backup saved ({size_text(result.size)})."
 
 
+#: How long after unlock the first automatic-backup check runs.
+FIRST_CHECK_MS = 2 * 60 * 1000
+
+
 class AutomaticBackups(QObject):
     """Owned by the shell; ``vault_provider`` returns the open vault (or None)."""
 
@@ -59,13 +63,21 @@ class AutomaticBackups(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(check_interval_ms)
         self.timer.timeout.connect(self.runIfDue)
+        # A first look soon after unlock, so a practice that opens the app for a short
+        # morning still gets its daily backup before the hourly timer first fires.
+        self.firstCheck = QTimer(self)
+        self.firstCheck.setSingleShot(True)
+        self.firstCheck.setInterval(min(FIRST_CHECK_MS, check_interval_ms))
+        self.firstCheck.timeout.connect(self.runIfDue)
 
     # -- schedule -------------------------------------------------------------------------
     def start(self) -> None:
         self.timer.start()
+        self.firstCheck.start()
 
     def stop(self) -> None:
         self.timer.stop()
+        self.firstCheck.stop()
 
     def isRunning(self) -> bool:
         return self._running

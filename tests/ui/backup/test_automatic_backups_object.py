@@ -112,3 +112,16 @@ def test_the_keep_count_is_a_vault_setting(vault: Vault, vault_dir: Path) -> Non
         auto.runBeforeClose()
     wait_for_backup_work()
     assert len(backups(vault_dir)) == 3  # pruned to the setting
+
+
+def test_a_first_check_runs_soon_after_start_not_only_after_the_hourly_timer(qtbot):
+    from ui.backup.automatic import FIRST_CHECK_MS, AutomaticBackups
+
+    automatic = AutomaticBackups(lambda: None)
+    automatic.start()
+    try:
+        assert automatic.firstCheck.isActive()
+        assert automatic.firstCheck.interval() == FIRST_CHECK_MS < automatic.timer.interval()
+    finally:
+        automatic.stop()
+    assert not automatic.firstCheck.isActive()
