@@ -39,6 +39,7 @@ from .private_files import new_private_file, storage_errors
 from .unlock_secret import UnlockSecret, unwrap_backup_master
 from .vault_files import fsync_dir
 from .vault_header import VaultHeader
+from .vault_keys import backup_key, header_mac_key
 
 META_FORMAT = "ipt-desktop-backup/1"
 SUFFIX = ".iptbackup"
@@ -178,8 +179,7 @@ def _check_snapshot(snapshot: bytes, info: BackupInfo, master: bytes) -> None:
         body, mac = snapshot_header(snapshot)
     except ValueError as exc:
         raise BackupDamagedError(f"The backup is not usable: {exc}.") from None
-    # Same derivation as the vault's own header MAC key (services/vault.py, "header-mac").
-    header_key = keys.subkey(master, "header-mac", info.vault_id)
+    header_key = header_mac_key(master, info.vault_id)  # the vault's own header MAC key
     if body != info.vault_header_body or not keys.mac_matches(header_key, body, mac):
         raise BackupDamagedError("The vault header inside the backup does not authenticate.")
 
@@ -209,12 +209,12 @@ def open_backup(
             raise BackupDamagedError(f"The backup file is not usable: {exc}.") from None
         info = BackupInfo.decode(header.meta)
         master = unwrap_backup_master(info.vault_header, secret)
-        backup_key = keys.subkey(master, "backup", info.vault_id)  # = vault.purpose_key
+        chunk_key = backup_key(master, info.vault_id)  # = vault.purpose_key("backup")
         try:
             snapshot = read_stream(
                 source,
                 header,
-                backup_key,
+                chunk_key,
                 total_bytes=size,
                 progress=_report(progress, BackupStage.VERIFY),
             )
@@ -245,7 +245,7 @@ def write_backup_file(
     dest: Path,
     info: BackupInfo,
     snapshot: bytes,
-    backup_key: bytes,
+    chunk_key: bytes,
     *,
     chunk_size: int = DEFAULT_CHUNK_SIZE,
     progress: BackupProgress | None = None,
@@ -259,13 +259,13 @@ def write_backup_file(
         with storage_errors(_NOT_WRITTEN), new_private_file(temp) as out:
             write_stream(
                 out,
-                backup_key,
+                chunk_key,
                 info.encode(),
                 snapshot,
                 chunk_size=chunk_size,
                 progress=_report(progress, BackupStage.WRITE),
             )
-        _read_back(temp, info, backup_key, progress)
+        _read_back(temp, info, chunk_key, progress)
         with storage_errors(_NOT_WRITTEN):
             os.replace(temp, dest)
             fsync_dir(folder)
@@ -276,7 +276,7 @@ def write_backup_file(
 
 
 def _read_back(
-    temp: Path, info: BackupInfo, backup_key: bytes, progress: BackupProgress | None
+    temp: Path, info: BackupInfo, chunk_key: bytes, progress: BackupProgress | None
 ) -> None:
     with _opened(temp) as source:
         size = os.fstat(source.fileno()).st_size
@@ -287,7 +287,7 @@ def _read_back(
             snapshot = read_stream(
                 source,
                 header,
-                backup_key,
+                chunk_key,
                 total_bytes=size,
                 progress=_report(progress, BackupStage.VERIFY),
             )

@@ -43,7 +43,8 @@ from . import record_codec as codec
 from .audit_log import AuditEvent
 from .errors import RecordDamagedError
 from .json_fields import JsonObject, StoredObject
-from .vault import CLIENT_KEY_VERSION, Vault
+from .vault import Vault
+from .vault_keys import CLIENT_KEY_VERSION
 
 T = TypeVar("T")
 ChildRowType = type[ClientChildRow]

@@ -7,13 +7,9 @@ A backup carries a copy of the vault header's wrapped master keys, so the same s
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ipt_desktop.crypto import keys, recovery_key
-from ipt_desktop.crypto.errors import DecryptionError, RecoveryKeyFormatError
-from ipt_desktop.crypto.kdf import derive_key, normalise_passphrase
-
-from .errors import WrongPassphraseError, WrongRecoveryKeyError
 from .vault import Vault
 from .vault_header import VaultHeader
+from .vault_keys import master_from_passphrase, master_from_recovery_key
 
 
 class SecretKind(StrEnum):
@@ -45,23 +41,14 @@ def unlock_vault(vault: Vault, secret: UnlockSecret) -> None:
 
 def unwrap_backup_master(header: VaultHeader, secret: UnlockSecret) -> bytes:
     """The master key the vault header copied into a backup wraps (as Vault.unlock finds
-    it in a vault). The header's KDF parameters were range-checked when it was decoded,
-    so no absurd derivation is started."""
+    it in a vault)."""
     if secret.kind is SecretKind.RECOVERY_KEY:
-        try:
-            rkey = recovery_key.parse_key(secret.text)
-        except RecoveryKeyFormatError as exc:
-            raise WrongRecoveryKeyError(str(exc).capitalize() + ".") from None
-        kek = recovery_key.recovery_kek(rkey, header.recovery_salt)
-        try:
-            return keys.unwrap_key(kek, header.wrapped_by_recovery, header.vault_id, "recovery")
-        except DecryptionError:
-            raise WrongRecoveryKeyError("That recovery key does not open this backup.") from None
-    kek = derive_key(normalise_passphrase(secret.text), header.kdf)
-    try:
-        return keys.unwrap_key(kek, header.wrapped_by_passphrase, header.vault_id, "passphrase")
-    except DecryptionError:
-        raise WrongPassphraseError(
-            "That passphrase does not open this backup; a backup opens with the passphrase "
-            "that was valid when it was made, or with the recovery key."
-        ) from None
+        return master_from_recovery_key(
+            header, secret.text, "That recovery key does not open this backup."
+        )
+    return master_from_passphrase(
+        header,
+        secret.text,
+        "That passphrase does not open this backup; a backup opens with the passphrase "
+        "that was valid when it was made, or with the recovery key.",
+    )

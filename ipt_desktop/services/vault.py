@@ -23,7 +23,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ipt_desktop.crypto import aead, keys, recovery_key
-from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError, RecoveryKeyFormatError
+from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError
 from ipt_desktop.crypto.kdf import KdfParams, calibrate, derive_key, normalise_passphrase
 from ipt_desktop.crypto.passphrase_policy import assess
 from ipt_desktop.store.database import (
@@ -45,66 +45,20 @@ from .errors import (
     VaultLockedError,
     VaultMissingError,
     WeakPassphraseError,
-    WrongPassphraseError,
-    WrongRecoveryKeyError,
 )
 from .vault_files import ProcessLock, VaultFiles
 from .vault_header import VaultHeader
-
-CLIENT_KEY_VERSION = 1
-PAYLOAD_FORMAT = 1
+from .vault_keys import (
+    CLIENT_KEY_VERSION,
+    VaultKeys,
+    check_recovery_key_typing,
+    master_from_passphrase,
+    master_from_recovery_key,
+)
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-class _Keys:
-    """Key material of an unlocked vault. Dropped (and overwritten, best effort) on lock."""
-
-    def __init__(self, vault_id: str, master: bytes) -> None:
-        self.master = bytearray(master)
-        self.header_mac = keys.subkey(master, "header-mac", vault_id)
-        self.settings = keys.subkey(master, "settings", vault_id)
-        self.drafts = keys.subkey(master, "drafts", vault_id)
-        self.audit = keys.subkey(master, "audit", vault_id)
-        self.backup = keys.subkey(master, "backup", vault_id)
-        self.client_wrap = keys.subkey(master, "client-wrap", vault_id)
-        self.clients: dict[str, bytes] = {}
-        # Set up once, not per row (a search opens every row of the vault): client keys
-        # ready to open (by key; dropped with the keys) and the associated data of rows
-        # up to their row id (by client and table).
-        self.vault_id = vault_id
-        self.openers: dict[bytes, aead.OpeningKey] = {}
-        self.aad_heads: dict[tuple[str, str], bytes] = {}
-        self.aad_tail = aead.associated_data(CLIENT_KEY_VERSION)
-
-    def opener(self, key: bytes) -> aead.OpeningKey:
-        opener = self.openers.get(key)
-        if opener is None:
-            opener = self.openers[key] = aead.OpeningKey(key)
-        return opener
-
-    def aad_head(self, client_id: str, table: str) -> bytes:
-        head = self.aad_heads.get((client_id, table))
-        if head is None:
-            head = self.aad_heads[client_id, table] = aead.associated_data(
-                PAYLOAD_FORMAT, self.vault_id, client_id, table
-            )
-        return head
-
-    def row_aad(self, client_id: str, table: str, row_id: str) -> bytes:
-        """associated_data(format, vault id, client id, table, row id, key version)."""
-        return self.aad_head(client_id, table) + aead.associated_data(row_id) + self.aad_tail
-
-    def wipe(self) -> None:
-        # Python cannot promise erasure of immutable bytes; the master key at least is a
-        # bytearray we overwrite, and every reference is dropped.
-        for i in range(len(self.master)):
-            self.master[i] = 0
-        self.clients.clear()
-        self.openers.clear()
-        self.aad_heads.clear()
 
 
 class Vault:
@@ -116,7 +70,7 @@ class Vault:
         self._engine = engine
         self._sessions: sessionmaker[Session] = make_sessions(engine)
         self._read_sessions: sessionmaker[Session] = make_read_sessions(engine)
-        self._keys: _Keys | None = None
+        self._keys: VaultKeys | None = None
         self._header: VaultHeader | None = None
         self._closed = False
         # Held from reading the header to storing the new one: two threads writing at once
@@ -171,7 +125,7 @@ class Vault:
         vault = cls._open_files(files, create=True)
         _restrict_permissions(files.db, 0o600)
         try:
-            vault._keys = _Keys(vault_id, master)
+            vault._keys = VaultKeys(vault_id, master)
             vault._header = header
             with vault._storage_errors(), vault._sessions.begin() as session:
                 session.add(HeaderRow(id=1, body=header.encode(), mac=vault._header_mac(header)))
@@ -255,30 +209,15 @@ class Vault:
 
     def unlock(self, passphrase: str) -> None:
         header = self.stored_header()
-        kek = derive_key(normalise_passphrase(passphrase), header.kdf)
-        try:
-            master = keys.unwrap_key(
-                kek, header.wrapped_by_passphrase, header.vault_id, "passphrase"
-            )
-        except DecryptionError:
-            raise WrongPassphraseError("That passphrase is not correct.") from None
-        self._accept_master(header, master)
+        self._accept_master(header, master_from_passphrase(header, passphrase))
 
     def unlock_with_recovery_key(self, text: str) -> None:
-        try:
-            rkey = recovery_key.parse_key(text)
-        except RecoveryKeyFormatError as exc:
-            raise WrongRecoveryKeyError(str(exc).capitalize() + ".") from None
+        check_recovery_key_typing(text)  # a typo is caught before the header is even read
         header = self.stored_header()
-        kek = recovery_key.recovery_kek(rkey, header.recovery_salt)
-        try:
-            master = keys.unwrap_key(kek, header.wrapped_by_recovery, header.vault_id, "recovery")
-        except DecryptionError:
-            raise WrongRecoveryKeyError("That recovery key does not open this vault.") from None
-        self._accept_master(header, master)
+        self._accept_master(header, master_from_recovery_key(header, text))
 
     def _accept_master(self, header: VaultHeader, master: bytes) -> None:
-        candidate = _Keys(header.vault_id, master)
+        candidate = VaultKeys(header.vault_id, master)
         with self._sessions() as session:
             row = session.get(HeaderRow, 1)
         assert row is not None
@@ -312,7 +251,7 @@ class Vault:
     def vault_id(self) -> str:
         return self.header.vault_id
 
-    def _require_keys(self) -> _Keys:
+    def _require_keys(self) -> VaultKeys:
         if self._keys is None:
             raise VaultLockedError("The vault is locked.")
         return self._keys

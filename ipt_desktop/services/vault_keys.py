@@ -1,0 +1,104 @@
+"""Key material of an unlocked vault, and the master key unwrapped from a header.
+
+The passphrase KEK (Argon2id) and the recovery KEK (HKDF of the recovery key) each wrap the
+master key; the master key derives one sub-key per purpose. The vault and the backup reader
+both unwrap through here, so the two can never drift apart.
+"""
+
+from ipt_desktop.crypto import aead, keys, recovery_key
+from ipt_desktop.crypto.errors import DecryptionError, RecoveryKeyFormatError
+from ipt_desktop.crypto.kdf import derive_key, normalise_passphrase
+
+from .errors import WrongPassphraseError, WrongRecoveryKeyError
+from .vault_header import VaultHeader
+
+CLIENT_KEY_VERSION = 1
+PAYLOAD_FORMAT = 1
+WRONG_PASSPHRASE = "That passphrase is not correct."
+WRONG_RECOVERY_KEY = "That recovery key does not open this vault."
+
+
+def check_recovery_key_typing(text: str) -> bytes:
+    """The recovery key's bytes; a typo is refused by its checksum before any key work."""
+    try:
+        return recovery_key.parse_key(text)
+    except RecoveryKeyFormatError as exc:
+        raise WrongRecoveryKeyError(str(exc).capitalize() + ".") from None
+
+
+def master_from_passphrase(
+    header: VaultHeader, passphrase: str, wrong: str = WRONG_PASSPHRASE
+) -> bytes:
+    """Unwrap the master key with the passphrase (the header's KDF parameters were
+    range-checked when it was decoded, so no absurd derivation starts)."""
+    kek = derive_key(normalise_passphrase(passphrase), header.kdf)
+    try:
+        return keys.unwrap_key(kek, header.wrapped_by_passphrase, header.vault_id, "passphrase")
+    except DecryptionError:
+        raise WrongPassphraseError(wrong) from None
+
+
+def master_from_recovery_key(
+    header: VaultHeader, text: str, wrong: str = WRONG_RECOVERY_KEY
+) -> bytes:
+    kek = recovery_key.recovery_kek(check_recovery_key_typing(text), header.recovery_salt)
+    try:
+        return keys.unwrap_key(kek, header.wrapped_by_recovery, header.vault_id, "recovery")
+    except DecryptionError:
+        raise WrongRecoveryKeyError(wrong) from None
+
+
+def header_mac_key(master: bytes, vault_id: str) -> bytes:
+    return keys.subkey(master, "header-mac", vault_id)
+
+
+def backup_key(master: bytes, vault_id: str) -> bytes:
+    return keys.subkey(master, "backup", vault_id)
+
+
+class VaultKeys:
+    """Key material of an unlocked vault. Dropped (and overwritten, best effort) on lock."""
+
+    def __init__(self, vault_id: str, master: bytes) -> None:
+        self.master = bytearray(master)
+        self.header_mac = header_mac_key(master, vault_id)
+        self.settings = keys.subkey(master, "settings", vault_id)
+        self.drafts = keys.subkey(master, "drafts", vault_id)
+        self.audit = keys.subkey(master, "audit", vault_id)
+        self.backup = backup_key(master, vault_id)
+        self.client_wrap = keys.subkey(master, "client-wrap", vault_id)
+        self.clients: dict[str, bytes] = {}
+        # Set up once, not per row (a search opens every row of the vault): client keys
+        # ready to open (by key; dropped with the keys) and the associated data of rows
+        # up to their row id (by client and table).
+        self.vault_id = vault_id
+        self.openers: dict[bytes, aead.OpeningKey] = {}
+        self.aad_heads: dict[tuple[str, str], bytes] = {}
+        self.aad_tail = aead.associated_data(CLIENT_KEY_VERSION)
+
+    def opener(self, key: bytes) -> aead.OpeningKey:
+        opener = self.openers.get(key)
+        if opener is None:
+            opener = self.openers[key] = aead.OpeningKey(key)
+        return opener
+
+    def aad_head(self, client_id: str, table: str) -> bytes:
+        head = self.aad_heads.get((client_id, table))
+        if head is None:
+            head = self.aad_heads[client_id, table] = aead.associated_data(
+                PAYLOAD_FORMAT, self.vault_id, client_id, table
+            )
+        return head
+
+    def row_aad(self, client_id: str, table: str, row_id: str) -> bytes:
+        """associated_data(format, vault id, client id, table, row id, key version)."""
+        return self.aad_head(client_id, table) + aead.associated_data(row_id) + self.aad_tail
+
+    def wipe(self) -> None:
+        # Python cannot promise erasure of immutable bytes; the master key at least is a
+        # bytearray we overwrite, and every reference is dropped.
+        for i in range(len(self.master)):
+            self.master[i] = 0
+        self.clients.clear()
+        self.openers.clear()
+        self.aad_heads.clear()
