@@ -1,13 +1,11 @@
 """`import`, `export` and `demo` through a real subprocess: exit codes 0/2, one clear line."""
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import PASSPHRASE, assert_failed_cleanly, run_cli
 from service_samples import full_record, store, without_ids
 
 from ipt_desktop.crypto.kdf import floor_params
@@ -15,35 +13,7 @@ from ipt_desktop.services import clients, interchange
 from ipt_desktop.services.vault import Vault
 
 REPO = Path(__file__).resolve().parents[3]
-PASSPHRASE = "candle river orbit maple"
 RECOVERY_KEY = re.compile(r"(?:[A-Z2-7]{4}-){13}[A-Z2-7]{4}")
-
-
-def run_cli(*args: object, passphrase: str | None = PASSPHRASE) -> subprocess.CompletedProcess[str]:
-    env = {"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", ""), "PYTHONUTF8": "1"}
-    if passphrase is not None:
-        env["IPT_DESKTOP_PASSPHRASE"] = passphrase
-    return subprocess.run(
-        [sys.executable, "-m", "ipt_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=180,
-        check=False,
-    )
-
-
-def assert_failed_cleanly(
-    result: subprocess.CompletedProcess[str], command: str, text: str
-) -> None:
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"ipt-desktop {command}: ")
-    assert text in lines[0]
 
 
 @pytest.fixture(scope="module")

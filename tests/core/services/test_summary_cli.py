@@ -3,12 +3,10 @@ the PDF's text, the contract chosen, and no temporary PDF left behind."""
 
 import dataclasses
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import PASSPHRASE, assert_failed_cleanly, run_cli
 from pypdf import PdfReader
 from service_samples import full_record, store
 
@@ -19,41 +17,9 @@ from ipt_desktop.services import clients, episodes
 from ipt_desktop.services.vault import Vault
 
 REPO = Path(__file__).resolve().parents[3]
-PASSPHRASE = "candle river orbit maple"
 NAME = "Demo – Ωmega Summary"
 ACUTE_ITEMS = ("Spoke up at the family dinner", "Back at the allotment")
 LATER_ITEMS = ("Kept the monthly check-ins",)
-
-
-def run_cli(*args: object, passphrase: str = PASSPHRASE) -> subprocess.CompletedProcess[str]:
-    env = {
-        "PYTHONPATH": str(REPO),
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONUTF8": "1",
-        "IPT_DESKTOP_PASSPHRASE": passphrase,
-        "IPT_DESKTOP_DATA_DIR": os.environ["IPT_DESKTOP_DATA_DIR"],
-    }
-    return subprocess.run(
-        [sys.executable, "-m", "ipt_desktop", *map(str, args)],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        stdin=subprocess.DEVNULL,
-        timeout=180,
-        check=False,
-    )
-
-
-def assert_failed_cleanly(
-    result: subprocess.CompletedProcess[str], command: str, text: str
-) -> None:
-    assert result.returncode == 2, result.stderr
-    assert "Traceback" not in result.stderr + result.stdout
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith(f"ipt-desktop {command}: ")
-    assert text in lines[0]
 
 
 @pytest.fixture(scope="module")

@@ -1,29 +1,19 @@
 """`init`, `verify`, `passwd` through a real subprocess: exit codes, secret sources, messages."""
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from cli_process import PASSPHRASE
+from cli_process import run_cli as run_child
 
 REPO = Path(__file__).resolve().parents[3]
-PASSPHRASE = "candle river orbit maple"
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full_env = {"PYTHONPATH": str(REPO), "PATH": os.environ.get("PATH", "")}
-    full_env.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "ipt_desktop", *args],
-        capture_output=True,
-        text=True,
-        env=full_env,
-        stdin=subprocess.DEVNULL,
-        timeout=120,
-        check=False,
-    )
+    """The secret comes only from what each test passes (a file or ``env``)."""
+    return run_child(*args, passphrase=None, env=env)
 
 
 @pytest.fixture
