@@ -14,7 +14,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 

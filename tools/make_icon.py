@@ -7,7 +7,7 @@ Writes, next to the SVG:
 - ``ipt-desktop.png`` (256 px, the default picture),
 - ``ipt-desktop.ico`` (Windows executable; PNG-compressed entries, 16 to 256 px),
 - ``ipt-desktop.icns`` (macOS app bundle; PNG entries, 16 to 1024 px).
-The app itself draws its window icon from the SVG at run time (``ui.app.app_icons``); these
+The app itself draws its window icon from the SVG at run time (``ui.common.icons``); these
 files are for the operating system, which never reads an SVG from inside a bundle. Run it
 again after changing the SVG and commit what it writes.
 """

@@ -34,15 +34,13 @@ from PySide6.QtWidgets import (  # noqa: E402
 )
 
 from ipt_desktop.crypto.kdf import floor_params  # noqa: E402
+from ipt_desktop.demo.practice import fill_demo  # noqa: E402
 from ipt_desktop.services import automatic_backups, unlock_session  # noqa: E402
-from ipt_desktop.services.audit_log import AuditEvent  # noqa: E402
-from ipt_desktop.services.demo_practice import fill_demo  # noqa: E402
-from ipt_desktop.services.errors import WrongPassphraseError  # noqa: E402
 from ipt_desktop.services.restore import restore_backup  # noqa: E402
 from ipt_desktop.services.unlock_secret import UnlockSecret  # noqa: E402
-from ipt_desktop.services.vault import Vault  # noqa: E402
-from ui.app.app_settings import AppSettings  # noqa: E402
-from ui.app.theme import apply_theme, configure_before_app  # noqa: E402
+from ipt_desktop.vault.audit_log import AuditEvent  # noqa: E402
+from ipt_desktop.vault.errors import WrongPassphraseError  # noqa: E402
+from ipt_desktop.vault.vault import Vault  # noqa: E402
 from ui.backup.audit_log_view import AuditLogDialog  # noqa: E402
 from ui.backup.background import wait_for_backup_work  # noqa: E402
 from ui.backup.backup_dialog import BackupDialog  # noqa: E402
@@ -50,6 +48,8 @@ from ui.backup.damaged_vault import DamagedVaultDialog  # noqa: E402
 from ui.backup.restore_dialog import RestoreDialog  # noqa: E402
 from ui.backup.restore_flow import RestoreSource  # noqa: E402
 from ui.backup.rollback_notice import UnlockNoticeDialog, show_last_written  # noqa: E402
+from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
 DEFAULT_OUT = ROOT / "screenshots" / "backup"
 PASSPHRASE = "candle river orbit maple"

@@ -22,13 +22,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from ipt_desktop.crypto.kdf import floor_params
+from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.services import clients
-from ipt_desktop.services.demo_practice import fill_demo
 from ipt_desktop.services.summary_export import has_termination_record
-from ipt_desktop.services.vault import Vault
-from ui.app.task_runner import TaskRunner
+from ipt_desktop.vault.vault import Vault
+from ui.common.task_runner import TaskRunner
 from ui.graduation import GraduationDialog, open_graduation_dialog
 
 TODAY = dt.date(2026, 12, 1)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QStyleFactory, QWidget, QWi
 from ipt_desktop.crypto.kdf import floor_params  # noqa: E402
 from ipt_desktop.domain.measures import item9_positive  # noqa: E402
 from ipt_desktop.services import clients  # noqa: E402
-from ui.app.app_settings import AppSettings  # noqa: E402
 from ui.app.client_dialogs import (  # noqa: E402
     ClientFormDialog,
     DeleteClientDialog,
@@ -39,9 +38,10 @@ from ui.app.first_run_wizard import FirstRunWizard  # noqa: E402
 from ui.app.main_window import MainWindow  # noqa: E402
 from ui.app.new_passphrase_dialog import NewPassphraseDialog  # noqa: E402
 from ui.app.settings_dialog import SettingsDialog  # noqa: E402
-from ui.app.task_runner import TaskRunner  # noqa: E402
-from ui.app.theme import apply_theme, configure_before_app  # noqa: E402
 from ui.backup import RestoreDialog  # noqa: E402
+from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.task_runner import TaskRunner  # noqa: E402
+from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
 DEFAULT_OUT = ROOT / "screenshots" / "app"
 SIZES = ((1280, 800), (1024, 700))

@@ -23,12 +23,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from ipt_desktop.crypto.kdf import floor_params
+from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.measures import PHQ9_ITEM9_INDEX
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.services import clients, sessions
-from ipt_desktop.services.demo_practice import fill_demo
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 TODAY = dt.date(2025, 6, 2)

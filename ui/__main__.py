@@ -97,9 +97,9 @@ def quit_on_signals(app: "QCoreApplication") -> None:
 def run_gui(vault_dir: Path | None, demo: bool, qt_args: Sequence[str] = ()) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from ui.app.app_settings import AppSettings
     from ui.app.application import AppController
-    from ui.app.theme import apply_theme, configure_before_app
+    from ui.common.app_settings import AppSettings
+    from ui.common.theme import apply_theme, configure_before_app
     from ui.startup_probe import exit_when_shown
 
     configure_before_app()

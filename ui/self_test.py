@@ -118,7 +118,7 @@ def check_app_modules(_scratch: Scratch) -> str:
 def _application() -> "QApplication":
     from PySide6.QtWidgets import QApplication
 
-    from ui.app.theme import apply_theme, configure_before_app
+    from ui.common.theme import apply_theme, configure_before_app
 
     app = QApplication.instance()
     if app is None:
@@ -164,7 +164,7 @@ def _colours(pixmap: "QPixmap", step: int = 4) -> int:
 
 
 def check_icons(_scratch: Scratch) -> str:
-    from ui.app.app_icons import ACTION_ICONS, app_icon, tinted_icon
+    from ui.common.icons import ACTION_ICONS, app_icon, tinted_icon
 
     _application()
     icons = {"ipt-desktop": app_icon(), **{name: tinted_icon(name) for name in ACTION_ICONS}}
@@ -192,10 +192,10 @@ def _draw(window: "QWidget", path: Path) -> int:
 def check_main_window(scratch: Scratch) -> str:
     from PySide6.QtCore import QSettings
 
-    from ipt_desktop.services.vault import Vault
-    from ui.app.app_settings import AppSettings
+    from ipt_desktop.vault.vault import Vault
     from ui.app.main_window import MainWindow
-    from ui.app.task_runner import TaskRunner
+    from ui.common.app_settings import AppSettings
+    from ui.common.task_runner import TaskRunner
 
     _application()
     record = scratch.written_record()

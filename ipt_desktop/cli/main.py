@@ -8,7 +8,7 @@ from typing import Protocol
 
 from ipt_desktop import __version__
 from ipt_desktop.domain.errors import ValidationError
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
 
 from .exit_codes import FAILED, CommandFailed
 

@@ -7,11 +7,11 @@ import sys
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import calibrate
+from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
 from ipt_desktop.services import interchange, summary_export
 from ipt_desktop.services.clients import find_client
-from ipt_desktop.services.demo_practice import fill_demo
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 from .exit_codes import OK, CommandFailed
 from .passphrase_source import (

@@ -5,8 +5,8 @@ import sys
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import calibrate
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.services.vault_verify import verify_vault
+from ipt_desktop.vault.vault import Vault
 
 from .exit_codes import OK, PROBLEMS_FOUND, CommandFailed
 from .passphrase_source import add_unlock_arguments, new_passphrase, passphrase

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.services.unlock_session import unlock
-from ipt_desktop.services.vault import Vault
-from ipt_desktop.services.vault_location import default_vault_dir
+from ipt_desktop.vault.location import default_vault_dir
+from ipt_desktop.vault.vault import Vault
 
 from .passphrase_source import passphrase, read_secret_file
 

@@ -11,10 +11,9 @@ Nothing is written: looking at the log is not itself an audit event.
 import time
 
 from ipt_desktop.store.tables import HeaderRow
-
-from . import audit_log
-from .audit_log import ChainReport
-from .vault import Vault
+from ipt_desktop.vault import audit_log
+from ipt_desktop.vault.audit_log import ChainReport
+from ipt_desktop.vault.vault import Vault
 
 _SETTLE_TRIES = 5
 _SETTLE_SECONDS = 0.02

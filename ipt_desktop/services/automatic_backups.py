@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipt_desktop.crypto.backup_stream import DEFAULT_CHUNK_SIZE
+from ipt_desktop.vault.errors import WrongPassphraseError, WrongRecoveryKeyError
+from ipt_desktop.vault.files import VaultFiles
+from ipt_desktop.vault.settings import read_setting, write_setting
+from ipt_desktop.vault.vault import Vault
 
 from .backup import BackupResult, write_backup
 from .backup_file import (
@@ -24,11 +28,7 @@ from .backup_file import (
     read_info,
     remove_partials_in,
 )
-from .errors import WrongPassphraseError, WrongRecoveryKeyError
 from .unlock_secret import UnlockSecret
-from .vault import Vault
-from .vault_files import VaultFiles
-from .vault_settings import read_setting, write_setting
 
 KEEP_SETTING = "backups.keep"
 DEFAULT_KEEP = 10

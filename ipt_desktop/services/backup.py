@@ -14,8 +14,10 @@ from typing import cast
 
 from ipt_desktop import __version__
 from ipt_desktop.crypto.backup_stream import DEFAULT_CHUNK_SIZE
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.errors import VaultDamagedError, VaultError
+from ipt_desktop.vault.vault import Vault, utc_now
 
-from .audit_log import AuditEvent
 from .backup_file import (
     BackupInfo,
     BackupKind,
@@ -24,8 +26,6 @@ from .backup_file import (
     snapshot_header,
     write_backup_file,
 )
-from .errors import VaultDamagedError, VaultError
-from .vault import Vault, utc_now
 
 # Bytes 18 and 19 of a SQLite file: 2 = WAL, 1 = rollback journal. An in-memory image
 # cannot be opened in WAL mode; the vault switches the restored file back to WAL on open.

@@ -33,13 +33,13 @@ from ipt_desktop.crypto.backup_stream import (
     write_stream,
 )
 from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.files import fsync_dir
+from ipt_desktop.vault.header import VaultHeader
+from ipt_desktop.vault.keys import backup_key, header_mac_key
+from ipt_desktop.vault.private_files import new_private_file, storage_errors
 
-from .errors import VaultError
-from .private_files import new_private_file, storage_errors
 from .unlock_secret import UnlockSecret, unwrap_backup_master
-from .vault_files import fsync_dir
-from .vault_header import VaultHeader
-from .vault_keys import backup_key, header_mac_key
 
 META_FORMAT = "ipt-desktop-backup/1"
 SUFFIX = ".iptbackup"

@@ -24,10 +24,9 @@ from sqlalchemy import null, select
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.domain.search import SearchHit, fold, normalize, search_record
 from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientChildRow, ClientRow, SessionRow
-
-from . import client_rows
-from .errors import RecordDamagedError
-from .vault import Vault
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.errors import RecordDamagedError
+from ipt_desktop.vault.vault import Vault
 
 #: What JSON writes escaped (``\"``, ``\\``, ``\n``, ``\u0001``...): a query holding one
 #: of them cannot be looked for in the JSON text as it is.

@@ -9,12 +9,12 @@ from ipt_desktop.domain.model import Client, ClientRecord
 from ipt_desktop.domain.summary import ClientSummary, summarize
 from ipt_desktop.store.database import checkpoint
 from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientRow, DraftRow, SessionRow
-
-from . import client_rows, record_codec
-from .audit_log import AuditEvent
-from .errors import RecordDamagedError
-from .json_fields import JsonObject
-from .vault import Vault
+from ipt_desktop.vault import codec as record_codec
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.errors import RecordDamagedError
+from ipt_desktop.vault.json_fields import JsonObject
+from ipt_desktop.vault.vault import Vault
 
 
 def list_summaries(vault: Vault) -> list[ClientSummary]:

@@ -20,11 +20,10 @@ from ipt_desktop.crypto.errors import DecryptionError
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.validation import check_name, check_text
 from ipt_desktop.store.tables import DraftRow
-
-from . import client_rows
-from .errors import RecordDamagedError
-from .json_fields import JsonObject
-from .vault import Vault
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.errors import RecordDamagedError
+from ipt_desktop.vault.json_fields import JsonObject
+from ipt_desktop.vault.vault import Vault
 
 TABLE = "drafts"
 MAX_KEY_CHARS = 200

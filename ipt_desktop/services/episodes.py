@@ -5,11 +5,12 @@ from sqlalchemy import select
 from ipt_desktop.domain.errors import SignedNoteError
 from ipt_desktop.domain.model import Episode, Session
 from ipt_desktop.store.tables import DraftRow, EpisodeRow, SessionRow
+from ipt_desktop.vault import codec as record_codec
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.vault import Vault
 
-from . import client_rows, record_codec
-from .audit_log import AuditEvent
 from .drafts import session_draft_key
-from .vault import Vault
 
 HAS_SIGNED_NOTES = "this treatment contract has signed notes; they cannot be deleted"
 

@@ -21,13 +21,14 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import ClientRecord, Episode, Session, new_id
 from ipt_desktop.domain.phases import effective_phase, suggest_phase
 from ipt_desktop.domain.signing import signing_problems
+from ipt_desktop.vault import codec
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.errors import StorageFullError
+from ipt_desktop.vault.json_fields import JsonObject, show_key
+from ipt_desktop.vault.vault import Vault
 
-from . import client_rows, clients
-from . import record_codec as codec
-from .audit_log import AuditEvent
-from .errors import StorageFullError
-from .json_fields import JsonObject, show_key
-from .vault import Vault
+from . import clients
 
 FORMAT = "ipt-desktop/1"
 MAX_IMPORT_BYTES = 200 * 1024 * 1024

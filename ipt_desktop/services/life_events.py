@@ -2,9 +2,9 @@
 
 from ipt_desktop.domain.model import LifeEvent
 from ipt_desktop.store.tables import LifeEventRow
-
-from . import client_rows, record_codec
-from .vault import Vault
+from ipt_desktop.vault import codec as record_codec
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.vault import Vault
 
 
 def save_life_event(vault: Vault, event: LifeEvent) -> None:

@@ -1,11 +1,10 @@
 """The practice's details (who signs the letters), sealed in the vault's settings."""
 
 from ipt_desktop.domain.model import PracticeDetails
-
-from . import record_codec
-from .client_rows import decode
-from .vault import Vault
-from .vault_settings import read_setting, write_setting
+from ipt_desktop.vault import codec as record_codec
+from ipt_desktop.vault.rows import decode
+from ipt_desktop.vault.settings import read_setting, write_setting
+from ipt_desktop.vault.vault import Vault
 
 SETTING_KEY = "practice"
 

@@ -26,15 +26,16 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import rollback_guard
-from .audit_log import AuditEvent
+from ipt_desktop.vault import rollback_guard
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.errors import VaultDamagedError
+from ipt_desktop.vault.files import ProcessLock, VaultFiles, fsync_dir
+from ipt_desktop.vault.header import VaultHeader
+from ipt_desktop.vault.private_files import new_private_file, storage_errors
+from ipt_desktop.vault.vault import Vault
+
 from .backup_file import BackupInfo, BackupProgress, BackupStage, open_backup
-from .errors import VaultDamagedError
-from .private_files import new_private_file, storage_errors
 from .unlock_secret import UnlockSecret, unlock_vault
-from .vault import Vault
-from .vault_files import ProcessLock, VaultFiles, fsync_dir
-from .vault_header import VaultHeader
 
 REPLACED_DIR = "replaced"
 _STAGING_PREFIX = "restore-staging-"

@@ -31,11 +31,11 @@ from ipt_desktop.reports import render_pdf
 from ipt_desktop.reports.fonts import register_fonts
 from ipt_desktop.resource_files import resource_path, resources_dir
 from ipt_desktop.store.schema_migrations import MIGRATIONS_DIR, current_revision, head_revision
+from ipt_desktop.vault.location import ENV_DATA_DIR
+from ipt_desktop.vault.vault import Vault
 
 from . import clients, episodes, sessions
 from .self_test_record import PRACTICE, fictional_record
-from .vault import Vault
-from .vault_location import ENV_DATA_DIR
 from .vault_verify import verify_vault
 
 #: Files the application needs at run time, relative to ``resources/``.

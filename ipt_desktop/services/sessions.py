@@ -9,11 +9,11 @@ from ipt_desktop.domain import signing
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.model import ClientRecord, Session
 from ipt_desktop.store.tables import DraftRow, EpisodeRow, SessionRow
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.vault import Vault
 
-from . import client_rows
-from .audit_log import AuditEvent
 from .drafts import session_draft_key
-from .vault import Vault
 
 SIGNED_CANNOT_BE_DELETED = "a signed note cannot be deleted"
 NO_EPISODE = "the client has no treatment contract yet: add one before the first session"

@@ -15,7 +15,7 @@ and the ``summary`` command share:
 
 The PDF itself is plaintext by nature; callers tell the user so. The paper size is the
 caller's choice: the GUI keeps the therapist's preference as a machine setting (QSettings,
-``ui/app/app_settings.py``), the command line takes ``--paper``.
+``ui/common/app_settings.py``), the command line takes ``--paper``.
 """
 
 import contextlib
@@ -32,11 +32,11 @@ from ipt_desktop.domain.graduation import (
 )
 from ipt_desktop.domain.model import ClientRecord, Episode, Termination
 from ipt_desktop.domain.timeline import Timeline, build_timeline
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.errors import VaultLockedError
+from ipt_desktop.vault.vault import Vault
 
 from . import clients, practice
-from .audit_log import AuditEvent
-from .errors import VaultLockedError
-from .vault import Vault
 
 NO_EPISODE = "this client has no treatment contract to summarise yet"
 NOT_AN_EPISODE = "no treatment contract of this client has that id"

@@ -7,9 +7,9 @@ A backup carries a copy of the vault header's wrapped master keys, so the same s
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .vault import Vault
-from .vault_header import VaultHeader
-from .vault_keys import master_from_passphrase, master_from_recovery_key
+from ipt_desktop.vault.header import VaultHeader
+from ipt_desktop.vault.keys import master_from_passphrase, master_from_recovery_key
+from ipt_desktop.vault.vault import Vault
 
 
 class SecretKind(StrEnum):

@@ -12,17 +12,18 @@ from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError
 
-from . import machine_state, rollback_guard
-from .audit_log import AuditEvent
-from .errors import (
+from ipt_desktop.vault import machine_state, rollback_guard
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.errors import (
     StorageFullError,
     VaultDamagedError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from .rollback_guard import RollbackWarning
+from ipt_desktop.vault.rollback_guard import RollbackWarning
+from ipt_desktop.vault.vault import Vault, utc_now
+
 from .unlock_secret import UnlockSecret, unlock_vault
-from .vault import Vault, utc_now
 
 DAMAGED_MESSAGE = (
     "The vault file is damaged ({problem}). It was not changed. Restore it from the "

@@ -14,12 +14,12 @@ from ipt_desktop.store.tables import (
     DraftRow,
     SettingRow,
 )
+from ipt_desktop.vault import audit_log
+from ipt_desktop.vault.errors import RecordDamagedError
+from ipt_desktop.vault.rows import SUMMARY_TABLE
+from ipt_desktop.vault.vault import Vault
 
-from . import audit_log
-from .client_rows import SUMMARY_TABLE
 from .drafts import open_draft_row
-from .errors import RecordDamagedError
-from .vault import Vault
 
 
 @dataclass(frozen=True)

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import QApplication
 from ipt_desktop.domain.enums import EpisodeKind, LifeEventKind
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Formulation, LifeEvent, Session
 from ipt_desktop.domain.timeline import build_timeline
+from ui.common.palette import colours_for
 from ui.timeline.timeline_layout import build_layout
 from ui.timeline.timeline_painter import TimelinePainter
-from ui.timeline.timeline_palette import colours_for
 
 WIDTH, HEIGHT = 1280, 800
 RUNS = 60

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
 from ipt_desktop.services import summary_export
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 from .synthetic_practice import TODAY
 

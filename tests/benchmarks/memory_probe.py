@@ -39,7 +39,7 @@ def _open_vault(root: Path, client_id: str, query: str) -> bool:
     from ipt_desktop.services import clients, unlock_session
     from ipt_desktop.services.client_search import search_all
     from ipt_desktop.services.unlock_secret import UnlockSecret
-    from ipt_desktop.services.vault import Vault
+    from ipt_desktop.vault.vault import Vault
 
     from .synthetic_practice import TODAY
     from .synthetic_vault import PASSPHRASE, VAULT_DIR

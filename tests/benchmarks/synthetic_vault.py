@@ -29,10 +29,11 @@ from typing import Any
 from ipt_desktop.crypto.kdf import KdfParams, calibrate
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.domain.summary import summarize
-from ipt_desktop.services import client_rows, practice
-from ipt_desktop.services import record_codec as codec
-from ipt_desktop.services.audit_log import AuditEvent
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.services import practice
+from ipt_desktop.vault import codec
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.vault import Vault
 
 from .synthetic_practice import PRACTICE, PracticeShape, generate
 

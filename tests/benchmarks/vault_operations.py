@@ -11,17 +11,18 @@ import datetime as dt
 import time
 from functools import partial
 
-import ipt_desktop.services.vault_keys as vault_keys_module
 from ipt_desktop.crypto.kdf import derive_key, normalise_passphrase
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.domain.timeline import build_timeline
-from ipt_desktop.services import backup, client_rows, clients, sessions, unlock_session
-from ipt_desktop.services import record_codec as codec
+from ipt_desktop.services import backup, clients, sessions, unlock_session
 from ipt_desktop.services.client_search import search_all
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.services.vault_verify import verify_vault
+from ipt_desktop.vault import codec
+from ipt_desktop.vault import keys as vault_keys_module
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.vault import Vault
 
 from . import graduation_pdf
 from .baseline_reads import Baseline

@@ -10,7 +10,7 @@ SCRIPT = """
 import sys, pathlib
 import ipt_desktop
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ipt_desktop.store.schema_migrations import current_revision, head_revision
 installed_from = pathlib.Path(ipt_desktop.__file__)
 assert installed_from.is_relative_to(pathlib.Path(sys.argv[1])), installed_from

@@ -28,8 +28,8 @@ from ipt_desktop.domain.model import Client, Episode, Session, SessionNote, new_
 from ipt_desktop.services import clients, drafts, episodes, sessions
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.services.backup_file import BackupStage
-from ipt_desktop.services.errors import StorageFullError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import StorageFullError
+from ipt_desktop.vault.vault import Vault
 
 RECOVERY_ENV = "CRASH_RECOVERY_KEY"
 CLIENTS = 10

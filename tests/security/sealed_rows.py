@@ -2,8 +2,8 @@
 
 import uuid
 
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.store.tables import ClientRow, EpisodeRow, SessionRow
+from ipt_desktop.vault.vault import Vault
 
 
 def add_client_with_session(vault: Vault, name: str, note: str) -> tuple[str, str, str]:

@@ -15,8 +15,8 @@ from backup_cli import PASSPHRASE, REPO, run_in_process
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Client, Episode
 from ipt_desktop.services import clients, episodes
-from ipt_desktop.services.audit_log import AuditEvent
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.vault import Vault
 
 Tamper = Callable[[sqlite3.Connection], None]
 NAME = "Demo Audit Person"

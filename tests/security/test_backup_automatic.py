@@ -16,8 +16,8 @@ from ipt_desktop.services.automatic_backups import (
 )
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.services.backup_file import BackupKind, BackupStage, read_info
-from ipt_desktop.services.errors import VaultLockedError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultLockedError
+from ipt_desktop.vault.vault import Vault
 
 NOON = dt.datetime(2025, 6, 10, 12, 0).astimezone()  # local noon: +1 h stays on the same day
 

@@ -18,13 +18,13 @@ import pytest
 from ipt_desktop.crypto.backup_stream import MAC_BYTES, TAG_BYTES, read_header
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.crypto.recovery_key import format_key
-from ipt_desktop.services import demo_practice
+from ipt_desktop.demo import practice as demo_practice
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.services.backup_file import BackupDamagedError, open_backup
-from ipt_desktop.services.errors import WrongPassphraseError, WrongRecoveryKeyError
 from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import WrongPassphraseError, WrongRecoveryKeyError
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 CHUNK = 1024

@@ -12,19 +12,16 @@ from backup_cli import PASSPHRASE, REPO, one_clear_line, run_cli, run_in_process
 from vault_contents import exported_clients
 
 from ipt_desktop.crypto.kdf import floor_params
+from ipt_desktop.demo import practice as demo_practice
 from ipt_desktop.domain.model import Client
-from ipt_desktop.services import clients, demo_practice, unlock_session
+from ipt_desktop.services import clients, unlock_session
 from ipt_desktop.services.automatic_backups import newest_valid_backup, run_automatic_backup
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.services.backup_file import BackupDamagedError, BackupStage, open_backup
-from ipt_desktop.services.errors import (
-    VaultDamagedError,
-    VaultInUseError,
-    WrongPassphraseError,
-)
 from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultDamagedError, VaultInUseError, WrongPassphraseError
+from ipt_desktop.vault.vault import Vault
 
 NEW_PASSPHRASE = "lantern meadow copper whistle"
 
@@ -84,7 +81,7 @@ def _write_without_closing(root: Path, recovery: str) -> None:
         "from pathlib import Path\n"
         "from ipt_desktop.domain.model import Client\n"
         "from ipt_desktop.services import clients\n"
-        "from ipt_desktop.services.vault import Vault\n"
+        "from ipt_desktop.vault.vault import Vault\n"
         "vault = Vault.open(Path(sys.argv[1]))\n"
         "vault.unlock_with_recovery_key(os.environ['KEY'])\n"
         "clients.create_client(vault, Client(name='Demo After Backup'))\n"

@@ -10,12 +10,12 @@ from pathlib import Path
 from vault_contents import exported_clients
 from worker_process import worker_process
 
-from ipt_desktop.services import demo_practice
+from ipt_desktop.demo import practice as demo_practice
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.services.backup_file import PARTIAL_SUFFIX, open_backup
 from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 ROUNDS = 10
 CHUNK = 1024

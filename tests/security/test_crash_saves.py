@@ -14,9 +14,9 @@ from crash_worker import note_text
 from worker_process import worker_process
 
 from ipt_desktop.services import clients
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.store.database import integrity_problems
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 ROUNDS = 100

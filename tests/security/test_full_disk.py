@@ -22,9 +22,9 @@ from worker_process import REPO, worker_process
 
 from ipt_desktop.domain.model import Client, Episode, Session, SessionNote, new_id
 from ipt_desktop.services import clients, drafts, episodes, sessions
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.store.database import integrity_problems
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 

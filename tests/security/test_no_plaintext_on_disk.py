@@ -5,7 +5,7 @@ from pathlib import Path
 
 from sealed_rows import add_client_with_session
 
-from ipt_desktop.services.vault_settings import write_setting
+from ipt_desktop.vault.settings import write_setting
 
 
 def _haystack(root: Path) -> list[tuple[str, bytes]]:

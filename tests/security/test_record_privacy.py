@@ -23,8 +23,6 @@ from ipt_desktop.domain.model import (
 )
 from ipt_desktop.services import clients, drafts, episodes, interchange, life_events, people
 from ipt_desktop.services import sessions as session_notes
-from ipt_desktop.services.errors import RecordDamagedError
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.store.tables import (
     CLIENT_CHILD_TABLES,
@@ -33,6 +31,8 @@ from ipt_desktop.store.tables import (
     EpisodeRow,
     SessionRow,
 )
+from ipt_desktop.vault.errors import RecordDamagedError
+from ipt_desktop.vault.vault import Vault
 
 PAGE_FILLER = 3000  # repeats of the marker, so some payloads spill onto overflow pages
 

@@ -10,13 +10,14 @@ import pytest
 from backup_cli import PASSPHRASE, run_in_process
 
 from ipt_desktop.domain.model import Client
-from ipt_desktop.services import audit_log, clients, unlock_session
-from ipt_desktop.services.audit_log import AuditEvent
+from ipt_desktop.services import clients, unlock_session
 from ipt_desktop.services.backup import write_backup
-from ipt_desktop.services.errors import WrongPassphraseError, WrongRecoveryKeyError
 from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault import audit_log
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.errors import WrongPassphraseError, WrongRecoveryKeyError
+from ipt_desktop.vault.vault import Vault
 
 SECRET = UnlockSecret.passphrase(PASSPHRASE)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from ipt_desktop.services.errors import VaultInUseError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultInUseError
+from ipt_desktop.vault.vault import Vault
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -44,7 +44,7 @@ def test_the_lock_is_released_on_close_and_when_a_process_dies(tmp_path, make_va
         [
             sys.executable,
             "-c",
-            "import sys, time; from ipt_desktop.services.vault import Vault; "
+            "import sys, time; from ipt_desktop.vault.vault import Vault; "
             "v = Vault.open(sys.argv[1]); print('held', flush=True); time.sleep(60)",
             str(root),
         ],

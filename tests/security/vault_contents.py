@@ -3,7 +3,7 @@
 from typing import Any
 
 from ipt_desktop.services import clients, interchange
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 
 def exported_clients(vault: Vault) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "pypdf", "PIL", "alembic", "ui.graduation", "ui.app.first_run_wizard")

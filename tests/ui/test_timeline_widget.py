@@ -15,9 +15,9 @@ from ipt_desktop.domain.enums import EpisodeKind, LifeEventKind, Phase
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Formulation, LifeEvent, Session
 from ipt_desktop.domain.outcomes import Measure
 from ipt_desktop.domain.timeline import Timeline, build_timeline
+from ui.common.palette import colours_for
 from ui.timeline import TimelineWidget
 from ui.timeline.timeline_layout import build_layout
-from ui.timeline.timeline_palette import colours_for
 
 D = dt.date
 LEFT, NO_KEYS = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier

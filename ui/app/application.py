@@ -15,17 +15,17 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
 
 from ipt_desktop.crypto.kdf import KdfParams
-from ipt_desktop.services.errors import VaultDamagedError, VaultError, VaultInUseError
-from ipt_desktop.services.vault import Vault
-from ipt_desktop.services.vault_files import VaultFiles
-from ipt_desktop.services.vault_location import default_vault_dir
+from ipt_desktop.vault.errors import VaultDamagedError, VaultError, VaultInUseError
+from ipt_desktop.vault.files import VaultFiles
+from ipt_desktop.vault.location import default_vault_dir
+from ipt_desktop.vault.vault import Vault
 from ui.backup import handle_damaged_vault, open_restore_dialog, wait_for_backup_work
+from ui.common.app_settings import AppSettings
+from ui.common.icons import app_icon
+from ui.common.task_runner import TaskRunner
 
-from .app_icons import app_icon
-from .app_settings import AppSettings
 from .demo_vault import DemoVault
 from .main_window import MainWindow
-from .task_runner import TaskRunner
 from .workspace_seam import WorkspaceFactory, default_workspace_factory
 
 KdfChoice = Callable[[], KdfParams] | None

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client
 from ipt_desktop.services import clients, episodes
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
 
 from .client_dialogs import ClientFormDialog, DeleteClientDialog, EndTreatmentDialog
 

@@ -31,9 +31,9 @@ from ipt_desktop.domain.model import (
     Episode,
 )
 from ipt_desktop.domain.validation import MAX_NAME_CHARS, check_name
+from ui.common.message_style import set_message
 
 from .date_field import DateField
-from .message_style import set_message
 
 DEFAULT_ACUTE_SESSIONS = 16
 NAME_NEEDED = "The client needs a name."

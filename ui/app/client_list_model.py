@@ -18,8 +18,7 @@ from PySide6.QtCore import (
 )
 
 from ipt_desktop.domain.summary import ClientSummary
-
-from .ui_text import format_date, phase_text, phq9_text, progress_text
+from ui.common.ui_text import format_date, phase_text, phq9_text, progress_text
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.search import SearchHit
 from ipt_desktop.domain.summary import ClientSummary
+from ui.common.icons import tinted_icon
+from ui.common.task_runner import TaskRunner
+from ui.common.ui_text import count_text
 
-from .app_icons import tinted_icon
 from .client_filter_proxy import ClientFilterProxy, StatusFilter
 from .client_list_model import ClientListModel, ClientRole
 from .client_row_delegate import ClientRowDelegate
-from .task_runner import TaskRunner
-from .ui_text import count_text
 
 NoteSearch = Callable[[str], list[SearchHit]]
 #: Searching every note waits for a pause in typing, and for at least this many characters.

@@ -10,11 +10,11 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ipt_desktop.domain.summary import ClientSummary
+from ui.common.clinical_colours import is_dark, muted_text, phase_fill, risk_colour, severity_colour
+from ui.common.icons import tinted_icon
+from ui.common.ui_text import format_short_date, phq9_text, progress_text
 
-from .app_icons import tinted_icon
 from .client_list_model import ClientRole
-from .clinical_colours import is_dark, muted_text, phase_fill, risk_colour, severity_colour
-from .ui_text import format_short_date, phq9_text, progress_text
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X = 10

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.validation import parse_date
-
-from .message_style import set_message
-from .ui_text import format_long_date
+from ui.common.message_style import set_message
+from ui.common.ui_text import format_long_date
 
 
 class DateField(QWidget):

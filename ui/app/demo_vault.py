@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.demo_practice import fill_demo
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.demo.practice import fill_demo
+from ipt_desktop.vault.vault import Vault
 
 DEMO_PASSPHRASE = "demo practice orbit maple"
 _PREFIX = "ipt-desktop-demo-"

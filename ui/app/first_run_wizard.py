@@ -22,13 +22,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.domain.model import PracticeDetails
 from ipt_desktop.services import practice, recovery_sheet
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.app_settings import AppSettings
+from ui.common.busy_indicator import BusyIndicator
+from ui.common.task_runner import TaskRunner
 
-from .app_settings import AppSettings
-from .busy_indicator import BusyIndicator
 from .demo_vault import DemoVault
-from .task_runner import TaskRunner
 from .wizard_recovery_pages import ConfirmKeyPage, PracticePage, RecoveryKeyPage
 from .wizard_start_pages import PassphrasePage, WelcomePage
 

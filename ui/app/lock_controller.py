@@ -19,13 +19,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog
 
 from ipt_desktop.services.unlock_session import remember_state
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.backup import backup_work_running, wait_for_backup_work
+from ui.common.app_settings import AppSettings
+from ui.common.task_runner import TaskRunner
 
-from .app_settings import AppSettings
 from .idle_watch import IdleWatch
 from .system_lock_watch import SystemLockWatch
-from .task_runner import TaskRunner
 from .work_area import WorkArea
 from .workspace_seam import WorkPlace
 

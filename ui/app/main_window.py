@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.services.unlock_session import UnlockOutcome, remember_state
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.backup import (
     AutomaticBackups,
     UnlockNoticeChoice,
@@ -28,16 +28,16 @@ from ui.backup import (
     open_backup_dialog,
     show_unlock_outcome,
 )
+from ui.common.app_settings import AppSettings
+from ui.common.busy_indicator import BusyIndicator
+from ui.common.icons import app_icon
+from ui.common.task_runner import TaskRunner
 
 from .about_dialogs import show_about, show_shortcuts
 from .app_actions import AppActions
-from .app_icons import app_icon
-from .app_settings import AppSettings
-from .busy_indicator import BusyIndicator
 from .lock_controller import LockController
 from .new_passphrase_dialog import NewPassphraseDialog
 from .settings_dialog import SettingsDialog
-from .task_runner import TaskRunner
 from .unlock_screen import UnlockScreen
 from .work_area import WorkArea
 from .workspace_seam import WorkspaceFactory, default_workspace_factory

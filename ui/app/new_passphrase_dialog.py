@@ -16,13 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.crypto.kdf import KdfParams
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
-
-from .busy_indicator import BusyIndicator
-from .message_style import set_message
-from .passphrase_widgets import PassphraseEdit, StrengthMeter
-from .task_runner import TaskRunner
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.busy_indicator import BusyIndicator
+from ui.common.message_style import set_message
+from ui.common.passphrase_widgets import PassphraseEdit, StrengthMeter
+from ui.common.task_runner import TaskRunner
 
 KdfChoice = Callable[[], KdfParams] | None
 

@@ -8,8 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QW
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import PracticeDetails
-
-from .message_style import set_message
+from ui.common.message_style import set_message
 
 _ADDRESS_LINES = 3
 

@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import PaperSize
 from ipt_desktop.services import automatic_backups, practice
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.app_settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, AppSettings
+from ui.common.message_style import set_message
 
-from .app_settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, AppSettings
-from .message_style import set_message
 from .practice_details_form import PracticeDetailsForm
 
 PAPER_NAMES = {PaperSize.A4: "A4", PaperSize.LETTER: "US Letter"}

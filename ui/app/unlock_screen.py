@@ -21,21 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.services.errors import (
+from ipt_desktop.services.unlock_secret import UnlockSecret
+from ipt_desktop.services.unlock_session import UnlockOutcome, unlock
+from ipt_desktop.vault.errors import (
     VaultDamagedError,
     VaultError,
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.unlock_session import UnlockOutcome, unlock
-from ipt_desktop.services.vault import Vault
-
-from .app_icons import app_icon
-from .busy_indicator import BusyIndicator
-from .message_style import set_message
-from .passphrase_widgets import PassphraseEdit
-from .task_runner import TaskRunner
+from ipt_desktop.vault.vault import Vault
+from ui.common.busy_indicator import BusyIndicator
+from ui.common.icons import app_icon
+from ui.common.message_style import set_message
+from ui.common.passphrase_widgets import PassphraseEdit
+from ui.common.task_runner import TaskRunner
 
 WRONG_PASSPHRASE = (
     "That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again."

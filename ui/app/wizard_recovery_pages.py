@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.errors import ValidationError
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
+from ui.common.message_style import set_message
 
-from .message_style import set_message
 from .practice_details_form import PracticeDetailsForm
 from .wizard_start_pages import NO_RECOVERY_TEXT
 

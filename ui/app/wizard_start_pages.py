@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from .message_style import set_message
-from .passphrase_widgets import PassphraseEdit, StrengthMeter
+from ui.common.message_style import set_message
+from ui.common.passphrase_widgets import PassphraseEdit, StrengthMeter
 
 if TYPE_CHECKING:
     from .first_run_wizard import FirstRunWizard

@@ -10,11 +10,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from ipt_desktop.services import client_search, clients
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
+from ui.common.task_runner import TaskRunner
 
 from . import client_commands
 from .client_list_panel import ClientListPanel
-from .task_runner import TaskRunner
 from .workspace_seam import (
     WorkPlace,
     WorkspaceFactory,

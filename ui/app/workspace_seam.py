@@ -12,7 +12,7 @@ from typing import Protocol
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QWidget
 
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 
 class WorkspaceLike(Protocol):

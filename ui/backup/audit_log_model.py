@@ -18,8 +18,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ipt_desktop.services.audit_log import AuditEntry, AuditEvent
-from ui.app.ui_text import NONE_TEXT
+from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent
+from ui.common.ui_text import NONE_TEXT
 
 from .backup_text import local_time_text
 

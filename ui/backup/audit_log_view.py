@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.services.audit_log import AuditEvent, ChainReport
 from ipt_desktop.services.audit_view import audit_entries
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
-from ui.workspace.banner import Banner, BannerKind
+from ipt_desktop.vault.audit_log import AuditEvent, ChainReport
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.banner import Banner, BannerKind
 
 from .audit_log_model import (
     DETAIL,

@@ -22,8 +22,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ipt_desktop.services import automatic_backups
 from ipt_desktop.services.backup import BackupResult
 from ipt_desktop.services.backup_file import BackupProgress
-from ipt_desktop.services.errors import VaultError, VaultLockedError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultError, VaultLockedError
+from ipt_desktop.vault.vault import Vault
 
 from .background import start_job, wait_for_backup_work
 from .backup_text import size_text

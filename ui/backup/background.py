@@ -6,7 +6,7 @@ restore never run at the same time. ``progress(stage, done, total)`` is the serv
 ``BackupProgress``: called on the worker thread, it emits a signal that Qt queues to the GUI
 thread. Results and errors arrive on the GUI thread the same way.
 
-Why not ``ui.app.task_runner``: its outcomes are dropped when the app locks (right for
+Why not ``ui.common.task_runner``: its outcomes are dropped when the app locks (right for
 anything decrypted), but a restore must always finish its job (reopen the vault) even if the
 dialog that started it was closed by a lock. A job here belongs to a long-lived object, not
 to a dialog; connect the callbacks to a dialog's bound methods and Qt drops them if the
@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ipt_desktop.services.backup_file import BackupProgress, BackupStage
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
 
 ProgressSlot = Callable[[str, int, int], None]
 Work = Callable[[BackupProgress], Any]

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from ipt_desktop.services.backup import BackupResult, write_backup
 from ipt_desktop.services.backup_file import SUFFIX, BackupProgress, BackupStage
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
-from ui.workspace.banner import Banner, BannerKind
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.banner import Banner, BannerKind
 
 from .background import BackgroundJob, start_job
 from .backup_text import (
@@ -47,7 +47,7 @@ BACKUP_STAGES = (
 
 
 class FolderMemory(Protocol):
-    """Where the last backup went (``ui.app.app_settings.AppSettings`` fits)."""
+    """Where the last backup went (``ui.common.app_settings.AppSettings`` fits)."""
 
     def backupFolder(self) -> Path | None: ...
 

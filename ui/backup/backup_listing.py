@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ipt_desktop.services.backup_file import SUFFIX, BackupDamagedError, BackupInfo, read_info
-from ipt_desktop.services.vault_files import VaultFiles
+from ipt_desktop.vault.files import VaultFiles
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ import datetime as dt
 from pathlib import Path
 
 from ipt_desktop.services.backup_file import SUFFIX, BackupInfo, BackupKind
-from ui.app.ui_text import NONE_TEXT, format_datetime
+from ui.common.ui_text import NONE_TEXT, format_datetime
 
 KIND_WORDS = {BackupKind.MANUAL: "made by hand", BackupKind.AUTOMATIC: "automatic"}
 _UNITS = ("bytes", "KB", "MB", "GB", "TB")

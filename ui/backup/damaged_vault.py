@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.services.restore import REPLACED_DIR, RestoreResult
-from ui.workspace.banner import Banner, BannerKind
+from ui.common.banner import Banner, BannerKind
 
 from .backup_listing import ListedBackup, backups_folder, list_backups
 from .backup_text import breakable_path, local_time_text

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QVBoxLayout, QWidge
 
 from ipt_desktop.services.backup_file import BackupInfo
 from ipt_desktop.services.restore import REPLACED_DIR, RestoreResult
-from ui.workspace.banner import Banner, BannerKind
+from ui.common.banner import Banner, BannerKind
 
 from .backup_text import breakable_path, local_time_text
 from .dialog_fit import FittedDialog

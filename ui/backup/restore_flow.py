@@ -31,9 +31,9 @@ from ipt_desktop.services.backup_file import (
     open_backup,
     read_info,
 )
-from ipt_desktop.services.errors import VaultError
 from ipt_desktop.services.restore import RestoreResult, restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
+from ipt_desktop.vault.errors import VaultError
 
 from .background import job_owner, start_job
 from .backup_listing import backups_folder, list_backups

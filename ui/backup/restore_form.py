@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 from ipt_desktop.services.backup_file import BackupInfo
 from ipt_desktop.services.restore import REPLACED_DIR
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault_files import VaultFiles
-from ui.app.message_style import set_message
-from ui.app.passphrase_widgets import PassphraseEdit
+from ipt_desktop.vault.files import VaultFiles
+from ui.common.message_style import set_message
+from ui.common.passphrase_widgets import PassphraseEdit
 
 from .backup_dialog import FILE_FILTER
 from .backup_listing import backups_folder, list_backups, read_header

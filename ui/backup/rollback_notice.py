@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.services.rollback_guard import RollbackWarning
 from ipt_desktop.services.unlock_session import UnlockOutcome
-from ui.workspace.banner import Banner, BannerKind
+from ipt_desktop.vault.rollback_guard import RollbackWarning
+from ui.common.banner import Banner, BannerKind
 
 from .backup_text import local_time_text
 from .dialog_fit import FittedDialog

@@ -14,8 +14,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from ui.app.clinical_colours import muted_text
-from ui.timeline.timeline_palette import OKABE_ITO
+from ui.common.clinical_colours import muted_text
+from ui.common.palette import OKABE_ITO
 
 MARKER_SIZE = 14
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ipt_desktop.domain.graduation import PaperSize
 from ipt_desktop.services import summary_export
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
-from ui.app.app_settings import AppSettings
-from ui.app.task_runner import TaskRunner
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.app_settings import AppSettings
+from ui.common.task_runner import TaskRunner
 
 from .graduation_dialog import GraduationDialog
 

@@ -35,11 +35,11 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.timeline import Timeline
 from ipt_desktop.services import summary_export
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
-from ui.app.clinical_colours import muted_text, risk_colour
-from ui.app.task_runner import TaskRunner
-from ui.app.ui_text import format_date
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.clinical_colours import muted_text, risk_colour
+from ui.common.task_runner import TaskRunner
+from ui.common.ui_text import format_date
 
 from . import pdf_pages, summary_printing
 from .pdf_destination import ask_pdf_path, failure_text

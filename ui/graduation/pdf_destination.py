@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
 
 from .summary_printing import PrintError
 

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize, select
-from ui.app.clinical_colours import muted_text
+from ui.common.clinical_colours import muted_text
 
 from .item_picker import ItemPicker
 

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 
-from .timeline_palette import TimelineColours
+from ui.common.palette import TimelineColours
 
 MARKER_RADIUS = 3.6
 

@@ -14,12 +14,12 @@ from PySide6.QtGui import (
 )
 
 from ipt_desktop.domain.outcomes import Measure
+from ui.common.palette import LINE_STYLES, MARKER_SHAPES, TimelineColours
 
 from .timeline_labels import Text
 from .timeline_layout import TimelineLayout, small_font
 from .timeline_legend import LegendItem, LegendKind
 from .timeline_marks import MARKER_RADIUS, MarkerStamps, draw_flag, draw_marker, make_pen, smooth
-from .timeline_palette import LINE_STYLES, MARKER_SHAPES, TimelineColours
 
 LINE_WIDTH = 2.0
 FLAG_SIZE = 11.0

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from ipt_desktop.domain.outcomes import Measure
 from ipt_desktop.domain.timeline import Timeline
+from ui.common.palette import colours_for
 
 from .timeline_layout import (
     MIN_VIEW_DAYS,
@@ -34,7 +35,6 @@ from .timeline_layout import (
 )
 from .timeline_legend import LegendKind
 from .timeline_painter import TimelinePainter
-from .timeline_palette import colours_for
 from .timeline_tooltip import as_rich_text, event_lines, session_lines
 
 WHEEL_ZOOM = 0.8  # view span factor per wheel notch (towards the data)

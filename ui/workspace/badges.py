@@ -1,7 +1,7 @@
 """Small read-only labels that carry a colour AND words: severity bands and phase badges.
 
 Colour is never the only cue: a band reads "14 · Moderate" beside a coloured dot, a phase
-badge carries the phase's name. Colours come from ``ui.app.clinical_colours`` (Okabe-Ito,
+badge carries the phase's name. Colours come from ``ui.common.clinical_colours`` (Okabe-Ito,
 blended into the palette's base) so the workspace matches the client list, in light and
 dark themes alike. Badges are painted from the palette (no style sheet to fight with).
 """
@@ -11,10 +11,9 @@ from PySide6.QtGui import QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QLabel, QWidget
 
 from ipt_desktop.domain.enums import Phase, Severity
-from ui.app.clinical_colours import phase_fill, phase_outline, severity_colour
-from ui.app.ui_text import NONE_TEXT
-
-from .form_parts import one_line_width
+from ui.common.clinical_colours import phase_fill, phase_outline, severity_colour
+from ui.common.form_parts import one_line_width
+from ui.common.ui_text import NONE_TEXT
 
 
 class SeverityLabel(QLabel):

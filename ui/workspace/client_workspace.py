@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.model import Episode
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
-from ui.app.ui_text import format_date
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.banner import Banner, BannerKind
+from ui.common.ui_text import format_date
 
-from .banner import Banner, BannerKind
 from .contract_editor import KIND_LABELS
 from .draft_keeper import DraftKeeper
 from .formulation_tab import FormulationTab

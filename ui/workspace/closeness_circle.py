@@ -26,11 +26,16 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ipt_desktop.domain.closeness_layout import (
+    MARKER_RADIUS,
+    CircleLayout,
+    CirclePerson,
+    Tie,
+    layout_circle,
+)
 from ipt_desktop.domain.model import InventoryPerson
-from ui.app.clinical_colours import is_dark
-from ui.timeline.timeline_palette import OKABE_ITO, blend
-
-from .closeness_layout import MARKER_RADIUS, CircleLayout, CirclePerson, Tie, layout_circle
+from ui.common.clinical_colours import is_dark
+from ui.common.palette import OKABE_ITO, blend
 
 LEGEND_HEIGHT = 26.0
 _LINE_STYLES = {

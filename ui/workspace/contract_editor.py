@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import MAX_PLANNED_SESSIONS, MIN_PLANNED_SESSIONS, Episode
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
+from ui.common.banner import Banner, BannerKind
+from ui.common.date_field import DateField
+from ui.common.form_parts import muted_label
 
-from .banner import Banner, BannerKind
-from .date_field import DateField
-from .form_parts import muted_label
 from .open_record import OpenRecord
 
 KIND_LABELS = {EpisodeKind.ACUTE: "Acute course", EpisodeKind.MAINTENANCE: "Maintenance (IPT-M)"}

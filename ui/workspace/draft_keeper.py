@@ -14,9 +14,9 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance
 
 from ipt_desktop.services import drafts
-from ipt_desktop.services.errors import VaultError
-from ipt_desktop.services.vault import Vault
-from ui.app.ui_text import format_datetime
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.ui_text import format_datetime
 
 PAUSE_MS = 5_000
 

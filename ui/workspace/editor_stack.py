@@ -3,7 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QWidget
 
-from .form_parts import set_muted
+from ui.common.form_parts import set_muted
 
 
 class EditorStack(QStackedWidget):

@@ -14,11 +14,11 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Episode
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
+from ui.common.banner import Banner, BannerKind
+from ui.common.form_parts import muted_label
 
-from .banner import Banner, BannerKind
 from .draft_keeper import DraftKeeper
-from .form_parts import muted_label
 from .open_record import OpenRecord
 
 NO_CONTRACT = "No treatment contract yet: agree one on the Overview tab."

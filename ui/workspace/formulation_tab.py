@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from ipt_desktop.domain.enums import DisputeStage, ProblemArea
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Episode, Formulation
+from ui.common.banner import Banner, BannerKind
+from ui.common.date_field import DateField
+from ui.common.form_parts import labelled, muted_label, section_heading
 
-from .banner import Banner, BannerKind
-from .date_field import DateField
 from .draft_keeper import DraftKeeper
 from .episode_page import EpisodePage, EpisodePageWords
-from .form_parts import labelled, muted_label, section_heading
 from .note_field import NoteField
 from .open_record import OpenRecord
 from .text_list_editor import TextListEditor

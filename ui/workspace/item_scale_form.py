@@ -27,11 +27,11 @@ from ipt_desktop.domain.enums import Severity
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.measures import ITEM_MAX, ITEM_MIN
 from ipt_desktop.domain.validation import check_int, check_items
-from ui.timeline.timeline_palette import blend
+from ui.common.form_parts import WrappedLabel, set_muted
+from ui.common.palette import blend
 
 from .adaptive_row import AdaptiveRow
 from .badges import SeverityLabel
-from .form_parts import WrappedLabel, set_muted
 
 ANSWERS: tuple[str, ...] = (
     "Not at all",

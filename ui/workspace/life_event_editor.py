@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 from ipt_desktop.domain.enums import LifeEventKind
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import LifeEvent
+from ui.common.date_field import DateField
 
-from .date_field import DateField
 from .draft_keeper import DraftKeeper
 from .life_event_model import KIND_LABELS
 from .note_field import NoteField

@@ -7,7 +7,7 @@ from PySide6.QtCore import QObject
 
 from ipt_desktop.domain.enums import LifeEventKind
 from ipt_desktop.domain.model import LifeEvent
-from ui.app.ui_text import format_date
+from ui.common.ui_text import format_date
 
 from .record_table_model import RECORD_ID_ROLE, ColumnSpec, RecordTableModel
 

@@ -26,11 +26,11 @@ from ipt_desktop.domain.outcomes import (
     hamd_outcome,
     phq9_outcome,
 )
-from ui.app.clinical_colours import risk_colour
-from ui.app.ui_text import NONE_TEXT, format_date
+from ui.common.clinical_colours import risk_colour
+from ui.common.form_parts import CellLabel, active_palette, muted_label, set_muted, set_text_colour
+from ui.common.ui_text import NONE_TEXT, format_date
 
 from .badges import SeverityLabel
-from .form_parts import CellLabel, active_palette, muted_label, set_muted, set_text_colour
 
 _SEVERITY = {Measure.PHQ9: phq9_severity, Measure.HAMD: hamd_severity, Measure.GAD7: gad7_severity}
 

@@ -22,7 +22,7 @@ from ipt_desktop.domain.model import (
     Session,
 )
 from ipt_desktop.services import clients, episodes, life_events, people, sessions
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 
 class OpenRecord(QObject):

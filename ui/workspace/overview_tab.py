@@ -23,14 +23,14 @@ from ipt_desktop.domain.contract import ContractProgress, planned_end_date, prog
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.timeline import build_timeline
-from ui.app.ui_text import format_date
+from ui.common.form_parts import muted_label
+from ui.common.ui_text import format_date
 from ui.timeline.timeline_widget import TimelineWidget
 
 from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
 from .card_frame import CardFrame
 from .contract_editor import KIND_LABELS, ContractEditor
-from .form_parts import muted_label
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord

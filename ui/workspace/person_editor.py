@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import InventoryPerson
+from ui.common.form_parts import labelled, section_heading
 
 from .draft_keeper import DraftKeeper
-from .form_parts import labelled, section_heading
 from .inventory_table_model import RING_NAMES
 from .note_field import NoteField
 from .open_record import OpenRecord

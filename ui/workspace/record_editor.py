@@ -16,9 +16,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import new_id
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
+from ui.common.banner import Banner, BannerKind
 
-from .banner import Banner, BannerKind
 from .draft_keeper import DraftKeeper
 from .open_record import OpenRecord
 from .workspace_dialogs import WorkspaceDialogs

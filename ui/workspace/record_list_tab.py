@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ipt_desktop.domain.model import ClientRecord
+from ui.common.form_parts import muted_label
 
 from .draft_keeper import DraftKeeper
 from .editor_stack import EditorStack
-from .form_parts import muted_label
 from .leave_editor import leave_editor
 from .open_record import OpenRecord
 from .record_editor import R, RecordEditor

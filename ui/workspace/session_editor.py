@@ -19,10 +19,10 @@ from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.signing import signing_problems
-from ipt_desktop.services.errors import VaultError
-from ui.app.ui_text import format_date, format_datetime
+from ipt_desktop.vault.errors import VaultError
+from ui.common.banner import Banner, BannerKind
+from ui.common.ui_text import format_date, format_datetime
 
-from .banner import Banner, BannerKind
 from .draft_keeper import DraftKeeper
 from .form_scroll import FormScrollArea
 from .open_record import OpenRecord

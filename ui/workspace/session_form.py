@@ -16,10 +16,10 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBox
 
 from ipt_desktop.domain.enums import Phase, Technique
 from ipt_desktop.domain.model import OPENING_QUESTION, Session, SessionNote
+from ui.common.date_field import DateField
+from ui.common.form_parts import field_label, labelled, section_heading
 
 from .adaptive_row import AdaptiveRow
-from .date_field import DateField
-from .form_parts import field_label, labelled, section_heading
 from .gad7_form import Gad7Form
 from .hamd_field import HamdField
 from .mood_slider import MoodSlider

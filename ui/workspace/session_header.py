@@ -6,10 +6,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ipt_desktop.domain.enums import Phase
+from ui.common.form_parts import set_muted
 
 from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
-from .form_parts import set_muted
 from .session_prompts import SIGN_BLOCKED_TIP, SIGN_TIP
 
 

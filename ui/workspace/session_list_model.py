@@ -18,8 +18,8 @@ from ipt_desktop.domain.measures import item9_positive, phq9_severity, phq9_tota
 from ipt_desktop.domain.model import Episode, Session
 from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.risk import risk_assessment_missing
-from ui.app.clinical_colours import severity_colour
-from ui.app.ui_text import NONE_TEXT, format_date, format_datetime
+from ui.common.clinical_colours import severity_colour
+from ui.common.ui_text import NONE_TEXT, format_date, format_datetime
 
 from .record_table_model import RECORD_ID_ROLE, ColumnSpec, RecordTableModel
 

@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSplitter, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
-from ipt_desktop.services.errors import VaultError
+from ipt_desktop.vault.errors import VaultError
+from ui.common.form_parts import muted_label
 
 from .draft_keeper import DraftKeeper
 from .editor_stack import EditorStack
-from .form_parts import muted_label
 from .leave_editor import leave_editor
 from .open_record import OpenRecord
 from .record_list_tab import list_column

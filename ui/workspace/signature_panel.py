@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ipt_desktop.domain.model import Amendment
-from ui.app.ui_text import format_datetime
+from ui.common.form_parts import set_muted
+from ui.common.ui_text import format_datetime
 
-from .form_parts import set_muted
 from .note_field import NoteField
 
 UNSIGNED_TEXT = "Not signed. Once signed, the note is read-only; corrections become amendments."

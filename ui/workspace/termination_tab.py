@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.model import Episode, Termination
 from ipt_desktop.domain.outcomes import phq9_outcome
+from ui.common.banner import Banner, BannerKind
+from ui.common.form_parts import labelled, muted_label, section_heading
 
-from .banner import Banner, BannerKind
 from .card_frame import CardFrame
 from .draft_keeper import DraftKeeper
 from .episode_page import EpisodePage, EpisodePageWords
-from .form_parts import labelled, muted_label, section_heading
 from .note_field import NoteField
 from .open_record import OpenRecord
 from .text_list_editor import TextListEditor

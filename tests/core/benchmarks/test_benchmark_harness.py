@@ -12,7 +12,7 @@ import pytest
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from tests.benchmarks import results_table, synthetic_text, vault_operations
 from tests.benchmarks.baseline_reads import Baseline
 from tests.benchmarks.results_table import Budget, Row, Verdict

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import pytest
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 

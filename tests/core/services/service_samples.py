@@ -24,7 +24,7 @@ from ipt_desktop.domain.model import (
     Termination,
 )
 from ipt_desktop.services import clients, episodes, life_events, people, sessions
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 START = dt.date(2026, 1, 5)
 

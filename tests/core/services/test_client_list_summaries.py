@@ -4,10 +4,11 @@ import pytest
 from service_samples import full_record, store
 
 from ipt_desktop.domain.summary import summarize
-from ipt_desktop.services import client_rows, clients
-from ipt_desktop.services import record_codec as codec
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.services import clients
 from ipt_desktop.store.tables import ClientRow
+from ipt_desktop.vault import codec
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"  # the shared vault's (tests/core/services/conftest.py)
 

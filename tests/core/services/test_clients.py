@@ -17,8 +17,8 @@ from ipt_desktop.services import (
     people,
     sessions,
 )
-from ipt_desktop.services.audit_log import AuditEvent, walk
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.audit_log import AuditEvent, walk
+from ipt_desktop.vault.vault import Vault
 
 
 def audit_entries(vault: Vault) -> list[tuple[AuditEvent, tuple[str, ...]]]:

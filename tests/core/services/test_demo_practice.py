@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 from service_samples import without_ids
 
+from ipt_desktop.demo.practice import build_demo_records, fill_demo
 from ipt_desktop.domain.contract import session_numbers
 from ipt_desktop.domain.enums import EpisodeKind, Phase, PlanAfterEnding, ProblemArea
 from ipt_desktop.domain.measures import item9_positive
@@ -16,7 +17,6 @@ from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.risk import risk_assessment_documented, risk_assessment_missing
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.services import clients, practice
-from ipt_desktop.services.demo_practice import build_demo_records, fill_demo
 from ipt_desktop.services.vault_verify import verify_vault
 
 TODAY = dt.date(2026, 3, 2)

@@ -13,12 +13,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from service_samples import full_record, store, without_ids
 
+from ipt_desktop.demo.practice import build_demo_records
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, SessionNote
 from ipt_desktop.services import clients, interchange
-from ipt_desktop.services.demo_practice import build_demo_records
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 SCRIPTS = "Zoë Ελένη Тимофей سلمى נועה 山田太郎 김민지 😀👩🏽‍⚕️ e\u0301"
 
@@ -278,7 +278,7 @@ def test_a_bad_file_writes_nothing_at_all(exported, tmp_path, make_vault):
 def test_a_failing_write_leaves_nothing_behind(exported, tmp_path, make_vault, monkeypatch):
     vault, _ = make_vault(tmp_path / "v")
     records = interchange.validate_import(exported)
-    from ipt_desktop.services import client_rows
+    from ipt_desktop.vault import rows as client_rows
 
     calls = {"n": 0}
     original = client_rows.add_record

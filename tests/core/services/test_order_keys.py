@@ -10,10 +10,11 @@ from service_samples import full_record, store
 from sqlalchemy import event, select
 
 from ipt_desktop.domain.model import Client, Episode, InventoryPerson, Session
-from ipt_desktop.services import client_rows, clients, episodes, people, sessions
-from ipt_desktop.services.audit_log import AuditEvent
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.services import clients, episodes, people, sessions
 from ipt_desktop.store.tables import ClientChildRow, InventoryRow, SessionRow
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.vault import Vault
 
 DAY = dt.date(2026, 4, 6)
 

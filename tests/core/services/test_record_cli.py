@@ -10,7 +10,7 @@ from service_samples import full_record, store, without_ids
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients, interchange
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 REPO = Path(__file__).resolve().parents[3]
 RECOVERY_KEY = re.compile(r"(?:[A-Z2-7]{4}-){13}[A-Z2-7]{4}")

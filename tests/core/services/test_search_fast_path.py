@@ -25,11 +25,12 @@ from ipt_desktop.domain.model import (
     Termination,
 )
 from ipt_desktop.domain.search import SearchHit, normalize, search_record
-from ipt_desktop.services import client_rows, clients, episodes, people, sessions
-from ipt_desktop.services.audit_log import AuditEvent
+from ipt_desktop.services import clients, episodes, people, sessions
 from ipt_desktop.services.client_search import search_all
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.store.tables import ClientRow
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.vault import Vault
 
 DAY = dt.date(2026, 3, 2)
 

@@ -18,10 +18,10 @@ from service_samples import full_record
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.model import Amendment
 from ipt_desktop.domain.summary import summarize
-from ipt_desktop.services import client_rows
-from ipt_desktop.services import record_codec as codec
-from ipt_desktop.services.errors import RecordDamagedError
-from ipt_desktop.services.json_fields import JsonObject
+from ipt_desktop.vault import codec
+from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.errors import RecordDamagedError
+from ipt_desktop.vault.json_fields import JsonObject
 
 RECORD = full_record(name="Demo – Stored Payloads", marker=" Ζήτα 🙂")
 SIGNED = RECORD.sessions[0]

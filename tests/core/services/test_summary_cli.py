@@ -14,7 +14,7 @@ from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.model import Client, Episode, Termination
 from ipt_desktop.services import clients, episodes
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 REPO = Path(__file__).resolve().parents[3]
 NAME = "Demo – Ωmega Summary"

@@ -16,9 +16,9 @@ from ipt_desktop.domain.graduation import DocumentKind, PaperSize, select
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Termination
 from ipt_desktop.reports import pdf_output
 from ipt_desktop.services import clients, summary_export
-from ipt_desktop.services.audit_log import AuditEntry, AuditEvent, walk
-from ipt_desktop.services.errors import StorageFullError, VaultLockedError
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent, walk
+from ipt_desktop.vault.errors import StorageFullError, VaultLockedError
+from ipt_desktop.vault.vault import Vault
 
 TODAY = dt.date(2026, 6, 1)
 ACHIEVEMENTS = ("Walked with Ines every Sunday", "Said no to extra shifts", "Rejoined the choir")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ipt_desktop.services.errors import VaultDamagedError
-from ipt_desktop.services.vault import Vault
 from ipt_desktop.store.schema_migrations import HEAD_REVISION, current_revision, head_revision
+from ipt_desktop.vault.errors import VaultDamagedError
+from ipt_desktop.vault.vault import Vault
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -25,7 +25,7 @@ def test_a_new_vault_is_stamped_with_the_head_revision(vault):
 def test_opening_a_current_vault_does_not_import_alembic(tmp_path, make_vault):
     make_vault(tmp_path / "v")[0].close()
     probe = (
-        "import sys; from ipt_desktop.services.vault import Vault; "
+        "import sys; from ipt_desktop.vault.vault import Vault; "
         "Vault.open(sys.argv[1]).close(); print('alembic' in sys.modules)"
     )
     result = subprocess.run(

@@ -12,7 +12,7 @@ from ipt_desktop.crypto.kdf import (
     calibrate,
     floor_params,
 )
-from ipt_desktop.services.errors import (
+from ipt_desktop.vault.errors import (
     VaultExistsError,
     VaultLockedError,
     VaultMissingError,
@@ -20,8 +20,8 @@ from ipt_desktop.services.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from ipt_desktop.services.vault import Vault
-from ipt_desktop.services.vault_settings import read_setting, write_setting
+from ipt_desktop.vault.settings import read_setting, write_setting
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 
@@ -174,7 +174,7 @@ def test_production_kdf_never_below_rfc9106_second_recommendation():
 def test_writes_from_two_threads_never_look_like_tampering(vault):
     import threading
 
-    from ipt_desktop.services.audit_log import AuditEvent
+    from ipt_desktop.vault.audit_log import AuditEvent
 
     errors: list[BaseException] = []
 

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 from shell_testing import PASSPHRASE, dismissing_modals
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.vault import Vault
-from ui.app.app_settings import AppSettings
+from ipt_desktop.vault.vault import Vault
 from ui.app.main_window import MainWindow
-from ui.app.task_runner import TaskRunner
+from ui.common.app_settings import AppSettings
+from ui.common.task_runner import TaskRunner
 
 _HERE = Path(__file__).resolve().parent
 #: What the offscreen platform plugin itself says (it has no window manager); not our code.

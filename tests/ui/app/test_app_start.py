@@ -14,11 +14,11 @@ from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Client
 from ipt_desktop.services import clients
 from ipt_desktop.services.automatic_backups import run_automatic_backup
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.__main__ import main, wants_cli
-from ui.app.app_settings import AppSettings
 from ui.app.application import EXIT_FAILED, AppController
 from ui.backup import DamagedVaultDialog, RestoreDialog
+from ui.common.app_settings import AppSettings
 
 SLOW_MS = 30_000
 

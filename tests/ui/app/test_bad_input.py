@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client, Episode
 from ipt_desktop.services import clients, episodes
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.app.date_field import DateField
 from ui.app.main_window import MainWindow
 

@@ -16,7 +16,7 @@ from ipt_desktop.domain.summary import ClientSummary
 from ui.app.client_filter_proxy import ClientFilterProxy, StatusFilter
 from ui.app.client_list_model import ClientListModel, ClientRole, describe
 from ui.app.client_list_panel import ClientListPanel
-from ui.app.task_runner import TaskRunner
+from ui.common.task_runner import TaskRunner
 
 RTL_NAME = "מרים כהן"  # Hebrew: "Miriam Cohen"
 

@@ -13,12 +13,12 @@ from shell_testing import PASSPHRASE, when_modal
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients, practice
-from ipt_desktop.services.vault import Vault
-from ipt_desktop.services.vault_files import VaultFiles
-from ui.app.app_settings import AppSettings
+from ipt_desktop.vault.files import VaultFiles
+from ipt_desktop.vault.vault import Vault
 from ui.app.first_run_wizard import FirstRunWizard
-from ui.app.task_runner import TaskRunner
 from ui.app.wizard_recovery_pages import key_groups
+from ui.common.app_settings import AppSettings
+from ui.common.task_runner import TaskRunner
 
 SLOW_MS = 30_000
 

@@ -14,14 +14,14 @@ from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.model import Client, Episode, Session, SessionNote
 from ipt_desktop.services import clients, episodes, practice, sessions
-from ipt_desktop.services.vault import Vault
-from ui.app.app_settings import AppSettings
+from ipt_desktop.vault.vault import Vault
 from ui.app.client_dialogs import ClientFormDialog, DeleteClientDialog, EndTreatmentDialog
 from ui.app.client_filter_proxy import StatusFilter
 from ui.app.client_list_model import ClientRole
 from ui.app.main_window import MainWindow
 from ui.app.settings_dialog import SettingsDialog
-from ui.app.task_runner import TaskRunner
+from ui.common.app_settings import AppSettings
+from ui.common.task_runner import TaskRunner
 
 SLOW_MS = 30_000
 RTL_NAME = "نور حداد"  # Arabic: "Noor Haddad"

@@ -26,14 +26,14 @@ from pytestqt.qtbot import QtBot
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Client, Episode
 from ipt_desktop.services import clients, episodes
-from ipt_desktop.services.vault import Vault
-from ui.app.app_settings import AppSettings
+from ipt_desktop.vault.vault import Vault
 from ui.app.client_dialogs import ClientFormDialog, DeleteClientDialog, EndTreatmentDialog
 from ui.app.first_run_wizard import FirstRunWizard
 from ui.app.main_window import MainWindow
 from ui.app.new_passphrase_dialog import NewPassphraseDialog
 from ui.app.settings_dialog import SettingsDialog
-from ui.app.task_runner import TaskRunner
+from ui.common.app_settings import AppSettings
+from ui.common.task_runner import TaskRunner
 
 CONTROLS = (
     QAbstractButton,

@@ -9,9 +9,9 @@ from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from ipt_desktop.services.errors import WrongPassphraseError
-from ui.app.busy_indicator import BusyIndicator
-from ui.app.task_runner import TaskRunner
+from ipt_desktop.vault.errors import WrongPassphraseError
+from ui.common.busy_indicator import BusyIndicator
+from ui.common.task_runner import TaskRunner
 
 
 def test_result_arrives_on_the_gui_thread(qtbot: QtBot) -> None:

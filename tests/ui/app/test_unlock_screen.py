@@ -13,9 +13,9 @@ from shell_testing import PASSPHRASE
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services.unlock_session import UnlockOutcome
-from ipt_desktop.services.vault import Vault
-from ui.app.task_runner import TaskRunner
+from ipt_desktop.vault.vault import Vault
 from ui.app.unlock_screen import WRONG_PASSPHRASE, UnlockScreen
+from ui.common.task_runner import TaskRunner
 
 SLOW_MS = 30_000
 

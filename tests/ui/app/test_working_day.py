@@ -15,12 +15,12 @@ from shell_testing import PASSPHRASE, when_modal
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import Phase, ProblemArea
 from ipt_desktop.services import clients, drafts, practice
-from ui.app.app_settings import AppSettings
 from ui.app.client_dialogs import ClientFormDialog
 from ui.app.first_run_wizard import FirstRunWizard
 from ui.app.main_window import MainWindow
-from ui.app.task_runner import TaskRunner
 from ui.app.wizard_recovery_pages import key_groups
+from ui.common.app_settings import AppSettings
+from ui.common.task_runner import TaskRunner
 
 SLOW_MS = 30_000
 TODAY = dt.date.today()

@@ -16,7 +16,7 @@ import pytest
 from backup_testing import PASSPHRASE
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.backup.background import wait_for_backup_work
 
 _HERE = Path(__file__).resolve().parent

@@ -12,13 +12,13 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from ipt_desktop.services import audit_log
-from ipt_desktop.services.audit_log import AuditEntry, AuditEvent
 from ipt_desktop.services.audit_view import audit_entries
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault import audit_log
+from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent
+from ipt_desktop.vault.vault import Vault
 from ui.backup.audit_log_model import (
     EVENT,
     EVENT_LABELS,

@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from ipt_desktop.services import automatic_backups
 from ipt_desktop.services.backup_file import BackupKind, open_backup
-from ipt_desktop.services.errors import VaultLockedError
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultLockedError
+from ipt_desktop.vault.vault import Vault
 from ui.backup.automatic import KEEP_RANGE, AutomaticBackups
 from ui.backup.background import wait_for_backup_work
 

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from ipt_desktop.services import audit_view
-from ipt_desktop.services.audit_log import AuditEvent
 from ipt_desktop.services.backup_file import BackupKind, BackupStage, open_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.vault import Vault
 from ui.backup.backup_dialog import (
     BACKUP_STAGES,
     BackupDialog,

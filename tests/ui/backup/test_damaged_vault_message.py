@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 
 from ipt_desktop.services import unlock_session
 from ipt_desktop.services.automatic_backups import run_automatic_backup
-from ipt_desktop.services.errors import VaultDamagedError
 from ipt_desktop.services.unlock_secret import UnlockSecret
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import VaultDamagedError
+from ipt_desktop.vault.vault import Vault
 from ui.backup import damaged_vault
 from ui.backup.damaged_vault import (
     DamagedVaultChoice,

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services.automatic_backups import automatic_backups, run_automatic_backup
 from ipt_desktop.services.backup import write_backup
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.backup.restore_dialog import RestoreDialog, open_restore_dialog
 from ui.backup.restore_flow import RestoreSource
 from ui.backup.restore_form import CHECKED, UNCHECKED, RestoreForm

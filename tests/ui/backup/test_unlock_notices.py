@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from ipt_desktop.services import unlock_session
-from ipt_desktop.services.errors import WrongPassphraseError
-from ipt_desktop.services.rollback_guard import RollbackWarning
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.services.unlock_session import UnlockOutcome
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.errors import WrongPassphraseError
+from ipt_desktop.vault.rollback_guard import RollbackWarning
+from ipt_desktop.vault.vault import Vault
 from ui.backup import rollback_notice
 from ui.backup.backup_text import local_time_text
 from ui.backup.rollback_notice import (

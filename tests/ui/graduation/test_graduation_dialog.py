@@ -44,9 +44,9 @@ from ipt_desktop.domain.model import (
     Termination,
 )
 from ipt_desktop.services import clients, episodes, practice, sessions
-from ipt_desktop.services.audit_log import AuditEvent, walk
-from ipt_desktop.services.vault import Vault
-from ui.app.task_runner import TaskRunner
+from ipt_desktop.vault.audit_log import AuditEvent, walk
+from ipt_desktop.vault.vault import Vault
+from ui.common.task_runner import TaskRunner
 from ui.graduation import GraduationDialog, graduation_dialog, open_graduation_dialog, pdf_pages
 
 pytestmark = [

@@ -17,7 +17,7 @@ from pytestqt.qtbot import QtBot
 from workspace_fixtures import PASSPHRASE, TODAY, FakeDialogs, Fixture, write_client
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 
 _HERE = Path(__file__).resolve().parent

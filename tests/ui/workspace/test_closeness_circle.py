@@ -10,14 +10,9 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from ipt_desktop.domain.closeness_layout import CirclePerson, Tie, layout_circle, tie_of
 from ipt_desktop.domain.model import Client, InventoryPerson
 from ui.workspace.closeness_circle import ClosenessCircle
-from ui.workspace.closeness_layout import (
-    CirclePerson,
-    Tie,
-    layout_circle,
-    tie_of,
-)
 
 CHAR_W, LINE_H = 7.0, 15.0
 CLIENT = Client(name="Fictional Circle Client")

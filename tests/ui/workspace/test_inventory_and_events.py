@@ -6,7 +6,7 @@ from workspace_fixtures import FakeDialogs, Fixture
 
 from ipt_desktop.domain.enums import LifeEventKind
 from ipt_desktop.services import clients
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 from workspace_fixtures import Fixture
 
+from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.services import clients
-from ipt_desktop.services.demo_practice import fill_demo
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 WIDTH, HEIGHT = 740, 600

@@ -19,7 +19,7 @@ from workspace_fixtures import Fixture, write_client
 
 from ipt_desktop.domain.model import InventoryPerson
 from ipt_desktop.services import clients, people
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.inventory_table_model import PERSON_ID_ROLE
 

@@ -14,7 +14,7 @@ from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Session
 from ipt_desktop.services import clients
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.session_editor import SessionEditor
 from ui.workspace.session_prompts import RISK_TITLE

@@ -9,7 +9,7 @@ from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.model import Client
 from ipt_desktop.domain.outcomes import Measure
 from ipt_desktop.services import clients
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.termination_tab import IPT_PROMPTS
 

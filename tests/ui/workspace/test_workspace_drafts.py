@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from workspace_fixtures import FakeDialogs, Fixture
 
 from ipt_desktop.services import clients, drafts
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 
 

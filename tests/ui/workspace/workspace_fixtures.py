@@ -15,7 +15,7 @@ from ipt_desktop.domain.model import (
     SessionNote,
 )
 from ipt_desktop.services import clients, episodes, life_events, people, sessions
-from ipt_desktop.services.vault import Vault
+from ipt_desktop.vault.vault import Vault
 
 PASSPHRASE = "candle river orbit maple"
 TODAY = dt.date(2025, 3, 31)

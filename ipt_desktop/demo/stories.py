@@ -15,7 +15,7 @@ from ipt_desktop.domain.enums import (
 )
 from ipt_desktop.domain.model import Termination
 
-from .demo_story import ContractSketch, EventSketch, PersonSketch, Story
+from .story import ContractSketch, EventSketch, PersonSketch, Story
 
 ACUTE, MAINTENANCE = EpisodeKind.ACUTE, EpisodeKind.MAINTENANCE
 GRIEF, DISPUTE = LifeEventKind.GRIEF, LifeEventKind.ROLE_DISPUTE

@@ -10,10 +10,10 @@ from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from ipt_desktop.crypto.passphrase_policy import PassphraseVerdict, assess
-from ui.timeline.timeline_palette import OKABE_ITO, blend
 
-from .app_icons import tinted_icon
+from .icons import tinted_icon
 from .message_style import set_message
+from .palette import OKABE_ITO, blend
 
 _SCORE_WORDS = ("Very weak", "Weak", "Fair", "Strong", "Very strong")
 _SCORE_COLOURS = (

@@ -3,8 +3,8 @@
 from ipt_desktop.domain.enums import DisputeStage, PlanAfterEnding, ProblemArea
 from ipt_desktop.domain.model import Termination
 
-from .demo_stories import ACUTE, DEFICITS, DISPUTE, OTHER, TRANSITION
-from .demo_story import ContractSketch, EventSketch, PersonSketch, Story
+from .stories import ACUTE, DEFICITS, DISPUTE, OTHER, TRANSITION
+from .story import ContractSketch, EventSketch, PersonSketch, Story
 
 SALMA = Story(
     name="Demo – سلمى الحداد",

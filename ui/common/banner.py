@@ -12,8 +12,8 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ui.app.clinical_colours import risk_colour
-from ui.timeline.timeline_palette import OKABE_ITO, blend
+from .clinical_colours import risk_colour
+from .palette import OKABE_ITO, blend
 
 RULE_WIDTH = 4
 

@@ -39,12 +39,12 @@ from ipt_desktop.store.tables import (
     SessionRow,
 )
 
-from . import record_codec as codec
+from . import codec
 from .audit_log import AuditEvent
 from .errors import RecordDamagedError
 from .json_fields import JsonObject, StoredObject
+from .keys import CLIENT_KEY_VERSION
 from .vault import Vault
-from .vault_keys import CLIENT_KEY_VERSION
 
 T = TypeVar("T")
 ChildRowType = type[ClientChildRow]

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.validation import parse_date
-from ui.app.clinical_colours import muted_text, risk_colour
-from ui.app.ui_text import format_long_date
 
+from .clinical_colours import muted_text, risk_colour
 from .form_parts import active_palette, set_text_colour
+from .ui_text import format_long_date
 
 
 class DateField(QWidget):

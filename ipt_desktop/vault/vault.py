@@ -46,9 +46,9 @@ from .errors import (
     VaultMissingError,
     WeakPassphraseError,
 )
-from .vault_files import ProcessLock, VaultFiles
-from .vault_header import VaultHeader
-from .vault_keys import (
+from .files import ProcessLock, VaultFiles
+from .header import VaultHeader
+from .keys import (
     CLIENT_KEY_VERSION,
     VaultKeys,
     check_recovery_key_typing,

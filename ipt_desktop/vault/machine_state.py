@@ -16,9 +16,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from .files import fsync_dir
+from .location import state_dir
 from .private_files import new_private_file
-from .vault_files import fsync_dir
-from .vault_location import state_dir
 
 
 @dataclass(frozen=True)

@@ -7,14 +7,14 @@ can never be mistaken for real records.
 import datetime as dt
 
 from ipt_desktop.domain.model import ClientRecord, PracticeDetails
+from ipt_desktop.services.practice import load_practice, save_practice
+from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.rows import add_records
+from ipt_desktop.vault.vault import Vault
 
-from .audit_log import AuditEvent
-from .client_rows import add_records
-from .demo_stories import ADA, BRAM, ELENI
-from .demo_stories_more import MARISOL, SALMA, TIMOFEY
-from .demo_story import Story, build_record
-from .practice import load_practice, save_practice
-from .vault import Vault
+from .stories import ADA, BRAM, ELENI
+from .stories_more import MARISOL, SALMA, TIMOFEY
+from .story import Story, build_record
 
 STORIES: tuple[Story, ...] = (ADA, BRAM, ELENI, SALMA, TIMOFEY, MARISOL)
 DEMO_PRACTICE = PracticeDetails(

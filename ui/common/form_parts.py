@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from ui.app.clinical_colours import muted_text
+from .clinical_colours import muted_text
 
 
 def section_heading(text: str, parent: QWidget | None = None) -> QLabel:

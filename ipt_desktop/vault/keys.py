@@ -10,7 +10,7 @@ from ipt_desktop.crypto.errors import DecryptionError, RecoveryKeyFormatError
 from ipt_desktop.crypto.kdf import derive_key, normalise_passphrase
 
 from .errors import WrongPassphraseError, WrongRecoveryKeyError
-from .vault_header import VaultHeader
+from .header import VaultHeader
 
 CLIENT_KEY_VERSION = 1
 PAYLOAD_FORMAT = 1

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QApplication
 
 from ipt_desktop.resource_files import resource_path
 
-from .app_icons import app_icon
 from .app_settings import APPLICATION, ORGANIZATION
+from .icons import app_icon
 
 
 def configure_before_app() -> None:

@@ -9,7 +9,8 @@ calmly on light and dark themes alike.
 from PySide6.QtGui import QColor, QPalette
 
 from ipt_desktop.domain.enums import Phase, Severity
-from ui.timeline.timeline_palette import OKABE_ITO, blend
+
+from .palette import OKABE_ITO, blend
 
 SEVERITY_COLOURS: dict[Severity, str] = {
     Severity.NORMAL: OKABE_ITO["bluish_green"],

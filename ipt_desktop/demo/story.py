@@ -30,8 +30,7 @@ from ipt_desktop.domain.model import (
     Termination,
 )
 from ipt_desktop.domain.phases import suggest_phase
-
-from .client_rows import make_record
+from ipt_desktop.vault.rows import make_record
 
 SIGNING_TIME = dt.time(18, 30, tzinfo=dt.UTC)
 

@@ -15,8 +15,8 @@ tampering, not an attacker who owns the account.
 from dataclasses import dataclass
 
 from . import machine_state
+from .header import VaultHeader
 from .machine_state import SeenState
-from .vault_header import VaultHeader
 
 
 @dataclass(frozen=True)

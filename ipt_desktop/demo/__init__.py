@@ -1,0 +1,1 @@
+"""The demo practice: fictional clients whose stories show the app at work."""

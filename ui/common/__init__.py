@@ -1,0 +1,1 @@
+"""What every feature of the Qt layer uses: texts, colours, theme, settings, task runner, form parts."""  # noqa: E501
