@@ -8,7 +8,7 @@ package prints the result. Pure data: nothing here knows about PDFs.
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from . import graduation_wording as wording
@@ -18,6 +18,7 @@ from .errors import ValidationError
 from .measures import item9_positive
 from .model import ClientRecord, Episode, PracticeDetails
 from .outcomes import Outcome, gad7_outcome, hamd_outcome, phq9_outcome
+from .risk_records import CrisisContacts
 from .validation import check_date, check_int, check_name, check_text, check_text_list
 
 
@@ -70,6 +71,8 @@ class GraduationContent:
     include_mood_chart: bool = True
     episode_kind: EpisodeKind = EpisodeKind.ACUTE
     date_of_birth: dt.date | None = None
+    #: The practice's crisis contacts, printed on the client's letter.
+    crisis_contacts: CrisisContacts = field(default_factory=CrisisContacts)
     # Only in the clinical summary:
     formulation: str = ""
     dispute_stage: DisputeStage | None = None
@@ -107,6 +110,8 @@ class GraduationContent:
             check_text(name, getattr(self, name))
         if not isinstance(self.plan_kind, PlanAfterEnding):
             raise ValidationError("plan_kind", "is not a plan after ending")
+        if not isinstance(self.crisis_contacts, CrisisContacts):
+            raise ValidationError("crisis_contacts", "must be the practice's crisis contacts")
         if not isinstance(self.practice, PracticeDetails):
             raise ValidationError("practice", "must be the practice details")
         object.__setattr__(self, "risk_history", tuple(self.risk_history))

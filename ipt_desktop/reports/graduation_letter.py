@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 from ipt_desktop.domain.graduation import GraduationContent
 from ipt_desktop.domain.timeline import Timeline
 
+from .crisis_block import crisis_block
 from .date_format import date_range, long_date
 from .markup import plain
 from .practice_blocks import letterhead, signature_block
@@ -71,6 +72,7 @@ def letter_story(
         "Early warning signs to watch for", bullets(content.warning_signs, styles), styles
     )
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
+    story += crisis_block(content.crisis_contacts, styles, width)
     plan = content.plan.strip() or _sentence(content.next_step)
     story += section("After our sessions end", text_block(plan, styles), styles)
     story.append(Spacer(1, 2 * mm))

@@ -1,12 +1,16 @@
-"""The practice's details (who signs the letters), sealed in the vault's settings."""
+"""The practice's details (who signs the letters) and its crisis contacts (printed on every
+client letter and safety plan), each sealed in the vault's settings."""
 
 from ipt_desktop.domain.model import PracticeDetails
+from ipt_desktop.domain.risk_records import CrisisContacts
 from ipt_desktop.vault import codec as record_codec
+from ipt_desktop.vault import risk_codec
 from ipt_desktop.vault.rows import decode
 from ipt_desktop.vault.settings import read_setting, write_setting
 from ipt_desktop.vault.vault import Vault
 
 SETTING_KEY = "practice"
+CRISIS_KEY = "crisis_contacts"
 
 
 def load_practice(vault: Vault) -> PracticeDetails:
@@ -19,3 +23,15 @@ def load_practice(vault: Vault) -> PracticeDetails:
 
 def save_practice(vault: Vault, details: PracticeDetails) -> None:
     write_setting(vault, SETTING_KEY, record_codec.practice_json(details))
+
+
+def load_crisis_contacts(vault: Vault) -> CrisisContacts:
+    """The stored crisis contacts, or empty ones when none were saved yet."""
+    data = read_setting(vault, CRISIS_KEY)
+    if data is None:
+        return CrisisContacts()
+    return decode("settings", CRISIS_KEY, data, risk_codec.read_crisis_contacts)
+
+
+def save_crisis_contacts(vault: Vault, contacts: CrisisContacts) -> None:
+    write_setting(vault, CRISIS_KEY, risk_codec.crisis_contacts_json(contacts))

@@ -19,6 +19,7 @@ caller's choice: the GUI keeps the therapist's preference as a machine setting (
 """
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -31,12 +32,13 @@ from ipt_desktop.domain.graduation import (
     default_content,
 )
 from ipt_desktop.domain.model import ClientRecord, Episode, Termination
+from ipt_desktop.domain.risk_records import DecisionAction
 from ipt_desktop.domain.timeline import Timeline, build_timeline
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import VaultLockedError
 from ipt_desktop.vault.vault import Vault
 
-from . import clients, practice
+from . import clients, practice, risk
 
 NO_EPISODE = "this client has no treatment contract to summarise yet"
 NOT_AN_EPISODE = "no treatment contract of this client has that id"
@@ -80,6 +82,7 @@ def prepare_content(
     record = clients.read_record(vault, client_id)
     episode = _episode(record, episode_id)
     content = default_content(record, episode.id, practice.load_practice(vault), day)
+    content = dataclasses.replace(content, crisis_contacts=practice.load_crisis_contacts(vault))
     return content, build_timeline(record, day)
 
 
@@ -97,8 +100,13 @@ def export_summary_pdf(
     out_path: Path,
     timeline: Timeline | None,
     password: str | None = None,
+    open_risk_reason: str | None = None,
 ) -> None:
     """Write the summary of ``client_id`` to ``out_path`` and log the export.
+
+    A document with the client's letter while risk is open (``risk.require_decision``)
+    raises ``risk.OpenRiskError`` unless ``open_risk_reason`` is given; the decision is
+    then recorded (sealed, and audited) before the file is written.
 
     ``kind``: the letter, the clinical termination summary, or both. ``timeline`` supplies
     the mood chart (None leaves it out). ``password`` adds PDF password protection (AES-256;
@@ -113,6 +121,8 @@ def export_summary_pdf(
     if password is not None and not password:
         raise ValidationError("password", "must not be empty (leave it out for no password)")
     _require_unlocked(vault)
+    if kind is not DocumentKind.CLINICAL:
+        risk.require_decision(vault, client_id, DecisionAction.GRADUATION_LETTER, open_risk_reason)
     out = Path(out_path)
     from ipt_desktop.reports import render_pdf  # reportlab: ~250 ms, loaded on first export
 

@@ -19,6 +19,7 @@ from ipt_desktop.domain.enums import (
     Severity,
     Technique,
 )
+from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.measures import HAMD_MAX
 from ipt_desktop.domain.model import (
     MAX_PLANNED_SESSIONS,
@@ -35,6 +36,8 @@ from ipt_desktop.domain.model import (
     Termination,
     new_id,
 )
+from ipt_desktop.domain.risk_records import RiskLevel
+from ipt_desktop.domain.risk_status import RiskState
 from ipt_desktop.domain.summary import ClientSummary
 
 from .json_fields import JsonObject, write_moment
@@ -177,6 +180,8 @@ def session_json(session: Session) -> JsonDict:
         "phq9": None if session.phq9 is None else list(session.phq9),
         "hamd": session.hamd,
         "gad7": None if session.gad7 is None else list(session.gad7),
+        "hamd_item3": session.hamd_item3,
+        "risk_noted": session.risk_noted,
         "note": note.note,
         "note_sections": {name: getattr(note, name) for name in NOTE_SECTIONS},
         "techniques": [t.value for t in note.techniques],
@@ -233,6 +238,8 @@ def read_session(
         phq9=obj.optional_answers("phq9", 9, 0, 3),
         hamd=obj.optional_number("hamd", 0, HAMD_MAX),
         gad7=obj.optional_answers("gad7", 7, 0, 3),
+        hamd_item3=obj.optional_number("hamd_item3", 0, 4),
+        risk_noted=obj.flag("risk_noted", False),
         note=read_note(obj),
         signed_at=obj.optional_moment("signed_at"),
         amendments=tuple(read_amendment(a, fresh_id=fresh_ids) for a in obj.objects("amendments")),
@@ -308,10 +315,16 @@ def summary_json(summary: ClientSummary) -> JsonDict:
         "latest_mood": summary.latest_mood,
         "risk_flag": summary.risk_flag,
         "problem_areas": [area.value for area in summary.problem_areas],
+        "risk_state": summary.risk_state.value,
+        "risk_level": _value(summary.risk_level),
     }
 
 
 def read_summary(obj: JsonObject, *, client_id: str) -> ClientSummary:
+    risk_state = obj.optional_choice("risk_state", RiskState)
+    if risk_state is None:
+        # Sealed before the risk layer, under the old flag rule: the caller recomputes it.
+        raise ValidationError("risk_state", "is missing")
     summary = ClientSummary(
         client_id=client_id,
         name=obj.name("name"),
@@ -327,6 +340,8 @@ def read_summary(obj: JsonObject, *, client_id: str) -> ClientSummary:
         latest_mood=obj.optional_number("latest_mood", 0, 10),
         risk_flag=obj.flag("risk_flag", False),
         problem_areas=obj.choices("problem_areas", ProblemArea),
+        risk_state=risk_state,
+        risk_level=obj.optional_choice("risk_level", RiskLevel),
     )
     obj.finish()
     return summary
