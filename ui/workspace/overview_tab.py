@@ -1,5 +1,6 @@
-"""Overview: the contract and progress, the focal problem areas, the latest measures with
-response / remission, and the client's IPT timeline (phases, sessions, measures, events).
+"""Overview: the client's risk status (first, unmissable when open), the contract and
+progress, the focal problem areas, the latest measures with response / remission, and the
+client's IPT timeline (phases, sessions, measures, events).
 """
 
 import datetime as dt
@@ -34,6 +35,8 @@ from .contract_editor import KIND_LABELS, ContractEditor
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
+from .risk_actions import RiskActions
+from .risk_panel import RiskPanel
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
@@ -145,6 +148,12 @@ class OverviewTab(QWidget):
         self.timeline.setMinimumHeight(260)
         self.timeline.sessionActivated.connect(self.sessionActivated)
 
+        # -- risk status: first, so it cannot be missed
+        self.risk_panel = RiskPanel(self)
+        self.risk_actions = RiskActions(record, today, self)
+        self.risk_panel.reviewRequested.connect(self.risk_actions.recordReview)
+        self.risk_panel.safetyPlanRequested.connect(self.risk_actions.editSafetyPlan)
+
         cards = QGridLayout()
         cards.setHorizontalSpacing(10)
         cards.addWidget(self.contract_card, 0, 0)
@@ -156,6 +165,7 @@ class OverviewTab(QWidget):
         column.setSpacing(10)
         self._cards = cards
         self._narrow: bool | None = None
+        column.addWidget(self.risk_panel)
         column.addLayout(cards)
         column.addWidget(self.timeline, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
@@ -173,6 +183,7 @@ class OverviewTab(QWidget):
             self.clearSensitive()
             return
         self.timeline.setTimeline(build_timeline(record, self._today()))
+        self.risk_panel.showRecord(record)
         sessions = self._record.episode_sessions()
         self.measures.show_sessions(sessions)
         self._new.setEnabled(episode is not None)
@@ -220,6 +231,7 @@ class OverviewTab(QWidget):
 
     def clearSensitive(self) -> None:
         self.timeline.setTimeline(None)
+        self.risk_panel.showRecord(None)
         self.measures.show_sessions(())
         for label in (self._contract_line, self._dates_line, self._progress_label, self._areas):
             label.clear()

@@ -30,13 +30,10 @@ from .session_form import SessionForm
 from .session_header import SessionHeader
 from .session_prompts import (
     ENDING_TEXT,
-    RISK_DONE_TEXT,
-    RISK_DONE_TITLE,
-    RISK_TEXT,
-    RISK_TITLE,
     SIGNED_TEXT,
     ending_title,
 )
+from .session_risk import show_risk
 from .workspace_dialogs import WorkspaceDialogs
 
 
@@ -94,6 +91,7 @@ class SessionEditor(QWidget):
         self.form.phase_combo.activated.connect(lambda _index: self._refresh_derived())
         self.form.phq9.item9Changed.connect(self._item9_changed)
         self.form.risk_field.edited.connect(self._refresh_risk)
+        self.form.risk_sources.edited.connect(self._refresh_risk)
         self.form.signature.amendRequested.connect(self._amend)
         self.form.signature.edited.connect(self.edited)
         keeper.watch(self, self.edited)
@@ -275,6 +273,8 @@ class SessionEditor(QWidget):
             mood=form.mood.value(),
             phq9=form.phq9.value(),
             hamd=form.hamd.value(),
+            hamd_item3=form.risk_sources.item3Value(),
+            risk_noted=form.risk_sources.riskNoted(),
             gad7=form.gad7.value(),
             note=form.note(),
         )
@@ -334,18 +334,7 @@ class SessionEditor(QWidget):
         session = self._session
         if session is None:
             return
-        positive = self.form.phq9.item9Positive()
-        missing = positive and not self.form.risk_field.text().strip()
-        if positive and not session.is_signed:
-            if missing:
-                self.risk_banner.showMessage(RISK_TITLE, RISK_TEXT)
-            else:
-                self.risk_banner.showMessage(RISK_DONE_TITLE, RISK_DONE_TEXT)
-            button = self.risk_banner.actionButton()
-            if button is not None:
-                button.setVisible(missing)
-        else:
-            self.risk_banner.clear()
+        missing = show_risk(self.risk_banner, self.form, session, self._record.record)
         self.header.setSignBlocked(session.is_signed or missing)
         self.form.risk_field.setAccessibleDescription(
             "Required: PHQ-9 item 9 is above 0" if missing else ""
