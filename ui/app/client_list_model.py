@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ipt_desktop.domain.risk_status import RiskState
 from ipt_desktop.domain.summary import ClientSummary
 from ui.common.ui_text import format_date, phase_text, phq9_text, progress_text
 
@@ -44,7 +45,9 @@ def describe(summary: ClientSummary) -> str:
     if summary.latest_phq9 is not None:
         parts.append(f"latest PHQ-9 {phq9_text(summary.latest_phq9)}")
     if summary.risk_flag:
-        parts.append("risk flag: PHQ-9 item 9 positive, check the risk assessment")
+        parts.append("risk open: a risk source has no risk review since, or a review is due")
+    elif summary.risk_state is RiskState.REVIEWED and summary.risk_level is not None:
+        parts.append(f"risk reviewed, level {summary.risk_level.value}")
     return ", ".join(parts)
 
 

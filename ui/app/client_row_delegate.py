@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ipt_desktop.domain.risk_status import RiskState
 from ipt_desktop.domain.summary import ClientSummary
 from ui.common.clinical_colours import is_dark, muted_text, phase_fill, risk_colour, severity_colour
 from ui.common.icons import tinted_icon
@@ -62,6 +63,10 @@ class ClientRowDelegate(QStyledItemDelegate):
         right = rect.right()
         if summary.risk_flag:
             right = self._paint_risk(painter, palette, font, right, top, line_h, selected, text)
+        elif summary.risk_state is RiskState.REVIEWED and summary.risk_level is not None:
+            right = self._paint_reviewed(
+                painter, font, right, top, line_h, text if selected else muted, summary
+            )
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
@@ -176,7 +181,7 @@ class ClientRowDelegate(QStyledItemDelegate):
         colour = text if selected else risk_colour(palette)
         bold = QFont(font)
         bold.setWeight(QFont.Weight.Bold)
-        label = "Risk"
+        label = "Risk open"
         width = QFontMetrics(bold).horizontalAdvance(label)
         painter.setFont(bold)
         painter.setPen(colour)
@@ -188,3 +193,24 @@ class ClientRowDelegate(QStyledItemDelegate):
         tinted_icon("risk", colour).paint(painter, QRect(icon_x, top + 1, icon_size, icon_size))
         painter.setFont(font)
         return icon_x - 4
+
+    def _paint_reviewed(
+        self,
+        painter: QPainter,
+        font: QFont,
+        right: int,
+        top: int,
+        line_h: int,
+        colour: QColor,
+        summary: ClientSummary,
+    ) -> int:
+        """A reviewed risk, quietly: "Risk reviewed: high" (the level in words)."""
+        assert summary.risk_level is not None
+        label = f"Risk reviewed: {summary.risk_level.value}"
+        width = QFontMetrics(font).horizontalAdvance(label)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(
+            QRect(right - width, top, width, line_h), Qt.AlignmentFlag.AlignVCenter, label
+        )
+        return right - width - 8

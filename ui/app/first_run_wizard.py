@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.domain.model import PracticeDetails
+from ipt_desktop.domain.risk_records import CrisisContacts
 from ipt_desktop.services import practice, recovery_sheet
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
@@ -158,6 +159,10 @@ class FirstRunWizard(QWizard):
     def savePractice(self, details: PracticeDetails) -> None:
         assert self._vault is not None
         practice.save_practice(self._vault, details)
+
+    def saveCrisisContacts(self, contacts: CrisisContacts) -> None:
+        assert self._vault is not None
+        practice.save_crisis_contacts(self._vault, contacts)
 
     # -- cancelling ---------------------------------------------------------------------
     def _busy_changed(self, busy: bool) -> None:
