@@ -1,4 +1,4 @@
-"""Settings: practice details and crisis contacts (sealed in the vault), auto-lock, paper size, backups.
+"""Settings: practice details and crisis contacts (sealed), auto-lock, paper size, backups.
 
 Practice details and the number of automatic backups to keep are vault settings (sealed);
 the auto-lock minutes, paper size and backup folder are machine preferences in QSettings
