@@ -85,21 +85,30 @@ class RiskStatus:
     def headline(self) -> str:
         """One line for a banner or a list row (no clinical text)."""
         if self.unreviewed:
-            first = self.unreviewed[0]
-            more = len(self.unreviewed) - 1
-            extra = f" and {more} later session{'s' if more > 1 else ''}" if more else ""
-            return f"Risk open: {first.label}{extra}; no risk review since"
+            return f"Risk open: {self.detail}"
         if self.review_due and self.last_review is not None:
-            return (
-                f"Risk review due: level {self.last_review.level.value} at the review of "
-                f"{self.last_review.date.isoformat()}, a session has taken place since"
-            )
+            return f"Risk review due: {self.detail}"
         if self.last_review is not None:
             return (
                 f"Risk reviewed: level {self.last_review.level.value} "
                 f"({self.last_review.date.isoformat()})"
             )
         return "No risk recorded"
+
+    @property
+    def detail(self) -> str:
+        """Why risk is open, without the "Risk open" label (for under a title that says it)."""
+        if self.unreviewed:
+            first = self.unreviewed[0]
+            more = len(self.unreviewed) - 1
+            extra = f" and {more} later session{'s' if more > 1 else ''}" if more else ""
+            return f"{first.label}{extra}; no risk review since"
+        if self.review_due and self.last_review is not None:
+            return (
+                f"level {self.last_review.level.value} at the review of "
+                f"{self.last_review.date.isoformat()}, and a session has taken place since"
+            )
+        return self.headline
 
 
 def latest_review(reviews: tuple[RiskReview, ...]) -> RiskReview | None:

@@ -63,10 +63,6 @@ class ClientRowDelegate(QStyledItemDelegate):
         right = rect.right()
         if summary.risk_flag:
             right = self._paint_risk(painter, palette, font, right, top, line_h, selected, text)
-        elif summary.risk_state is RiskState.REVIEWED and summary.risk_level is not None:
-            right = self._paint_reviewed(
-                painter, font, right, top, line_h, text if selected else muted, summary
-            )
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
         painter.setFont(bold)
@@ -77,12 +73,17 @@ class ClientRowDelegate(QStyledItemDelegate):
             QRect(rect.left(), top, name_w, line_h), Qt.AlignmentFlag.AlignVCenter, name
         )
 
-        # Line 2: phase badge and "Session 7 of 16".
+        # Line 2: phase badge and "Session 7 of 16"; a reviewed risk's level on the right.
         top += line_h + LINE_GAP
         painter.setFont(font)
+        line2_right = rect.right()
+        if not summary.risk_flag and summary.risk_state is RiskState.REVIEWED:
+            line2_right = self._paint_reviewed(
+                painter, font, line2_right, top, line_h, text if selected else muted, summary
+            )
         x = self._paint_badge(painter, palette, font, summary, rect.left(), top, line_h)
         progress = progress_text(summary.session_number, summary.planned_sessions)
-        room = max(0, rect.right() - x)
+        room = max(0, line2_right - x)
         painter.setPen(text)
         painter.drawText(
             QRect(x, top, room, line_h),
@@ -204,9 +205,9 @@ class ClientRowDelegate(QStyledItemDelegate):
         colour: QColor,
         summary: ClientSummary,
     ) -> int:
-        """A reviewed risk, quietly: "Risk reviewed: high" (the level in words)."""
-        assert summary.risk_level is not None
-        label = f"Risk reviewed: {summary.risk_level.value}"
+        """A reviewed risk, quietly: "Risk: high, reviewed" (the level in words)."""
+        level = "" if summary.risk_level is None else f"{summary.risk_level.value}, "
+        label = f"Risk: {level}reviewed"
         width = QFontMetrics(font).horizontalAdvance(label)
         painter.setFont(font)
         painter.setPen(colour)

@@ -45,7 +45,10 @@ class RiskDecisionDialog(QDialog):
         self.setWindowTitle("Risk is open")
         self.setMinimumWidth(520)
         self.banner = Banner(BannerKind.RISK, parent=self)
-        self.banner.showMessage(f"Risk is open: {action.label} anyway?", f"{status.headline}.")
+        self.banner.showMessage(
+            f"Risk is open: {action.label} anyway?",
+            f"{status.detail[0].upper()}{status.detail[1:]}.",
+        )
         explain = QLabel(EXPLAIN, self)
         explain.setWordWrap(True)
         prompt = QLabel("Reason for going ahead (required):", self)

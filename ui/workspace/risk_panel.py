@@ -70,7 +70,7 @@ class RiskPanel(QWidget):
         self.plan_button.setText("Safety plan…" if plan is not None else "Write safety plan…")
         if status.state is RiskState.OPEN:
             title = DUE_TITLE if status.review_due and not status.unreviewed else OPEN_TITLE
-            self.open_banner.showMessage(title, f"{status.headline}. {OPEN_TEXT}")
+            self.open_banner.showMessage(title, f"{_sentence(status.detail)} {OPEN_TEXT}")
         elif status.state is RiskState.REVIEWED:
             self.reviewed_banner.showMessage(status.headline, _history(status))
         else:
@@ -84,3 +84,7 @@ def _history(status: RiskStatus) -> str:
         return "No risk source on record."
     noun = "session" if count == 1 else "sessions"
     return f"Risk history: {count} {noun} with a risk source, all reviewed."
+
+
+def _sentence(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."

@@ -37,7 +37,7 @@ def show_risk(
     status = None if record is None else risk_status(record)
     if status is not None and (status.is_open or form.risk_sources.positive()):
         if status.is_open:
-            banner.showMessage(CLIENT_RISK_TITLE, f"{status.headline}. {CLIENT_RISK_TEXT}")
+            banner.showMessage(CLIENT_RISK_TITLE, f"{_sentence(status.detail)} {CLIENT_RISK_TEXT}")
         else:  # a source typed in this session, not saved yet
             banner.showMessage(SESSION_RISK_TITLE, CLIENT_RISK_TEXT)
         if button is not None:
@@ -45,3 +45,7 @@ def show_risk(
     else:
         banner.clear()
     return missing
+
+
+def _sentence(text: str) -> str:
+    return f"{text[:1].upper()}{text[1:]}."
