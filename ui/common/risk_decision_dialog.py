@@ -60,6 +60,8 @@ class RiskDecisionDialog(QDialog):
         self.problem = QLabel(self)
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
+        # Room for a two-line message from the start: the dialog never has to grow.
+        self.problem.setMinimumHeight(self.problem.fontMetrics().lineSpacing() * 2 + 4)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.go = self.buttons.addButton(
             f"Record decision and {action.label}", QDialogButtonBox.ButtonRole.AcceptRole
@@ -94,7 +96,7 @@ class RiskDecisionDialog(QDialog):
     def _validate(self) -> None:
         problem = self.problemText()
         typed = bool(self.reasonText())
-        set_message(self.problem, problem if typed else "", error=True, hide_when_empty=True)
+        set_message(self.problem, problem if typed else "", error=True, hide_when_empty=False)
         self.go.setEnabled(not problem)
 
 

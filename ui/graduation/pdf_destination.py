@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind
+from ipt_desktop.services.risk import OpenRiskError
 from ipt_desktop.vault.errors import VaultError
 
 from .summary_printing import PrintError
@@ -38,7 +39,7 @@ def ask_pdf_path(parent: QWidget, kind: DocumentKind) -> Path | None:
 
 def failure_text(error: BaseException) -> str:
     """What went wrong, in words for the therapist."""
-    if isinstance(error, (VaultError, ValidationError, PrintError)):
+    if isinstance(error, (VaultError, ValidationError, PrintError, OpenRiskError)):
         return str(error)
     if isinstance(error, OSError):
         return f"The file could not be written there ({error.strerror or 'system error'})."

@@ -13,6 +13,7 @@ from ipt_desktop.domain.graduation import DocumentKind
 from ipt_desktop.domain.risk_records import DecisionAction
 from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.services import risk
+from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common import risk_decision_dialog
 
@@ -27,7 +28,12 @@ def letter_reason(
 ) -> tuple[bool, str | None]:
     if DocumentKind(kind) is DocumentKind.CLINICAL:
         return True, None
-    status = risk.client_risk_status(vault, client_id)
+    try:
+        status = risk.client_risk_status(vault, client_id)
+    except (VaultError, LookupError):
+        # Locked or gone meanwhile: the export itself fails and says so (and the service
+        # refuses a letter with open risk and no reason in any case).
+        return True, None
     if not status.is_open:
         return True, None
     reason = ask_reason(parent, DecisionAction.GRADUATION_LETTER, status)

@@ -20,7 +20,9 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.risk_records import RiskLevel, RiskReview
 from ui.common.banner import Banner, BannerKind
 from ui.common.date_field import DateField
+from ui.common.form_parts import muted_label
 
+LABELS = {"asked": "What was asked", "found": "What was found", "actions": "Actions taken"}
 PROMPTS = {
     "asked": "What was asked (e.g. thoughts of death, self-harm, plans, means, intent)",
     "found": "What was found (thoughts, plans, intent, protective factors)",
@@ -48,6 +50,7 @@ class RiskReviewDialog(QDialog):
         form = QFormLayout()
         form.addRow("Date", self.date)
         form.addRow("Level", self.level)
+        form.addRow("", muted_label(LEVEL_HELP, self))
         for name, prompt in PROMPTS.items():
             edit = QPlainTextEdit(self)
             edit.setPlaceholderText(prompt)
@@ -55,7 +58,7 @@ class RiskReviewDialog(QDialog):
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
             self.texts[name] = edit
-            form.addRow(name.capitalize(), edit)
+            form.addRow(LABELS[name], edit)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -79,7 +82,8 @@ class RiskReviewDialog(QDialog):
                 **{name: edit.toPlainText() for name, edit in self.texts.items()},
             )
         except ValidationError as error:
-            self.problem.showMessage("This review cannot be saved yet", f"{error.message}.")
+            message = f"{error.message[:1].upper()}{error.message[1:]}."
+            self.problem.showMessage("This review cannot be saved yet", message)
             edit = self.texts.get(error.field)
             if edit is not None:
                 edit.setFocus()

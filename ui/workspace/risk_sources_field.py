@@ -5,6 +5,8 @@ client's risk flag until a risk review is recorded."""
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from .adaptive_row import AdaptiveRow
+
 NOT_RATED = -1
 ITEM3_MAX = 4
 
@@ -25,13 +27,19 @@ class RiskSourcesField(QWidget):
         label.setBuddy(self.item3)
         self.noted = QCheckBox("Risk noted from what the client said", self)
         self.noted.setToolTip("Raises the client's risk flag until a risk review is recorded")
+        item3_part = QWidget(self)
+        item3_row = QHBoxLayout(item3_part)
+        item3_row.setContentsMargins(0, 0, 0, 0)
+        item3_row.addWidget(label)
+        item3_row.addWidget(self.item3)
+        item3_row.addStretch(1)
+        # Side by side when there is room; one under the other in a narrow editor.
+        parts = AdaptiveRow(self, spacing=16)
+        parts.addWidget(item3_part)
+        parts.addWidget(self.noted, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(label)
-        row.addWidget(self.item3)
-        row.addSpacing(16)
-        row.addWidget(self.noted)
-        row.addStretch(1)
+        row.addWidget(parts)
         self._loading = False
         self.item3.valueChanged.connect(self._changed)
         self.noted.toggled.connect(self._changed)
