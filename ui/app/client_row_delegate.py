@@ -205,9 +205,10 @@ class ClientRowDelegate(QStyledItemDelegate):
         colour: QColor,
         summary: ClientSummary,
     ) -> int:
-        """A reviewed risk, quietly: "Risk: high, reviewed" (the level in words)."""
-        level = "" if summary.risk_level is None else f"{summary.risk_level.value}, "
-        label = f"Risk: {level}reviewed"
+        """A reviewed risk, quietly: "Reviewed: high" (the level in words; the tooltip and
+        the screen reader say "risk reviewed, level high")."""
+        level = "" if summary.risk_level is None else f": {summary.risk_level.value}"
+        label = f"Reviewed{level}"
         width = QFontMetrics(font).horizontalAdvance(label)
         painter.setFont(font)
         painter.setPen(colour)
