@@ -48,14 +48,19 @@ def _check_uuid(name: str, value: object) -> None:
 def check_real_content(field_name: str, value: object, what: str, words: int, chars: int) -> str:
     """``value`` as text that says at least a short sentence; else a message saying so."""
     text = check_text(field_name, value)
-    stripped = " ".join(text.split())
-    if len(stripped.split(" ")) < words or len(stripped) < chars:
+    if not says_something(text, words, chars):
         raise ValidationError(
             field_name,
             f"write at least a short sentence on {what} "
             f"({words} words and {chars} characters or more)",
         )
     return text
+
+
+def says_something(text: str, words: int = MIN_REVIEW_WORDS, chars: int = MIN_REVIEW_CHARS) -> bool:
+    """Whether ``text`` is at least a short sentence (the rule of ``check_real_content``)."""
+    stripped = " ".join(text.split())
+    return len(stripped.split(" ")) >= words and len(stripped) >= chars
 
 
 class RiskLevel(StrEnum):

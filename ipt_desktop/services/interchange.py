@@ -20,7 +20,7 @@ from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import ClientRecord, Episode, Session, new_id
 from ipt_desktop.domain.phases import effective_phase, suggest_phase
-from ipt_desktop.domain.signing import signing_problems
+from ipt_desktop.domain.risk import risk_assessment_missing
 from ipt_desktop.vault import codec, risk_codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
@@ -186,7 +186,9 @@ def _check_signature(obj: JsonObject, session: Session) -> None:
         if session.amendments:
             raise ValidationError(obj.at("amendments"), "only a signed note has amendments")
         return
-    if signing_problems(session):
+    # The rule of the time the file may come from: signed with some risk assessment (new
+    # signatures in this version need a real sentence, ``signing.signing_problems``).
+    if risk_assessment_missing(session):
         raise ValidationError(
             obj.at("signed_at"),
             "a note with PHQ-9 item 9 above 0 is signed only with a risk assessment "

@@ -3,6 +3,7 @@ signed without a risk assessment), else the client's open risk or this session's
 risk sources (HAM-D item 3, risk noted), which only a risk review clears."""
 
 from ipt_desktop.domain.model import ClientRecord, Session
+from ipt_desktop.domain.risk_records import says_something
 from ipt_desktop.domain.risk_status import risk_status
 from ui.common.banner import Banner
 
@@ -23,7 +24,7 @@ def show_risk(
 ) -> bool:
     """Show what applies; True when this session's item 9 still lacks its assessment."""
     positive = form.phq9.item9Positive()
-    written = bool(form.risk_field.text().strip())
+    written = says_something(form.risk_field.text())
     missing = positive and not written
     button = banner.actionButton()
     if positive and not session.is_signed:

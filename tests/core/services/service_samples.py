@@ -79,7 +79,7 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             techniques=(Technique.ROLE_PLAY, Technique.CLARIFICATION),
             role_play=f"Role play {marker}",
             homework=f"Homework {marker}",
-            risk_assessment=f"Risk assessed {marker}",
+            risk_assessment=f"Risk assessed: passive thoughts, no plan {marker}",
             plan=f"Plan {marker}",
             note=f"Free note {marker}",
         ),
