@@ -33,7 +33,7 @@ class CrisisContactsForm(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow("E&mergency number:", self.emergency)
         form.addRow("&Out-of-hours line:", self.out_of_hours)
-        form.addRow("Ot&her contacts:", self.other)
+        form.addRow("Other contact&s:", self.other)
 
     def _line(self, name: str, placeholder: str) -> QLineEdit:
         edit = QLineEdit(self)
