@@ -2,21 +2,23 @@
 
 Dialogs are made by replaceable factories (tests put non-blocking ones in their place).
 Saving goes through ``OpenRecord`` (one audited, sealed write each). The safety plan PDF is
-one page built in well under a second, so it is written on the spot; it is plaintext, and
-the save dialog's title says so.
+built and written off the UI thread (reportlab's first import alone takes a few hundred
+ms); it is plaintext, and the save dialog's title says so. ``pdfWritten`` / ``pdfFailed``
+report the outcome.
 """
 
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.risk_records import RiskReview, SafetyPlan
 from ipt_desktop.services import safety_plan_export
 from ipt_desktop.vault.errors import VaultError
+from ui.common.task_runner import TaskRunner
 
 from .open_record import OpenRecord
 from .risk_review_dialog import RiskReviewDialog
@@ -39,8 +41,13 @@ def ask_plan_path(parent: QWidget) -> Path | None:
     return chosen if chosen.suffix.lower() == ".pdf" else chosen.with_name(chosen.name + ".pdf")
 
 
-class RiskActions:
+class RiskActions(QObject):
+    pdfWritten = Signal(str)
+    pdfFailed = Signal(str)
+
     def __init__(self, record: OpenRecord, today: Callable[[], dt.date], parent: QWidget) -> None:
+        super().__init__(parent)
+        self._runner = TaskRunner(self, max_threads=1)
         self._record = record
         self._today = today
         self._parent = parent
@@ -87,10 +94,18 @@ class RiskActions:
         client_id = self._record.client_id
         if path is None or client_id is None:
             return
-        try:
-            safety_plan_export.export_safety_plan_pdf(self._record.vault, client_id, path)
-        except (OSError, VaultError, ValidationError) as error:
-            QMessageBox.warning(self._parent, "The PDF was not written", _failure(error))
+        vault = self._record.vault
+        self._runner.run(
+            lambda: safety_plan_export.export_safety_plan_pdf(vault, client_id, path),
+            lambda _none: self.pdfWritten.emit(str(path)),
+            self._pdf_failed,
+            label="Writing the safety plan…",
+        )
+
+    def _pdf_failed(self, error: BaseException) -> None:
+        message = _failure(error)
+        self.pdfFailed.emit(message)
+        QMessageBox.warning(self._parent, "The PDF was not written", message)
 
     def _saved(self, write: Callable[[], None]) -> bool:
         try:
@@ -104,4 +119,6 @@ class RiskActions:
 def _failure(error: BaseException) -> str:
     if isinstance(error, OSError):
         return f"The file could not be written there ({error.strerror or 'system error'})."
-    return str(error)
+    if isinstance(error, (VaultError, ValidationError, LookupError)):
+        return str(error)
+    return "The PDF could not be made."

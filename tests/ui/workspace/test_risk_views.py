@@ -152,3 +152,21 @@ def test_the_sample_client_carries_no_risk(vault: Vault, fern: Fixture) -> None:
     record = clients.read_record(vault, fern.client_id)
     assert risk.risk_status_key(record) == "none"
     assert all(s.hamd_item3 is None and not s.risk_noted for s in record.sessions)
+
+
+def test_the_safety_plan_is_saved_and_written_as_a_pdf_off_the_ui_thread(
+    qtbot: QtBot, vault: Vault, fern: Fixture, workspace: ClientWorkspace, tmp_path
+) -> None:
+    from ipt_desktop.domain.risk_records import SafetyPlan
+
+    workspace.showClient(fern.client_id)
+    actions = workspace.overview.risk_actions
+    out = tmp_path / "plan.pdf"
+    actions.plan_path = lambda: out
+    plan = SafetyPlan(fern.client_id, TODAY, help_contacts=("Fictional sister Ada",))
+    with qtbot.waitSignal(actions.pdfWritten, timeout=30_000) as written:
+        actions._save_pdf(plan)
+    assert written.args == [str(out)]
+    assert out.read_bytes().startswith(b"%PDF")
+    assert clients.read_record(vault, fern.client_id).safety_plan == plan
+    assert workspace.overview.risk_panel.plan_button.text() == "Safety plan…"
