@@ -18,7 +18,7 @@ from .errors import ValidationError
 from .measures import item9_positive
 from .model import ClientRecord, Episode, PracticeDetails
 from .outcomes import Outcome, gad7_outcome, hamd_outcome, phq9_outcome
-from .risk_records import CrisisContacts
+from .risk_records import CrisisContacts, says_something
 from .validation import check_date, check_int, check_name, check_text, check_text_list
 
 
@@ -172,7 +172,7 @@ def default_content(
         RiskEntry(
             session_date=s.date,
             session_number=numbers.get(s.id, 0),
-            assessment_documented=bool(s.note.risk_assessment.strip()),
+            assessment_documented=says_something(s.note.risk_assessment),
         )
         for s in sessions
         if item9_positive(s.phq9)
