@@ -11,11 +11,13 @@ import dataclasses
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ipt_desktop.domain.contract import progress, session_numbers
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
+from ipt_desktop.domain.handover import TITLES, entry_after_edit
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.signing import signing_problems
@@ -39,10 +41,14 @@ from .session_prompts import (
 )
 from .workspace_dialogs import WorkspaceDialogs
 
+HANDOVER_SHORTCUT = "Ctrl+Shift+H"
+
 
 class SessionEditor(QWidget):
     edited = Signal()
     sessionDeleted = Signal(str)
+    #: client id, session id, questionnaire values: the shell starts hand-over mode.
+    handoverRequested = Signal(str, str, list)
 
     def __init__(
         self,
@@ -62,6 +68,12 @@ class SessionEditor(QWidget):
         self.header.saveRequested.connect(self.saveChanges)
         self.header.signRequested.connect(self.signCurrent)
         self.header.deleteRequested.connect(self.deleteCurrent)
+        self.header.handoverRequested.connect(self.requestHandover)
+        self.handover_action = QAction("Hand to client…", self)
+        self.handover_action.setShortcut(QKeySequence(HANDOVER_SHORTCUT))
+        self.handover_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.handover_action.triggered.connect(self.requestHandover)
+        self.addAction(self.handover_action)
 
         self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
         self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
@@ -69,12 +81,14 @@ class SessionEditor(QWidget):
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
         self.problem_banner = Banner(BannerKind.PROBLEM, parent=self)
+        self.client_banner = Banner(BannerKind.INFO, parent=self)
         banners = QVBoxLayout()
         banners.setContentsMargins(16, 0, 16, 4)
         banners.setSpacing(6)
         for banner in (
             self.signed_banner,
             self.risk_banner,
+            self.client_banner,
             self.problem_banner,
             self.ending_banner,
         ):
@@ -120,7 +134,11 @@ class SessionEditor(QWidget):
             self.risk_banner.clear()
             self.ending_banner.clear()
             self.signed_banner.clear()
+            self.client_banner.clear()
+            self.handover_action.setEnabled(False)
             return
+        self.handover_action.setEnabled(not session.is_signed)
+        self._show_client_entry(session)
         self.form.show_session(session)
         self.form.set_read_only(session.is_signed)
         self.form.signature.show_state(self._signed_text(session), session.amendments)
@@ -228,6 +246,30 @@ class SessionEditor(QWidget):
         self.load(None)
         self.sessionDeleted.emit(session.id)
 
+    def requestHandover(self) -> None:
+        """Save the note, ask which questionnaires, then ask the shell for hand-over mode."""
+        session = self._session
+        if session is None or session.is_signed or not self.isVisible():
+            return
+        if self.isDirty() and not self.saveChanges():
+            return
+        measures = self._dialogs().chooseHandoverMeasures()
+        if not measures or self._session is None:
+            return
+        self.handoverRequested.emit(self._session.client_id, self._session.id, measures)
+
+    def _show_client_entry(self, session: Session) -> None:
+        entry = session.client_entry
+        if entry is None:
+            self.client_banner.clear()
+            return
+        names = ", ".join(TITLES[q] for q in entry.measures)
+        self.client_banner.showMessage(
+            f"Client-rated: {names}",
+            f"Entered by the client in hand-over mode, {format_datetime(entry.started_at)} "
+            f"to {format_datetime(entry.completed_at)}. Changing a score makes it yours.",
+        )
+
     def goToAmendment(self) -> None:
         field = self.form.signature.amendmentField()
         self._scroll.ensureWidgetVisible(field, 0, 120)
@@ -268,7 +310,7 @@ class SessionEditor(QWidget):
     def _collect(self) -> Session:
         assert self._session is not None
         form = self.form
-        return dataclasses.replace(
+        edited = dataclasses.replace(
             self._session,
             date=form.date_field.date() or self._session.date,
             phase_override=form.phase_override(),
@@ -277,7 +319,10 @@ class SessionEditor(QWidget):
             hamd=form.hamd.value(),
             gad7=form.gad7.value(),
             note=form.note(),
+            client_entry=None,
         )
+        # A score the therapist changed is no longer the client's own rating.
+        return dataclasses.replace(edited, client_entry=entry_after_edit(self._session, edited))
 
     def _mark_dirty(self) -> None:
         if self._session is None or self._session.is_signed:
