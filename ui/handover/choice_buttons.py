@@ -46,6 +46,9 @@ class ChoiceButtons(QWidget):
             button.setAccessibleName(f"{label}, answer {n + 1} of {len(choices)}")
             button.setAccessibleDescription(question)
             button.setObjectName(f"choice{value}")
+            button.setProperty("choice", True)
+            button.setProperty("wide", columns == WIDE_COLUMNS)
+            button.setFont(self.font())
             self._group.addButton(button, value)
             self._grid.addWidget(button, n // columns, n % columns)
             button.show()  # at once, so the focus chain has it before the event loop runs

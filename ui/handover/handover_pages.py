@@ -16,8 +16,10 @@ from . import handover_texts as texts
 from .choice_buttons import MIN_BUTTON_HEIGHT, ChoiceButtons
 
 COLUMN_MAX_WIDTH = 820
-TITLE_SCALE = 1.9
-BODY_SCALE = 1.3
+TITLE_SCALE = 2.4
+QUESTION_SCALE = 2.0
+BODY_SCALE = 1.6
+SUMMARY_SCALE = 1.3
 
 
 def scaled(widget: QWidget, factor: float, *, bold: bool = False) -> None:
@@ -44,13 +46,14 @@ def big_button(text: str, parent: QWidget, accessible: str | None = None) -> QPu
     button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
     button.setAccessibleName(accessible or text)
     scaled(button, BODY_SCALE)
+    button.setMinimumWidth(max(180, button.sizeHint().width() + 40))
     return button
 
 
 class CentredPage(QWidget):
     """A page whose content column is centred and at most COLUMN_MAX_WIDTH wide."""
 
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, parent: QWidget | None = None, *, fill: bool = False) -> None:
         super().__init__(parent)
         self.setAccessibleName(name)
         self.column = QVBoxLayout()
@@ -64,9 +67,12 @@ class CentredPage(QWidget):
         row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(32, 32, 32, 32)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        if fill:  # a page with a list: the column takes the whole height
+            outer.addLayout(row, 1)
+        else:
+            outer.addStretch(1)
+            outer.addLayout(row)
+            outer.addStretch(2)
 
     def buttonRow(self, *buttons: QPushButton, stretch_at: int = 1) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -98,9 +104,9 @@ class ItemPage(CentredPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Question", parent)
-        self.position = text_label("", self, 1.1)
+        self.position = text_label("", self, 1.3)
         self.stem = text_label("", self)
-        self.question = text_label("", self, TITLE_SCALE * 0.85, bold=True)
+        self.question = text_label("", self, QUESTION_SCALE, bold=True)
         self.choices = ChoiceButtons(self)
         scaled(self.choices, BODY_SCALE)
         self.back = big_button(texts.BACK, self, "Back to the previous question")
@@ -141,7 +147,7 @@ class SummaryPage(CentredPage):
     itemChosen = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(texts.SUMMARY_TITLE, parent)
+        super().__init__(texts.SUMMARY_TITLE, parent, fill=True)
         self.title = text_label(texts.SUMMARY_TITLE, self, TITLE_SCALE, bold=True)
         self.body = text_label(texts.SUMMARY_TEXT, self)
         self._rows = QWidget(self)
@@ -159,32 +165,45 @@ class SummaryPage(CentredPage):
         self.column.addWidget(self.body)
         self.column.addWidget(self.list_area, 1)
         self.column.addLayout(self.buttonRow(self.back, self.done))
-        self.rows: list[QPushButton] = []
+        self.rows: list[QWidget] = []
+        self.change_buttons: list[QPushButton] = []
 
     def setRows(self, rows: list[tuple[str, str, bool]]) -> None:
         """(question, answer text, answered) per item, in order."""
-        for button in self.rows:
-            self._rows_layout.removeWidget(button)
-            button.hide()
-            button.deleteLater()
+        while (old := self._rows_layout.takeAt(0)) is not None:
+            widget = old.widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
         self.rows = []
+        self.change_buttons = []
         for n, (question, answer, answered) in enumerate(rows):
-            button = QPushButton(self._rows)
-            inside = QVBoxLayout(button)
-            inside.setContentsMargins(14, 8, 14, 8)
-            label = QLabel(f"{question}\n→ {answer}", button)
-            label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-            inside.addWidget(label)
-            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            button.setAccessibleName(f"Question {n + 1}: {answer}. Select to change")
-            button.setAccessibleDescription(question)
-            button.setProperty("answered", answered)
-            button.clicked.connect(lambda _checked=False, i=n: self.itemChosen.emit(i))
-            self._rows_layout.addWidget(button)
-            button.show()
-            self.rows.append(button)
+            row = QWidget(self._rows)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 6, 0, 6)
+            texts_column = QVBoxLayout()
+            texts_column.setSpacing(2)
+            label = text_label(question, row, SUMMARY_SCALE)
+            given = text_label(f"→ {answer}", row, SUMMARY_SCALE, bold=answered)
+            texts_column.addWidget(label)
+            texts_column.addWidget(given)
+            change = QPushButton("Change", row)
+            change.setMinimumHeight(48)
+            change.setMinimumWidth(110)
+            scaled(change, SUMMARY_SCALE)
+            change.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            change.setAccessibleName(f"Change the answer to question {n + 1}: {answer}")
+            change.setAccessibleDescription(question)
+            change.clicked.connect(lambda _checked=False, i=n: self.itemChosen.emit(i))
+            line.addLayout(texts_column, 1)
+            line.addWidget(change, 0, Qt.AlignmentFlag.AlignVCenter)
+            row.setProperty("answered", answered)
+            self._rows_layout.addWidget(row)
+            row.show()
+            self.rows.append(row)
+            self.change_buttons.append(change)
+        self._rows_layout.addStretch(1)
         self.done.setEnabled(all(answered for _q, _a, answered in rows))
 
 

@@ -18,7 +18,8 @@ NOT_ANSWERED = "Not answered yet"
 THANKS_TITLE = "Thank you"
 THANKS_TEXT = (
     "Your answers are saved. Please hand the laptop back to your therapist.\n\n"
-    "The screen will lock now; only your therapist can open it again."
+    "When you choose the button below, the screen locks; only your therapist can open it "
+    "again."
 )
 HAND_BACK = "Hand back to my therapist"
 SUPPORT_TITLE = "Thank you for telling us"

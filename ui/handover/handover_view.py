@@ -19,6 +19,20 @@ from ipt_desktop.domain.measures import PHQ9_ITEM9_INDEX
 from . import handover_texts as texts
 from .handover_pages import ItemPage, SummaryPage, SupportPage, ThanksPage, WelcomePage
 
+#: A chosen answer must be plain to see (not only a shade darker): the palette's highlight,
+#: bold text and a thick border, which also shows in high-contrast themes.
+CHOSEN_STYLE = """
+QPushButton[choice="true"] { padding: 6px 14px; }
+QPushButton[wide="true"] { text-align: left; }
+QPushButton[choice="true"]:checked {
+    background-color: palette(highlight);
+    color: palette(highlighted-text);
+    font-weight: bold;
+    border: 3px solid palette(text);
+    border-radius: 6px;
+}
+"""
+
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(microsecond=0)
@@ -41,6 +55,7 @@ class HandoverView(QWidget):
         super().__init__(parent)
         self.setObjectName("handoverView")
         self.setAccessibleName("Questions for the client")
+        self.setStyleSheet(CHOSEN_STYLE)
         self._answers = answers
         self._items = handover_items(answers.measures)
         self._index = answers.first_unanswered(self._items)
