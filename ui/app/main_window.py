@@ -39,6 +39,7 @@ from ui.common.task_runner import TaskRunner
 
 from .about_dialogs import show_about, show_shortcuts
 from .app_actions import AppActions
+from .fhir_export_action import export_measures_as_fhir
 from .handover_host import HandoverHost, place_pending_answers
 from .handover_notice import item9_value, placed_summary, show_risk_prompt
 from .lock_controller import LockController
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         a.editClient.triggered.connect(lambda: area.editClient())
         a.endTreatment.triggered.connect(lambda: area.endTreatment())
         a.deleteClient.triggered.connect(lambda: area.deleteClient())
+        a.exportFhir.triggered.connect(self.exportMeasuresAsFhir)
         a.newSession.triggered.connect(ws.newSession)
         a.save.triggered.connect(ws.saveCurrent)
         a.sign.triggered.connect(ws.signCurrent)
@@ -252,6 +254,14 @@ class MainWindow(QMainWindow):
         result = open_backup_dialog(self, self.vault, folder_memory=self.settings)
         if result is not None:
             self.showStatus(f"Backup saved: {result.path.name}.")
+
+    def exportMeasuresAsFhir(self) -> None:
+        client_id = self.workArea.currentClientId()
+        if client_id is None or not self.workArea.workspace.maybeSave():
+            return
+        status = export_measures_as_fhir(self, self.vault, client_id)
+        if status:
+            self.showStatus(status)
 
     def openGraduationSummary(self, client_id: str, episode_id: str) -> None:
         from ui.graduation import open_graduation_dialog  # reportlab & co.: not at start-up

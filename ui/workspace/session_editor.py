@@ -41,7 +41,7 @@ from .session_prompts import (
 )
 from .workspace_dialogs import WorkspaceDialogs
 
-HANDOVER_SHORTCUT = "Ctrl+Shift+H"
+HANDOVER_SHORTCUT = "Ctrl+Shift+H"  # listed in the shortcuts dialog (ui/app/app_actions.py)
 
 
 class SessionEditor(QWidget):
