@@ -18,11 +18,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
+from PySide6.QtCore import QSettings, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
 
+from ipt_desktop.crypto.kdf import floor_params  # noqa: E402
 from ipt_desktop.domain.client_entry import QUESTIONNAIRE_ORDER  # noqa: E402
 from ipt_desktop.domain.handover import HandoverAnswers  # noqa: E402
-from ipt_desktop.domain.model import new_id  # noqa: E402
+from ipt_desktop.domain.model import Client, Episode, Session, new_id  # noqa: E402
+from ipt_desktop.services import clients, episodes, sessions  # noqa: E402
+from ipt_desktop.vault.vault import Vault  # noqa: E402
+from ui.app.main_window import MainWindow  # noqa: E402
+from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.task_runner import TaskRunner  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 from ui.handover import HandoverView  # noqa: E402
 from ui.workspace.handover_choice_dialog import HandoverChoiceDialog  # noqa: E402
@@ -90,7 +97,64 @@ def main(argv: list[str]) -> int:
     dialog.show()
     grab(dialog, out / "0-choice-dialog.png")
     dialog.close()
+    render_after_unlock(out)
     return 0
+
+
+def render_after_unlock(out: Path) -> None:
+    """The therapist's side: the item-9 prompt on unlock, then the session, client-rated."""
+    import tempfile
+
+    passphrase = "candle river orbit maple"
+    with tempfile.TemporaryDirectory() as tmp:
+        vault, _ = Vault.create(Path(tmp) / "v", passphrase, kdf=floor_params())
+        client = Client(name="Demo – Fictional Client")
+        clients.create_client(vault, client)
+        episode = Episode(client_id=client.id, start_date=dt.date(2026, 1, 5))
+        episodes.save_episode(vault, episode)
+        session = Session(episode_id=episode.id, client_id=client.id, date=dt.date(2026, 1, 12))
+        sessions.save_session(vault, session)
+        settings = AppSettings(QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(vault, TaskRunner(), settings)
+        window.resize(1280, 800)
+        window.show()
+        window.workArea.reload()
+        window.workArea.switchTo(client.id)
+        window.workArea.workspace.openSession(session.id)
+        window.handover.start(client.id, session.id, QUESTIONNAIRE_ORDER)
+        view = window.handover.view()
+        assert view is not None
+        view.welcome.start.click()
+        for n in range(1 + 9 + 7):
+            if view.currentPage() is view.support:
+                view.support.proceed.click()
+            view.item.choices.buttons()[{0: 4, 9: 1}.get(n, n % 3)].click()
+            view.item.next.click()
+        view.summary.done.click()
+        view.thanks.hand_back.click()
+        settle()
+
+        def prompt() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QDialog):
+                grab(box, out / "10-risk-prompt-after-unlock.png")
+                grab(window, out / "10-behind-the-prompt-1280x800.png")
+                box.accept()
+            else:
+                QTimer.singleShot(50, prompt)
+
+        QTimer.singleShot(50, prompt)
+        window.unlockScreen.passphrase.setText(passphrase)
+        window.unlockScreen.attemptUnlock()
+        end = time.monotonic() + 60
+        while window.isShowingUnlock() and time.monotonic() < end:
+            settle(50)
+        settle(200)
+        grab(window, out / "11-session-client-rated-1280x800.png")
+        window.resize(1024, 700)
+        grab(window, out / "11-session-client-rated-1024x700.png")
+        window.discard()
+        vault.close()
 
 
 if __name__ == "__main__":

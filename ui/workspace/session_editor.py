@@ -11,13 +11,12 @@ import dataclasses
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ipt_desktop.domain.contract import progress, session_numbers
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
-from ipt_desktop.domain.handover import TITLES, entry_after_edit
+from ipt_desktop.domain.handover import entry_after_edit
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.signing import signing_problems
@@ -29,6 +28,7 @@ from .draft_keeper import DraftKeeper
 from .form_scroll import FormScrollArea
 from .open_record import OpenRecord
 from .session_form import SessionForm
+from .session_handover import SessionHandover
 from .session_header import SessionHeader
 from .session_prompts import (
     ENDING_TEXT,
@@ -37,11 +37,10 @@ from .session_prompts import (
     RISK_TEXT,
     RISK_TITLE,
     SIGNED_TEXT,
+    client_entry_message,
     ending_title,
 )
 from .workspace_dialogs import WorkspaceDialogs
-
-HANDOVER_SHORTCUT = "Ctrl+Shift+H"  # listed in the shortcuts dialog (ui/app/app_actions.py)
 
 
 class SessionEditor(QWidget):
@@ -68,12 +67,9 @@ class SessionEditor(QWidget):
         self.header.saveRequested.connect(self.saveChanges)
         self.header.signRequested.connect(self.signCurrent)
         self.header.deleteRequested.connect(self.deleteCurrent)
-        self.header.handoverRequested.connect(self.requestHandover)
-        self.handover_action = QAction("Hand to client…", self)
-        self.handover_action.setShortcut(QKeySequence(HANDOVER_SHORTCUT))
-        self.handover_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.handover_action.triggered.connect(self.requestHandover)
-        self.addAction(self.handover_action)
+        self.handover = SessionHandover(self, dialogs, self)
+        self.handover.requested.connect(self.handoverRequested)
+        self.header.handoverRequested.connect(self.handover.request)
 
         self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
         self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
@@ -126,6 +122,7 @@ class SessionEditor(QWidget):
         session = None if session_id is None else self._record.session(session_id)
         self._session = session
         self._dirty = False
+        self.handover.setSession(session)
         self.problem_banner.clear()
         self.setEnabled(session is not None)
         if session is None:
@@ -135,9 +132,7 @@ class SessionEditor(QWidget):
             self.ending_banner.clear()
             self.signed_banner.clear()
             self.client_banner.clear()
-            self.handover_action.setEnabled(False)
             return
-        self.handover_action.setEnabled(not session.is_signed)
         self._show_client_entry(session)
         self.form.show_session(session)
         self.form.set_read_only(session.is_signed)
@@ -246,29 +241,11 @@ class SessionEditor(QWidget):
         self.load(None)
         self.sessionDeleted.emit(session.id)
 
-    def requestHandover(self) -> None:
-        """Save the note, ask which questionnaires, then ask the shell for hand-over mode."""
-        session = self._session
-        if session is None or session.is_signed or not self.isVisible():
-            return
-        if self.isDirty() and not self.saveChanges():
-            return
-        measures = self._dialogs().chooseHandoverMeasures()
-        if not measures or self._session is None:
-            return
-        self.handoverRequested.emit(self._session.client_id, self._session.id, measures)
-
     def _show_client_entry(self, session: Session) -> None:
-        entry = session.client_entry
-        if entry is None:
+        if session.client_entry is None:
             self.client_banner.clear()
-            return
-        names = ", ".join(TITLES[q] for q in entry.measures)
-        self.client_banner.showMessage(
-            f"Client-rated: {names}",
-            f"Entered by the client in hand-over mode, {format_datetime(entry.started_at)} "
-            f"to {format_datetime(entry.completed_at)}. Changing a score makes it yours.",
-        )
+        else:
+            self.client_banner.showMessage(*client_entry_message(session.client_entry))
 
     def goToAmendment(self) -> None:
         field = self.form.signature.amendmentField()
