@@ -238,3 +238,37 @@ def test_answers_land_in_the_session_and_item9_prompts_first(
     assert editor.risk_banner.isVisible() and editor.client_banner.isVisible()
     assert "Client-rated: Mood, PHQ-9, GAD-7" in " ".join(visible_texts(editor.client_banner))
     assert "client-rated" in window.statusBar().currentMessage()
+
+
+def test_switching_to_another_application_locks(handed, window, vault, qtbot):
+    """Alt+Tab: the platform reports the application inactive (as the offscreen plugin
+    cannot switch applications, the signal the platform sends is sent here)."""
+    app = QApplication.instance()
+    app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
+    assert_locked(window, vault)
+
+
+def test_resuming_shows_only_this_sessions_unfinished_answers(window, vault, ids, qtbot):
+    client_id, earlier, today = ids
+    window.workArea.reload()
+    assert window.handover.start(client_id, today, (Questionnaire.PHQ9,)) == ""
+    view = window.handover.view()
+    qtbot.mouseClick(view.welcome.start, Qt.MouseButton.LeftButton)
+    answer_current(qtbot, view, 2)
+    answer_current(qtbot, view, 3)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert_locked(window, vault)
+    unlock(qtbot, window)
+    assert "Unfinished PHQ-9 kept" in window.statusBar().currentMessage()
+    # A hand-over of the signed earlier session is refused; today's resumes at item 3.
+    assert "signed" in window.handover.start(client_id, earlier, (Questionnaire.PHQ9,))
+    assert window.handover.start(client_id, today, (Questionnaire.PHQ9,)) == ""
+    view = window.handover.view()
+    qtbot.mouseClick(view.welcome.start, Qt.MouseButton.LeftButton)
+    assert view.item.position.text() == "PHQ-9, question 3 of 9"
+    view.showSummary()
+    summary = " ".join(visible_texts(view.summary))
+    assert "→ More than half the days" in summary and "→ Nearly every day" in summary
+    assert summary.count("Not answered yet") == 2 * 7
+    qtbot.keyClick(QApplication.focusWidget() or view, Qt.Key.Key_Escape)
+    assert_locked(window, vault)
