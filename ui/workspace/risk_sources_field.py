@@ -34,12 +34,12 @@ class RiskSourcesField(QWidget):
         item3_row.addWidget(self.item3)
         item3_row.addStretch(1)
         # Side by side when there is room; one under the other in a narrow editor.
-        parts = AdaptiveRow(self, spacing=16)
-        parts.addWidget(item3_part)
-        parts.addWidget(self.noted, 1)
+        self._parts = AdaptiveRow(self, spacing=16)
+        self._parts.addWidget(item3_part)
+        self._parts.addWidget(self.noted, 1)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(parts)
+        row.addWidget(self._parts)
         self._loading = False
         self.item3.valueChanged.connect(self._changed)
         self.noted.toggled.connect(self._changed)
