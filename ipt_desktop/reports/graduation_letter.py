@@ -71,8 +71,20 @@ def letter_story(
         "Early warning signs to watch for", bullets(content.warning_signs, styles), styles
     )
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
-    plan = content.plan.strip() or _sentence(content.next_step)
-    story += section("After our sessions end", text_block(plan, styles), styles)
+    # The client's own next step; the clinician's plan belongs to the clinical summary only.
+    if content.sessions_remaining > 0:
+        noun = "session" if content.sessions_remaining == 1 else "sessions"
+        story += section(
+            "Our next sessions",
+            text_block(
+                f"We still have {content.sessions_remaining} {noun} planned together.", styles
+            ),
+            styles,
+        )
+    else:
+        story += section(
+            "After our sessions end", text_block(_sentence(content.next_step), styles), styles
+        )
     story.append(Spacer(1, 2 * mm))
     story.append(
         signature_block(
