@@ -43,7 +43,8 @@ def test_overview_shows_progress_areas_and_outcomes(
     assert overview._progress_label.text() == "Session 3 of 12"
     assert overview._areas.text() == "Role transition"
     assert overview.measures.latestText(Measure.PHQ9) == "14 · Moderate"
-    assert overview.measures.outcomeText(Measure.PHQ9) == "Improved (5+ points)"
+    # Session 3 of 12: progress only, never a verdict word.
+    assert overview.measures.outcomeText(Measure.PHQ9) == "In progress: improved (5+ points)"
     assert overview.timeline.timeline() is not None
 
 
