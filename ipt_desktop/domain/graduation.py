@@ -67,6 +67,8 @@ class GraduationContent:
     letter_date: dt.date
     practice: PracticeDetails
     salutation: str = ""
+    #: The name in the greeting (the client's preferred name; editable in the preview).
+    greeting_name: str = ""
     sign_off: str = wording.SIGN_OFF
     include_mood_chart: bool = True
     episode_kind: EpisodeKind = EpisodeKind.ACUTE
@@ -122,6 +124,7 @@ class GraduationContent:
             "closing_words",
             "next_step",
             "salutation",
+            "greeting_name",
             "sign_off",
             "formulation",
             "recommendations",
@@ -196,6 +199,33 @@ def letter_tone(judgement: EpisodeJudgement) -> bool | None:
     return judgement.verdict.improved
 
 
+def with_greeting_name(content: GraduationContent, name: str) -> GraduationContent:
+    """The content greeting the client by ``name`` (blank: no greeting line)."""
+    name = name.strip()
+    return dataclasses.replace(
+        content, greeting_name=name, salutation=wording.salutation(name) if name else ""
+    )
+
+
+def preview_warnings(content: GraduationContent) -> tuple[str, ...]:
+    """What the therapist should know before printing the letter: an unfinished course and
+    sections that would be left out because they are empty (never dropped silently)."""
+    warnings: list[str] = []
+    if content.sessions_remaining > 0:
+        noun = "session" if content.sessions_remaining == 1 else "sessions"
+        warnings.append(
+            f"The course is not finished: {content.sessions_remaining} contracted {noun} "
+            "remain. The letter gives no outcome and names the sessions still to come."
+        )
+    empty = empty_sections(content)
+    if empty:
+        warnings.append(
+            "Empty, so left out of the letter: " + ", ".join(empty) + ". Fill them in the "
+            "Termination tab, or print without them."
+        )
+    return tuple(warnings)
+
+
 def empty_sections(content: GraduationContent) -> tuple[str, ...]:
     """Letter sections that would print empty (shown as a warning in the preview)."""
     checks = (
@@ -251,6 +281,7 @@ def default_content(
         plan_kind=termination.plan_kind,
         plan=termination.plan,
         salutation=wording.salutation(wording.preferred_name(record.client)),
+        greeting_name=wording.preferred_name(record.client),
         opening_words=wording.opening_words(
             len(sessions), episode.kind, did_respond, next_step, remaining=remaining
         ),
