@@ -40,10 +40,11 @@ MAX_AREAS = 2
 #: Beyond this width lines get too long to read comfortably.
 READING_WIDTH = 1000
 AREA_HELP = {
-    ProblemArea.GRIEF: "Complicated mourning after a death or loss.",
+    ProblemArea.GRIEF: "Complicated mourning after the death of someone important "
+    "(other losses, such as a job, a home or health, are role transitions).",
     ProblemArea.ROLE_DISPUTE: "Non-reciprocal expectations with a partner, boss, parent, child.",
-    ProblemArea.ROLE_TRANSITION: "A life change: a move, a new job or its loss, divorce, "
-    "illness, becoming a parent.",
+    ProblemArea.ROLE_TRANSITION: "A life change or a loss other than a death: a move, a new "
+    "job or its loss, divorce, illness, becoming a parent.",
     ProblemArea.INTERPERSONAL_DEFICITS: "Social isolation, not tied to a life change.",
 }
 STAGE_HELP = {
