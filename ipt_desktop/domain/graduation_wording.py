@@ -94,6 +94,11 @@ def _lead_lower(text: str) -> str:
 _LABEL = re.compile(r"^\s*demo\s*[\u2013\u2014:-]\s*", re.IGNORECASE)
 
 
+def without_label(name: str) -> str:
+    """A record name without a leading "Demo – " label (for what the client reads)."""
+    return _LABEL.sub("", name).strip() or name.strip()
+
+
 def preferred_name(client: Client) -> str:
     """The name the client wants to be called: their own choice, else the first name of the
     record name without any "Demo – " label. The therapist can edit it in the preview."""
@@ -113,11 +118,6 @@ def _sessions(count: int, kind: EpisodeKind) -> str:
     if kind is EpisodeKind.MAINTENANCE:
         return f"our {count} maintenance {noun}"
     return f"our {count} {noun}"
-
-
-def _remaining(remaining: int) -> str:
-    noun = "session" if remaining == 1 else "sessions"
-    return f"We still have {remaining} {noun} planned together."
 
 
 def opening_words(
@@ -146,7 +146,11 @@ def opening_words(
         "yourself from here. Please keep it somewhere you can find it again."
     )
     if remaining > 0:
-        return f"{start} {_remaining(remaining)} {keep}"
+        return (
+            f"{start} Our work together is not finished yet: this letter sums up where we "
+            "are so far, what you have done, and how you can look after yourself between "
+            "our sessions."
+        )
     if responded is False:
         step = (
             f"The next step we agreed on: {_lead_lower(next_step.strip().rstrip('.'))}."

@@ -27,6 +27,7 @@ from .story_parts import bullets, chart_block, facts_table, section, text_block
 from .styles import CAUTION, RULE, Styles, hex_color, table_style
 
 TITLE = "Clinical termination summary"
+TITLE_IN_PROGRESS = "Clinical progress summary (course in progress)"
 CHART_CAPTION = (
     "One dot per session; shaded columns are the treatment phases. PHQ-9 panel: dashed lines "
     "mark response (50% of baseline) and remission (below 5); triangles mark sessions with "
@@ -142,7 +143,8 @@ def goals_block(content: GraduationContent, styles: Styles) -> list[Flowable]:
     if not content.goals:
         return []
     met = set(content.goals_met)
-    lines = [f"{goal} ({'met' if goal in met else 'not met'})" for goal in content.goals]
+    not_met = "not yet met" if content.sessions_remaining > 0 else "not met"
+    lines = [f"{goal} ({'met' if goal in met else not_met})" for goal in content.goals]
     return bullets(lines, styles)
 
 
@@ -181,7 +183,8 @@ def clinical_story(
 ) -> list[Flowable]:
     story: list[Flowable] = [*letterhead(content.practice, styles, width)]
     story.append(Paragraph(plain(long_date(content.letter_date)), styles.date))
-    story.append(Paragraph(plain(TITLE), styles.title))
+    title = TITLE_IN_PROGRESS if content.sessions_remaining > 0 else TITLE
+    story.append(Paragraph(plain(title), styles.title))
     story.append(
         Paragraph(
             plain("Interpersonal psychotherapy (IPT) for depression · Confidential"),

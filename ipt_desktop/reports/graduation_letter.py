@@ -5,6 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ipt_desktop.domain.graduation import GraduationContent
+from ipt_desktop.domain.graduation_wording import without_label
 from ipt_desktop.domain.timeline import Timeline
 
 from .date_format import date_range, long_date
@@ -32,7 +33,8 @@ def letter_story(
     story.append(Paragraph(plain("Looking back, and looking ahead"), styles.title))
     story.append(
         Paragraph(
-            plain(f"A summary of our work together, for {content.client_name}"), styles.subtitle
+            plain(f"A summary of our work together, for {without_label(content.client_name)}"),
+            styles.subtitle,
         )
     )
     if content.salutation.strip():
