@@ -245,9 +245,11 @@ def default_content(
     episode = _find_episode(record, episode_id)
     sessions = sorted(record.sessions_of(episode_id), key=lambda s: (s.date, s.id))
     numbers = session_numbers(sessions)
-    phq9 = phq9_outcome(sessions)
-    hamd = hamd_outcome(sessions)
     judgement = judge_episode(record, episode_id)
+    phq9 = phq9_outcome(sessions)
+    if episode.kind is EpisodeKind.MAINTENANCE and judgement.primary is not None:
+        phq9 = judgement.primary  # IPT-M is judged against the acute baseline
+    hamd = hamd_outcome(sessions)
     did_respond = letter_tone(judgement)
     formulation = episode.formulation
     termination = episode.termination

@@ -199,3 +199,12 @@ def test_the_letter_never_uses_the_clinician_plan_when_no_client_step_is_written
     found = content(dataclasses.replace(record, episodes=(bare,)))
     assert episode.termination.plan not in found.opening_words
     assert "a referral to another service" in found.opening_words
+
+
+def test_the_ipt_m_summary_measures_from_the_acute_baseline(tmp_path: Path) -> None:
+    record = records.maintenance_record()
+    found = content(record)
+    assert found.phq9 is not None
+    assert (found.phq9.baseline, found.phq9.latest) == (16, 3)  # acute start, IPT-M latest
+    clinical = text(tmp_path, record, DocumentKind.CLINICAL)
+    assert "Staying well" in clinical and "16 (moderately severe)" in clinical
