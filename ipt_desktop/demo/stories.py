@@ -163,6 +163,11 @@ ADA = Story(
                 "Return to choir and keep going",
                 "Decide what to do about the conflict with Jonas",
             ),
+            goals_met=(
+                "Talk about Mum with Elin without avoiding it",
+                "Return to choir and keep going",
+                "Decide what to do about the conflict with Jonas",
+            ),
             work=(
                 Beat(
                     "Reconstructed the relationship with her mother: the good years and the "

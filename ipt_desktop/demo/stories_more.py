@@ -115,6 +115,7 @@ ELENI = Story(
                 "what was lost, see the good in the new role, and build support here."
             ),
             goals=("Build two local friendships", "Feel competent as a mother"),
+            goals_met=("Build two local friendships", "Feel competent as a mother"),
             work=(
                 Beat(
                     "Mourned the old role: her job, her city, her friends in Thessaloniki; she "
@@ -296,6 +297,7 @@ SALMA = Story(
                 "place to try things."
             ),
             goals=("One regular social activity", "Keep in touch with Karim weekly"),
+            goals_met=("One regular social activity",),
             work=(
                 Beat(
                     "Reviewed past relationships: what made the friendship with Dina work, "

@@ -148,6 +148,7 @@ class ContractSketch:
     unsigned_last: int = 1  # the newest sessions not signed yet
     role_play: Mapping[int, str] = field(default_factory=dict)
     #: The clinician's plan is in ``termination.plan``; the client's words here.
+    goals_met: tuple[str, ...] = ()
     recurrent: bool | None = None
     medication: str = ""
     prescriber: str = ""
@@ -292,6 +293,7 @@ def _episode(story: Story, contract: ContractSketch, client_id: str, today: dt.d
         onset=None
         if story.onset_days_ago is None
         else today - dt.timedelta(days=story.onset_days_ago),
+        goals_met=contract.goals_met,
         recurrent=contract.recurrent,
         medication=contract.medication,
         prescriber=contract.prescriber,
