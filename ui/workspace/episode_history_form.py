@@ -43,6 +43,7 @@ class EpisodeHistoryForm(QWidget):
         self.recurrent.setAccessibleName("Single or recurrent episode")
         for label, _value in RECURRENT_CHOICES:
             self.recurrent.addItem(label)
+        self.recurrent.setMaximumWidth(self.recurrent.sizeHint().width() + 24)
         self.medication = self._line("Medication", "e.g. sertraline 50 mg daily, since March")
         self.prescriber = self._line("Prescriber", "Who prescribes it")
         self.referrer = self._line("Referred by", "e.g. the GP, self-referral")
@@ -50,6 +51,7 @@ class EpisodeHistoryForm(QWidget):
         self.missed.setRange(0, 1000)
         self.missed.setAccessibleName("Sessions missed")
         self.missed.setSuffix(" missed")
+        self.missed.setMaximumWidth(self.missed.sizeHint().width() + 24)
         self.recurrence = DateField("Recurrence recorded on", allow_empty=True, parent=self)
         self._goals_box = QWidget(self)
         self._goals_column = QVBoxLayout(self._goals_box)
