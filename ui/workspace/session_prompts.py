@@ -2,13 +2,16 @@
 
 from collections.abc import Sequence
 
+from ipt_desktop.domain.client_entry import ClientEntry
 from ipt_desktop.domain.contract import ContractProgress, session_order_key
 from ipt_desktop.domain.course_prompts import (
     initial_phase_overdue,
     initial_phase_text,
     off_track,
 )
+from ipt_desktop.domain.handover import TITLES
 from ipt_desktop.domain.model import Episode, Session
+from ui.common.ui_text import format_datetime
 
 RISK_TITLE = "PHQ-9 item 9 is above 0: document a risk assessment"
 RISK_TEXT = (
@@ -58,3 +61,16 @@ def review_prompt(episode: Episode, sessions: Sequence[Session], session: Sessio
     if initial_phase_overdue(episode, upto):
         texts.append(initial_phase_text())
     return " ".join(texts)
+
+
+def client_entry_message(entry: ClientEntry) -> tuple[str, str]:
+    """(title, text) of the editor's banner for measures the client rated in hand-over."""
+    names = ", ".join(TITLES[q] for q in entry.measures)
+    start, end = format_datetime(entry.started_at), format_datetime(entry.completed_at)
+    if start.split(", ")[0] == end.split(", ")[0]:  # the same day: say it once
+        end = end.split(", ")[-1]
+    return (
+        f"Client-rated: {names}",
+        f"Entered by the client in hand-over mode, {start} to {end}. "
+        "Changing a score makes it yours.",
+    )
