@@ -168,7 +168,8 @@ def test_episode_without_sessions_ends_today_and_responded_is_unknown() -> None:
 def _outcome(measure: Measure, baseline: int, latest: int, count: int = 2) -> Outcome:
     day = dt.date(2025, 1, 1)
     return Outcome(measure, baseline, latest, day, day, latest - baseline, None,
-                   latest <= baseline / 2 and baseline > 0, latest < 5, False, count)  # fmt: skip
+                   latest <= baseline / 2 and baseline > 0, baseline >= 10 and latest < 5,
+                   False, count)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -176,7 +177,8 @@ def _outcome(measure: Measure, baseline: int, latest: int, count: int = 2) -> Ou
     [
         (None, None, None),
         (_outcome(Measure.PHQ9, 18, 8), None, True),  # response
-        (_outcome(Measure.PHQ9, 6, 4), None, True),  # remission without 50%
+        (_outcome(Measure.PHQ9, 6, 4), None, False),  # baseline 6: no remission, no 50%
+        (_outcome(Measure.PHQ9, 12, 4), None, True),  # remission from a clinical baseline
         (_outcome(Measure.PHQ9, 18, 15), None, False),
         (_outcome(Measure.PHQ9, 18, 18, count=1), None, None),  # baseline only
         (None, _outcome(Measure.HAMD, 20, 16), False),  # HAM-D when no PHQ-9
