@@ -22,10 +22,20 @@ from .model import ClientRecord, Session
 from .risk_records import RiskLevel, RiskReview
 
 
-class RiskState(StrEnum):
+class RiskStatus(StrEnum):
+    """The status in one word: the client list's and ``ipt-desktop list``'s ``risk`` key."""
+
     NONE = "none"
     OPEN = "open"
     REVIEWED = "reviewed"
+
+    @property
+    def label(self) -> str:
+        return {
+            RiskStatus.NONE: "No risk recorded",
+            RiskStatus.OPEN: "Risk open",
+            RiskStatus.REVIEWED: "Risk reviewed",
+        }[self]
 
 
 class RiskSourceKind(StrEnum):
@@ -69,8 +79,8 @@ class RiskSource:
 
 
 @dataclass(frozen=True)
-class RiskStatus:
-    state: RiskState
+class ClientRisk:
+    state: RiskStatus
     level: RiskLevel | None  # of the latest review
     last_review: RiskReview | None
     unreviewed: tuple[RiskSource, ...]  # sources with no review on or after their date
@@ -79,7 +89,7 @@ class RiskStatus:
 
     @property
     def is_open(self) -> bool:
-        return self.state is RiskState.OPEN
+        return self.state is RiskStatus.OPEN
 
     @property
     def headline(self) -> str:
@@ -118,7 +128,7 @@ def latest_review(reviews: tuple[RiskReview, ...]) -> RiskReview | None:
     return max(enumerate(reviews), key=lambda pair: (pair[1].date, pair[0]))[1]
 
 
-def risk_status(record: ClientRecord) -> RiskStatus:
+def risk_status(record: ClientRecord) -> ClientRisk:
     sessions = sorted(record.sessions, key=session_order_key)
     numbers = session_numbers(sessions)
     sources = tuple(
@@ -134,12 +144,12 @@ def risk_status(record: ClientRecord) -> RiskStatus:
         unreviewed = tuple(src for src in sources if src.date > review.date)
         due = review.level is not RiskLevel.LOW and any(s.date > review.date for s in sessions)
     if unreviewed or due:
-        state = RiskState.OPEN
+        state = RiskStatus.OPEN
     elif review is not None:
-        state = RiskState.REVIEWED
+        state = RiskStatus.REVIEWED
     else:
-        state = RiskState.NONE
-    return RiskStatus(
+        state = RiskStatus.NONE
+    return ClientRisk(
         state=state,
         level=None if review is None else review.level,
         last_review=review,

@@ -9,7 +9,8 @@ from .measures import phq9_severity, phq9_total
 from .model import ClientRecord
 from .phases import effective_phase
 from .risk_records import RiskLevel
-from .risk_status import RiskState, risk_status
+from .risk_status import RiskStatus, risk_status
+from .verdict import Verdict, current_verdict
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,13 @@ class ClientSummary:
     latest_phq9: int | None
     latest_phq9_severity: Severity | None
     latest_mood: int | None
-    risk_flag: bool  # the risk status is open (risk_status.RiskState.OPEN)
+    risk_flag: bool  # the risk status is open (RiskStatus.OPEN)
     problem_areas: tuple[ProblemArea, ...]
-    risk_state: RiskState = RiskState.NONE
+    #: The current episode's outcome so far (a verdict only at the end of the course).
+    outcome: Verdict = Verdict.NOT_MEASURED
+    #: none / open / reviewed (``risk_status``): open while a risk source has no review on
+    #: or after its date, or a review is due again; a later 0 never clears it.
+    risk: RiskStatus = RiskStatus.NONE
     risk_level: RiskLevel | None = None  # of the latest risk review
 
     @property
@@ -59,7 +64,7 @@ def summarize(record: ClientRecord) -> ClientSummary:
     phq9s = [s.phq9 for s in sessions if s.phq9 is not None]
     latest_phq9 = phq9_total(phq9s[-1]) if phq9s else None
     moods = [s.mood for s in sessions if s.mood is not None]
-    risk = risk_status(record)
+    client_risk = risk_status(record)
     return ClientSummary(
         client_id=record.client.id,
         name=record.client.name,
@@ -71,8 +76,9 @@ def summarize(record: ClientRecord) -> ClientSummary:
         latest_phq9=latest_phq9,
         latest_phq9_severity=None if latest_phq9 is None else phq9_severity(latest_phq9),
         latest_mood=moods[-1] if moods else None,
-        risk_flag=risk.is_open,
+        risk_flag=client_risk.is_open,
         problem_areas=() if episode is None else episode.formulation.problem_areas,
-        risk_state=risk.state,
-        risk_level=risk.level,
+        outcome=current_verdict(record),
+        risk=client_risk.state,
+        risk_level=client_risk.level,
     )

@@ -1,5 +1,6 @@
 """Clients: the list (from sealed summaries), create, update, crypto-shred, open a record."""
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable
 
@@ -37,7 +38,7 @@ def list_summaries(vault: Vault) -> list[ClientSummary]:
                 data = vault.unseal(key, client_id, client_rows.SUMMARY_TABLE, client_id, sealed)
                 # Sealed before the risk layer: its flag followed the old rule. Recompute it,
                 # and write it back below so the next list is fast again.
-                stale = isinstance(data, dict) and "risk_state" not in data
+                stale = isinstance(data, dict) and "risk_level" not in data
                 try:
                     summary = client_rows.decode_stored(
                         client_rows.SUMMARY_TABLE, client_id, data, _summary_reader(client_id)
@@ -92,6 +93,16 @@ def update_client(vault: Vault, client: Client) -> None:
             key, client.id, "clients", client.id, record_codec.client_json(client)
         )
         client_rows.refresh_summary(vault, db, client.id)
+
+
+def set_preferred_name(vault: Vault, client_id: str, name: str) -> bool:
+    """Store the name the client wants in letters; False when it was already that."""
+    with vault.reading() as db:
+        client = client_rows.read_record(vault, db, client_id).client
+    if client.preferred_name == name.strip():
+        return False
+    update_client(vault, dataclasses.replace(client, preferred_name=name.strip()))
+    return True
 
 
 def delete_client(vault: Vault, client_id: str) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.domain.model import Client, ClientRecord
 from ipt_desktop.domain.risk_records import DecisionAction, RiskDecision, RiskReview, SafetyPlan
-from ipt_desktop.domain.risk_status import RiskStatus
+from ipt_desktop.domain.risk_status import ClientRisk
 from ipt_desktop.domain.risk_status import risk_status as status_of
 from ipt_desktop.store.tables import ClientRow, RiskRecordRow
 from ipt_desktop.vault import codec as record_codec
@@ -33,7 +33,7 @@ class OpenRiskError(Exception):
     """An action needs the therapist's recorded decision: risk is open. The message names
     the sessions by number and date, never by what they say."""
 
-    def __init__(self, action: DecisionAction, status: RiskStatus) -> None:
+    def __init__(self, action: DecisionAction, status: ClientRisk) -> None:
         self.action = action
         self.status = status
         super().__init__(
@@ -42,7 +42,7 @@ class OpenRiskError(Exception):
         )
 
 
-def risk_status(record: ClientRecord) -> RiskStatus:
+def risk_status(record: ClientRecord) -> ClientRisk:
     return status_of(record)
 
 
@@ -51,7 +51,7 @@ def risk_status_key(record: ClientRecord) -> str:
     return status_of(record).state.value
 
 
-def client_risk_status(vault: Vault, client_id: str) -> RiskStatus:
+def client_risk_status(vault: Vault, client_id: str) -> ClientRisk:
     return status_of(clients.read_record(vault, client_id))
 
 

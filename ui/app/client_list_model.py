@@ -17,8 +17,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from ipt_desktop.domain.risk_status import RiskState
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
+from ipt_desktop.domain.verdict import Verdict
 from ui.common.ui_text import format_date, phase_text, phq9_text, progress_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -44,11 +45,18 @@ def describe(summary: ClientSummary) -> str:
         parts.append(f"last session {format_date(summary.last_session_date)}")
     if summary.latest_phq9 is not None:
         parts.append(f"latest PHQ-9 {phq9_text(summary.latest_phq9)}")
-    if summary.risk_flag:
+    if shows_risk_flag(summary):
         parts.append("risk open: a risk source has no risk review since, or a review is due")
-    elif summary.risk_state is RiskState.REVIEWED and summary.risk_level is not None:
+    elif summary.risk is RiskStatus.REVIEWED and summary.risk_level is not None:
         parts.append(f"risk reviewed, level {summary.risk_level.value}")
+    if summary.outcome not in (Verdict.IN_PROGRESS, Verdict.NOT_MEASURED):
+        parts.append(f"outcome: {summary.outcome.label.lower()}")
     return ", ".join(parts)
+
+
+def shows_risk_flag(summary: ClientSummary) -> bool:
+    """Risk is open (``domain.risk_status``): a later 0 never clears it, a review does."""
+    return summary.risk_flag or summary.risk is RiskStatus.OPEN
 
 
 class ClientListModel(QAbstractListModel):

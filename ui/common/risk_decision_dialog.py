@@ -24,7 +24,7 @@ from ipt_desktop.domain.risk_records import (
     DecisionAction,
     check_real_content,
 )
-from ipt_desktop.domain.risk_status import RiskStatus
+from ipt_desktop.domain.risk_status import ClientRisk
 
 from .banner import Banner, BannerKind
 from .message_style import set_message
@@ -39,7 +39,7 @@ EXPLAIN = (
 
 class RiskDecisionDialog(QDialog):
     def __init__(
-        self, action: DecisionAction, status: RiskStatus, parent: QWidget | None = None
+        self, action: DecisionAction, status: ClientRisk, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Risk is open")
@@ -100,7 +100,7 @@ class RiskDecisionDialog(QDialog):
         self.go.setEnabled(not problem)
 
 
-def ask_reason(parent: QWidget, action: DecisionAction, status: RiskStatus) -> str | None:
+def ask_reason(parent: QWidget, action: DecisionAction, status: ClientRisk) -> str | None:
     """The reason, or None when the therapist cancels (nothing happens then)."""
     dialog = RiskDecisionDialog(action, status, parent)
     try:

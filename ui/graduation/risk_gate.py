@@ -11,14 +11,14 @@ from PySide6.QtWidgets import QWidget
 
 from ipt_desktop.domain.graduation import DocumentKind
 from ipt_desktop.domain.risk_records import DecisionAction
-from ipt_desktop.domain.risk_status import RiskStatus
+from ipt_desktop.domain.risk_status import ClientRisk
 from ipt_desktop.services import risk
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common import risk_decision_dialog
 
 #: Tests replace this (no dialog may block).
-ask_reason: Callable[[QWidget, DecisionAction, RiskStatus], str | None] = (
+ask_reason: Callable[[QWidget, DecisionAction, ClientRisk], str | None] = (
     risk_decision_dialog.ask_reason
 )
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ipt_desktop.domain.model import ClientRecord
-from ipt_desktop.domain.risk_status import RiskState, RiskStatus, risk_status
+from ipt_desktop.domain.risk_status import ClientRisk, RiskStatus, risk_status
 from ui.common.banner import Banner, BannerKind
 from ui.common.form_parts import muted_label
 
@@ -49,9 +49,9 @@ class RiskPanel(QWidget):
         row.addLayout(column, 1)
         row.addWidget(self.review_button)
         row.addWidget(self.plan_button)
-        self._status: RiskStatus | None = None
+        self._status: ClientRisk | None = None
 
-    def status(self) -> RiskStatus | None:
+    def status(self) -> ClientRisk | None:
         return self._status
 
     def showRecord(self, record: ClientRecord | None) -> None:
@@ -68,17 +68,17 @@ class RiskPanel(QWidget):
         self.plan_button.show()
         plan = record.safety_plan
         self.plan_button.setText("Safety plan…" if plan is not None else "Write safety plan…")
-        if status.state is RiskState.OPEN:
+        if status.state is RiskStatus.OPEN:
             title = DUE_TITLE if status.review_due and not status.unreviewed else OPEN_TITLE
             self.open_banner.showMessage(title, f"{_sentence(status.detail)} {OPEN_TEXT}")
-        elif status.state is RiskState.REVIEWED:
+        elif status.state is RiskStatus.REVIEWED:
             self.reviewed_banner.showMessage(status.headline, _history(status))
         else:
             self.none_line.show()
             self.review_button.show()
 
 
-def _history(status: RiskStatus) -> str:
+def _history(status: ClientRisk) -> str:
     count = len(status.sources)
     if not count:
         return "No risk source on record."

@@ -7,7 +7,7 @@ import pytest
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, SessionNote
 from ipt_desktop.domain.risk_records import RiskLevel, RiskReview
-from ipt_desktop.domain.risk_status import RiskSourceKind, RiskState, risk_status
+from ipt_desktop.domain.risk_status import RiskSourceKind, RiskStatus, risk_status
 
 CLIENT = Client(name="Fictional Risk Client")
 EPISODE = Episode(client_id=CLIENT.id, start_date=dt.date(2026, 1, 5), planned_sessions=12)
@@ -95,7 +95,7 @@ def record(sessions: list[Session], reviews: tuple[RiskReview, ...] = ()) -> Cli
 )
 def test_status(sessions, reviews, state, level, due):
     status = risk_status(record(sessions, tuple(reviews)))
-    assert status.state is RiskState(state)
+    assert status.state is RiskStatus(state)
     assert (None if status.level is None else status.level.value) == level
     assert status.review_due is due
     assert status.is_open is (state == "open")

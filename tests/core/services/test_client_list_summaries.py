@@ -5,7 +5,7 @@ import dataclasses
 import pytest
 from service_samples import full_record, store
 
-from ipt_desktop.domain.risk_status import RiskState
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.services import clients
 from ipt_desktop.store.tables import ClientRow
@@ -60,7 +60,7 @@ def test_a_summary_from_before_the_risk_layer_is_recomputed_and_rewritten(
     store(shared_vault, record)
     cid = record.client.id
     older = codec.summary_json(summarize(record))
-    del older["risk_state"], older["risk_level"]
+    del older["outcome"], older["risk"], older["risk_level"]
     older["risk_flag"] = False  # the old rule: the latest PHQ-9 had item 9 at 0
     with shared_vault.transaction(None) as db:
         row = db.get(ClientRow, cid)
@@ -68,10 +68,10 @@ def test_a_summary_from_before_the_risk_layer_is_recomputed_and_rewritten(
         key = client_rows.client_key(shared_vault, db, cid)
         row.summary = shared_vault.seal(key, cid, client_rows.SUMMARY_TABLE, cid, older)
     (listed,) = [s for s in clients.list_summaries(shared_vault) if s.client_id == cid]
-    assert listed.risk_flag and listed.risk_state is RiskState.OPEN
+    assert listed.risk_flag and listed.risk is RiskStatus.OPEN
     with shared_vault.reading() as db:
         row = db.get(ClientRow, cid)
         assert row is not None and row.summary is not None
         key = client_rows.client_key(shared_vault, db, cid)
         data = shared_vault.unseal(key, cid, client_rows.SUMMARY_TABLE, cid, row.summary)
-    assert data["risk_state"] == "open"
+    assert data["risk"] == "open"

@@ -10,7 +10,7 @@ from service_samples import full_record, phq, store
 from ipt_desktop.domain.enums import Phase, ProblemArea
 from ipt_desktop.domain.model import Client, Episode, InventoryPerson, LifeEvent, Session
 from ipt_desktop.domain.risk_records import RiskLevel, RiskReview
-from ipt_desktop.domain.risk_status import RiskState
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.services import (
     clients,
@@ -136,7 +136,7 @@ def test_the_summary_is_current_after_every_kind_of_write(shared_vault):
     risk.save_risk_review(vault, review)
     check()
     assert not summary_of(vault, client.id).risk_flag
-    assert summary_of(vault, client.id).risk_state is RiskState.REVIEWED
+    assert summary_of(vault, client.id).risk is RiskStatus.REVIEWED
     assert summary_of(vault, client.id).risk_level is RiskLevel.LOW
     accepted = dataclasses.replace(
         episode,

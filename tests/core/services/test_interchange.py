@@ -487,3 +487,40 @@ def test_bad_risk_records_are_refused_by_json_path(exported, change, where, what
         interchange.validate_import(bad)
     assert where in caught.value.field
     assert what in caught.value.message
+
+
+def test_an_export_from_before_the_clinical_fields_still_imports() -> None:
+    """Files written before preferred_name, client_next_step and the episode history fields
+    existed import with the defaults; the letter never falls back on the clinician's plan."""
+    old = {
+        "format": "ipt-desktop/1",
+        "clients": [
+            {
+                "name": "Demo – Old Export",
+                "date_of_birth": None,
+                "episodes": [
+                    {
+                        "kind": "acute",
+                        "start_date": "2025-01-06",
+                        "planned_sessions": 12,
+                        "goals": ["Sleep better"],
+                        "sessions": [],
+                        "termination": {
+                            "achievements": [],
+                            "relapse_prevention_skills": [],
+                            "warning_signs": [],
+                            "plan": "Referred to GP.",
+                        },
+                    }
+                ],
+            }
+        ],
+    }
+    (record,) = interchange.validate_import(old)
+    episode = record.episodes[0]
+    assert record.client.preferred_name == ""
+    assert episode.termination.client_next_step == ""
+    assert episode.termination.plan == "Referred to GP."
+    assert (episode.onset, episode.recurrent, episode.recurrence_on) == (None, None, None)
+    assert (episode.medication, episode.referrer, episode.sessions_missed) == ("", "", 0)
+    assert episode.goals_met == ()

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from ipt_desktop.domain.enums import Phase, ProblemArea, Severity
 from ipt_desktop.domain.model import new_id
 from ipt_desktop.domain.risk_records import RiskLevel
-from ipt_desktop.domain.risk_status import RiskState
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.search import SearchHit
 from ipt_desktop.domain.summary import ClientSummary
 from ui.app.client_filter_proxy import ClientFilterProxy, StatusFilter
@@ -154,7 +154,7 @@ def test_each_row_reads_out_in_words() -> None:
     assert "risk open" in text
     assert "treatment ended" in describe(ROWS[3])
     reviewed = dataclasses.replace(
-        ROWS[1], risk_flag=False, risk_state=RiskState.REVIEWED, risk_level=RiskLevel.HIGH
+        ROWS[1], risk_flag=False, risk=RiskStatus.REVIEWED, risk_level=RiskLevel.HIGH
     )
     assert "risk reviewed, level high" in describe(reviewed)
     assert "risk" not in describe(dataclasses.replace(ROWS[1], risk_flag=False))

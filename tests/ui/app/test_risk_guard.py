@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from ipt_desktop.domain.graduation import DocumentKind
 from ipt_desktop.domain.model import Client, Episode, Session
 from ipt_desktop.domain.risk_records import CrisisContacts, DecisionAction
-from ipt_desktop.domain.risk_status import RiskStatus
+from ipt_desktop.domain.risk_status import ClientRisk
 from ipt_desktop.services import clients, episodes, practice, sessions
 from ipt_desktop.vault.audit_log import AuditEvent, walk
 from ipt_desktop.vault.vault import Vault
@@ -67,9 +67,9 @@ def test_ending_with_open_risk_asks_for_the_reason(
     qtbot: QtBot, vault: Vault, monkeypatch: pytest.MonkeyPatch, answer: str | None
 ) -> None:
     client = client_with_open_risk(vault)
-    asked: list[RiskStatus] = []
+    asked: list[ClientRisk] = []
 
-    def ask(_parent: QWidget, action: DecisionAction, status: RiskStatus) -> str | None:
+    def ask(_parent: QWidget, action: DecisionAction, status: ClientRisk) -> str | None:
         assert action is DecisionAction.END_CLIENT
         asked.append(status)
         return answer
