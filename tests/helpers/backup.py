@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from ipt_desktop.domain.model import Client
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
-
-PASSPHRASE = "candle river orbit maple"
+from tests.helpers import PASSPHRASE
 
 
 def add_clients(vault: Vault, *names: str) -> None:

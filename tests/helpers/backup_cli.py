@@ -7,9 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ipt_desktop.cli.main import main
-
-REPO = Path(__file__).resolve().parents[2]
-PASSPHRASE = "candle river orbit maple"
+from tests.helpers import PASSPHRASE, REPO
 
 
 def run_cli(

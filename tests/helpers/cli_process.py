@@ -7,10 +7,8 @@ fixture in tests/conftest.py), so it never reads or writes the real user's machi
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-PASSPHRASE = "candle river orbit maple"
+from tests.helpers import PASSPHRASE, REPO
 
 
 def run_cli(

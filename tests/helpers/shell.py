@@ -7,8 +7,6 @@ from contextlib import contextmanager
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
-PASSPHRASE = "candle river orbit maple"
-
 
 def when_modal(action: Callable[[QWidget], None], timeout_ms: int = 10_000) -> None:
     """When the next modal dialog is up, call ``action`` with it (from the event loop).

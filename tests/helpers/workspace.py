@@ -17,7 +17,6 @@ from ipt_desktop.domain.model import (
 from ipt_desktop.services import clients, episodes, life_events, people, sessions
 from ipt_desktop.vault.vault import Vault
 
-PASSPHRASE = "candle river orbit maple"
 TODAY = dt.date(2025, 3, 31)
 START = dt.date(2025, 1, 6)
 

@@ -25,8 +25,8 @@ from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import WrongPassphraseError, WrongRecoveryKeyError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 
-PASSPHRASE = "candle river orbit maple"
 CHUNK = 1024
 
 

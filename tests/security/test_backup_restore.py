@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from backup_cli import PASSPHRASE, REPO, one_clear_line, run_cli, run_in_process
-from vault_contents import exported_clients
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.demo import practice as demo_practice
@@ -22,6 +20,9 @@ from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import VaultDamagedError, VaultInUseError, WrongPassphraseError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE, REPO
+from tests.helpers.backup_cli import one_clear_line, run_cli, run_in_process
+from tests.helpers.vault_contents import exported_clients
 
 NEW_PASSPHRASE = "lantern meadow copper whistle"
 

@@ -5,14 +5,14 @@ import re
 from pathlib import Path
 
 import pytest
-from cli_process import PASSPHRASE, assert_failed_cleanly, run_cli
-from service_samples import full_record, store, without_ids
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients, interchange
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.cli_process import assert_failed_cleanly, run_cli
+from tests.helpers.samples import full_record, store, without_ids
 
-REPO = Path(__file__).resolve().parents[3]
 RECOVERY_KEY = re.compile(r"(?:[A-Z2-7]{4}-){13}[A-Z2-7]{4}")
 
 

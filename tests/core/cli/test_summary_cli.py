@@ -6,17 +6,17 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from cli_process import PASSPHRASE, assert_failed_cleanly, run_cli
 from pypdf import PdfReader
-from service_samples import full_record, store
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.model import Client, Episode, Termination
 from ipt_desktop.services import clients, episodes
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.cli_process import assert_failed_cleanly, run_cli
+from tests.helpers.samples import full_record, store
 
-REPO = Path(__file__).resolve().parents[3]
 NAME = "Demo – Ωmega Summary"
 ACUTE_ITEMS = ("Spoke up at the family dinner", "Back at the allotment")
 LATER_ITEMS = ("Kept the monthly check-ins",)

@@ -5,10 +5,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from cli_process import PASSPHRASE
-from cli_process import run_cli as run_child
 
-REPO = Path(__file__).resolve().parents[3]
+from tests.helpers import PASSPHRASE
+from tests.helpers.cli_process import run_cli as run_child
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -5,8 +5,6 @@ import os
 from pathlib import Path
 
 import pytest
-import records
-from pdf_reading import all_text, page_texts
 from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
@@ -20,6 +18,8 @@ from ipt_desktop.domain.graduation import (
 from ipt_desktop.domain.timeline import Timeline, build_timeline
 from ipt_desktop.reports import chart_section, encryption_strength, render_pdf
 from ipt_desktop.reports.markup import paragraphs, plain
+from tests.helpers import records
+from tests.helpers.pdf_reading import all_text, page_texts
 
 MARKUP_ITEMS = (
     "Said <b>no</b> to extra shifts & kept to it",

@@ -5,13 +5,13 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from service_samples import full_record, store
 
 from ipt_desktop.domain.model import Client, PracticeDetails
 from ipt_desktop.services import clients, drafts, practice, sessions
 from ipt_desktop.services.client_search import search_all
 from ipt_desktop.store.tables import DraftRow
 from ipt_desktop.vault.errors import RecordDamagedError
+from tests.helpers.samples import full_record, store
 
 
 def test_drafts_round_trip_without_audit_entries(shared_vault):

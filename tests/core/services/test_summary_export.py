@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from service_samples import START, full_record, store
 
 from ipt_desktop.domain.enums import EpisodeKind, PlanAfterEnding
 from ipt_desktop.domain.errors import ValidationError
@@ -19,6 +18,7 @@ from ipt_desktop.services import clients, summary_export
 from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent, walk
 from ipt_desktop.vault.errors import StorageFullError, VaultLockedError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.samples import START, full_record, store
 
 TODAY = dt.date(2026, 6, 1)
 ACHIEVEMENTS = ("Walked with Ines every Sunday", "Said no to extra shifts", "Rejoined the choir")

@@ -3,15 +3,13 @@
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from ipt_desktop.store.schema_migrations import HEAD_REVISION, current_revision, head_revision
 from ipt_desktop.vault.errors import VaultDamagedError
 from ipt_desktop.vault.vault import Vault
-
-REPO = Path(__file__).resolve().parents[3]
+from tests.helpers import REPO
 
 
 def test_head_constant_matches_the_newest_migration_file():

@@ -7,12 +7,11 @@ when they are used. (Issue 8's start budget: 1.5 s frozen.)"""
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 HEAVY = ("reportlab", "pypdf", "PIL", "alembic", "ui.graduation", "ui.app.first_run_wizard")
 
 PROBE = """

@@ -5,7 +5,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from backup_testing import PASSPHRASE
 from pytestqt.qtbot import QtBot
 
 from ipt_desktop.services import automatic_backups
@@ -13,6 +12,7 @@ from ipt_desktop.services.backup_file import BackupKind, open_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import VaultLockedError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.backup.automatic import KEEP_RANGE, AutomaticBackups
 from ui.backup.background import wait_for_backup_work
 

@@ -46,6 +46,7 @@ from ipt_desktop.domain.model import (
 from ipt_desktop.services import clients, episodes, practice, sessions
 from ipt_desktop.vault.audit_log import AuditEvent, walk
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.common.task_runner import TaskRunner
 from ui.graduation import GraduationDialog, graduation_dialog, open_graduation_dialog, pdf_pages
 
@@ -55,7 +56,6 @@ pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
-PASSPHRASE = "candle river orbit maple"
 TODAY = dt.date(2026, 4, 20)
 START = dt.date(2026, 1, 5)
 ACHIEVEMENTS = ("Told my sister about the move", "Joined the walking group", "Slept through")
