@@ -12,8 +12,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.demo.practice import fill_demo
+from ipt_desktop.services.passphrases import floor_params
 from ipt_desktop.vault.vault import Vault
 
 DEMO_PASSPHRASE = "demo practice orbit maple"

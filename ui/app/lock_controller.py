@@ -26,8 +26,7 @@ from ui.common.task_runner import TaskRunner
 
 from .idle_watch import IdleWatch
 from .system_lock_watch import SystemLockWatch
-from .work_area import WorkArea
-from .workspace_seam import WorkPlace
+from .work_area import WorkArea, WorkPlace
 
 _MAX_NESTED = 32
 #: A backup being written when the app locks gets this long to finish (it needs the keys

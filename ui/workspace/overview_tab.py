@@ -4,6 +4,7 @@ response / remission, and the client's IPT timeline (phases, sessions, measures,
 
 import datetime as dt
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -25,7 +26,6 @@ from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.timeline import build_timeline
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
-from ui.timeline.timeline_widget import TimelineWidget
 
 from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
@@ -34,6 +34,7 @@ from .contract_editor import KIND_LABELS, ContractEditor
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
+from .timeline_slot import TimelineFactory, TimelineView
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
@@ -62,6 +63,7 @@ class OverviewTab(QWidget):
     def __init__(
         self,
         record: OpenRecord,
+        timeline_factory: TimelineFactory,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -141,8 +143,9 @@ class OverviewTab(QWidget):
         self.measures_card.body.addWidget(self.measures)
 
         # -- timeline
-        self.timeline = TimelineWidget(self)
-        self.timeline.setMinimumHeight(260)
+        self.timelineWidget = timeline_factory(self)
+        self.timelineWidget.setMinimumHeight(260)
+        self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
 
         cards = QGridLayout()
@@ -150,14 +153,14 @@ class OverviewTab(QWidget):
         cards.addWidget(self.contract_card, 0, 0)
         cards.addWidget(self.areas_card, 0, 1)
         cards.addWidget(self.measures_card, 0, 2)
-        content = _Page(self.timeline, self)
+        content = _Page(self.timelineWidget, self)
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
         self._cards = cards
         self._narrow: bool | None = None
         column.addLayout(cards)
-        column.addWidget(self.timeline, 1)
+        column.addWidget(self.timelineWidget, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
         outer = QVBoxLayout(self)

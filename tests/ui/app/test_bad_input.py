@@ -134,7 +134,7 @@ def test_rtl_name_in_the_workspace_header(qtbot: QtBot, window: MainWindow, vaul
     clients.create_client(vault, client)
     window.workArea.reload()
     assert window.workArea.switchTo(client.id)
-    labels = [label.text() for label in window.workArea.workspaceWidget.findChildren(QLabel)]
+    labels = [label.text() for label in window.workArea.workspace.findChildren(QLabel)]
     assert name in labels
     assert window.workArea.panel.proxy.index(0, 0).data() == name
     assert window.windowTitle() == "ipt-desktop"  # never a client's name in the title
