@@ -10,11 +10,10 @@ See docs/interchange-format.md.
 import codecs
 import dataclasses
 import json
-import os
-import uuid
 from pathlib import Path
 from typing import Any
 
+from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.domain.contract import session_numbers
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
@@ -78,17 +77,9 @@ def export_client(vault: Vault, client_id: str) -> dict[str, Any]:
 def write_export(vault: Vault, client_id: str, path: Path) -> None:
     """Write the export as UTF-8 JSON (plaintext!), owner-readable only, atomically."""
     text = json.dumps(export_client(vault, client_id), ensure_ascii=False, indent=2) + "\n"
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
+        write_atomically(Path(path), text.encode("utf-8"))
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise StorageFullError(
             f"The export cannot be written there ({exc.strerror or 'error'}); nothing was written."
         ) from None
