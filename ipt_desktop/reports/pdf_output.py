@@ -23,11 +23,6 @@ LETTER_PART = "letter"
 CLINICAL_PART = "clinical"
 
 
-def encryption_strength() -> int:
-    """Password-protected PDFs use AES-256 (PDF 2.0 / ISO 32000-2, through pypdf)."""
-    return 256
-
-
 def encrypt_pdf(data: bytes, password: str) -> bytes:
     """Add standard PDF password protection with AES-256 (pypdf, on top of ``cryptography``).
 

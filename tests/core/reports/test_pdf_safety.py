@@ -16,7 +16,7 @@ from ipt_desktop.domain.graduation import (
     select,
 )
 from ipt_desktop.domain.timeline import Timeline, build_timeline
-from ipt_desktop.reports import chart_section, encryption_strength, render_pdf
+from ipt_desktop.reports import chart_section, render_pdf
 from ipt_desktop.reports.markup import paragraphs, plain
 from tests.helpers import records
 from tests.helpers.pdf_reading import all_text, page_texts
@@ -193,7 +193,6 @@ def test_password_protects_the_pdf(tmp_path: Path) -> None:
     # AES-256 (security handler revision 6), not RC4: V 5 / R 6 in the encryption dictionary.
     encrypt = reader.trailer["/Encrypt"].get_object()
     assert (encrypt["/V"], encrypt["/R"]) == (5, 6)
-    assert encryption_strength() == 256
 
 
 def test_empty_password_is_refused(tmp_path: Path) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from ipt_desktop import atomic_file
 from ipt_desktop.domain.enums import EpisodeKind, PlanAfterEnding
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, select
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Termination
-from ipt_desktop.reports import pdf_output
 from ipt_desktop.services import clients, summary_export
 from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent, walk
 from ipt_desktop.vault.errors import StorageFullError, VaultLockedError
@@ -255,7 +255,7 @@ def test_a_write_that_fails_half_way_leaves_nothing(shared_vault, stored, tmp_pa
     def full_disk(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pdf_output.os, "fsync", full_disk)
+    monkeypatch.setattr(atomic_file.os, "fsync", full_disk)
     before = len(audit_entries(shared_vault))
     with pytest.raises(OSError, match="No space"):
         summary_export.export_summary_pdf(
