@@ -10,7 +10,6 @@ next start begins here again instead of leaving a vault whose recovery key nobod
 """
 
 import random
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,10 +19,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 from ipt_desktop.domain.model import PracticeDetails
 from ipt_desktop.services import new_vault, practice, recovery_sheet
 from ipt_desktop.services.passphrases import KdfChoice
-from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common.app_settings import AppSettings
 from ui.common.busy_indicator import BusyIndicator
+from ui.common.failures import failure_text
 from ui.common.task_runner import TaskRunner
 
 from .demo_vault import DemoVault
@@ -201,10 +200,6 @@ class FirstRunWizard(QWizard):
 
 
 def _failure_text(exc: BaseException) -> str:
-    if isinstance(exc, VaultError):
-        return str(exc)
     if isinstance(exc, OSError):
         return f"That did not work: {exc.strerror or 'the file could not be written'}."
-    # A programming error: report it (without data) and tell the user plainly.
-    sys.excepthook(type(exc), exc, exc.__traceback__)
-    return "Something went wrong; nothing was saved. Please try again."
+    return failure_text(exc, "Something went wrong; nothing was saved. Please try again.")

@@ -19,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from ipt_desktop.services.backup_file import BackupProgress, BackupStage
-from ipt_desktop.vault.errors import VaultError
+from ui.common.failures import scrub
 
 ProgressSlot = Callable[[str, int, int], None]
 Work = Callable[[BackupProgress], Any]
@@ -51,19 +51,12 @@ class _Runnable(QRunnable):
         assert work is not None
         try:
             result = work(self._job.report)
-        except VaultError as exc:
-            # An expected failure: its message says it all. Dropping the traceback drops the
-            # worker's frames with it (they hold the passphrase the job was given).
-            self._job.failed.emit(_bare(exc))
-        except BaseException as exc:  # a bug: delivered with its traceback, to be reported
-            self._job.failed.emit(exc)
+        except BaseException as exc:
+            # Dropping the traceback drops the worker's frames with it (they hold the
+            # passphrase the job was given); a bug keeps only where it was raised.
+            self._job.failed.emit(scrub(exc))
         else:
             self._job.succeeded.emit(result)
-
-
-def _bare(exc: VaultError) -> VaultError:
-    exc.__context__ = exc.__cause__ = None
-    return exc.with_traceback(None)
 
 
 class _Home(QObject):
