@@ -29,13 +29,13 @@ from ipt_desktop.domain.measures import PHQ9_ITEM9_INDEX
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.services import clients, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.timeline.timeline_widget import TimelineWidget
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 TODAY = dt.date(2025, 6, 2)
 SIZES = ((1280, 800), (1024, 700))
 DEFAULT_OUT = Path("/work/main/screenshots/workspace")
-PASSPHRASE = "candle river orbit maple"
 
 
 def dark_palette() -> QPalette:

@@ -145,7 +145,8 @@ class ClientFormDialog(QDialog):
         return replace(self._client, name=name, date_of_birth=self.birth.date())
 
     def firstEpisode(self, client_id: str) -> Episode:
-        assert self.sessions is not None and self.start is not None
+        assert self.sessions is not None
+        assert self.start is not None
         start = self.start.date()
         assert start is not None
         return Episode(

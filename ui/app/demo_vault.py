@@ -16,7 +16,7 @@ from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.services.passphrases import floor_params
 from ipt_desktop.vault.vault import Vault
 
-DEMO_PASSPHRASE = "demo practice orbit maple"
+DEMO_PASSPHRASE = "demo practice orbit maple"  # noqa: S105 - guards fictional data only
 _PREFIX = "ipt-desktop-demo-"
 
 

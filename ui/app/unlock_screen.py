@@ -36,7 +36,7 @@ from ui.common.passphrase_widgets import PassphraseEdit
 from ui.common.task_runner import TaskRunner
 
 WRONG_PASSPHRASE = (
-    "That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again."
+    "That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again."  # noqa: S105 - a message
 )
 CARD_WIDTH = 440
 

@@ -102,7 +102,7 @@ def render_bitmaps(pdf: bytes, dpi: int, program: str | None = None) -> tuple[Pa
         raise RenderError("pdftoppm is not installed")
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
     try:
-        done = subprocess.run(
+        done = subprocess.run(  # noqa: S603 - pdftoppm found by path, fixed arguments, no shell
             [tool, "-r", str(int(dpi)), "-"],
             input=pdf,
             capture_output=True,

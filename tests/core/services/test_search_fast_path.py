@@ -274,7 +274,7 @@ def test_a_limit_gives_the_first_hits_of_the_full_list(tricky_vault: Vault, quer
     assert len(everything) > 5
     for limit in (0, 1, 2, 5, len(everything), len(everything) + 10):
         assert search_all(tricky_vault, query, limit=limit) == everything[:limit]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="limit must not be negative"):
         search_all(tricky_vault, query, limit=-1)
 
 

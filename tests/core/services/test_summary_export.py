@@ -309,7 +309,7 @@ def test_a_missing_folder_or_a_folder_as_target_leaves_nothing(shared_vault, sto
         )
     taken = tmp_path / "taken.pdf"
     taken.mkdir()
-    with pytest.raises(OSError):
+    with pytest.raises(OSError):  # noqa: PT011 - which OSError depends on the platform
         summary_export.export_summary_pdf(
             shared_vault, stored.client.id, content, DocumentKind.LETTER, PaperSize.A4, taken, None
         )

@@ -103,7 +103,7 @@ def test_the_keep_count_is_a_vault_setting(vault: Vault, vault_dir: Path) -> Non
     assert auto.keepCount() == 3 == automatic_backups.keep_count(vault)
     low, high = KEEP_RANGE
     for wrong in (low - 1, high + 1):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="keep between"):
             auto.setKeepCount(wrong)
     clock = Clock(MORNING)
     auto = AutomaticBackups(lambda: vault, now=clock)

@@ -285,7 +285,7 @@ def test_size_hints_fit_800_pixels(widget: TimelineWidget) -> None:
     assert widget.minimumSizeHint().height() <= 400
 
 
-@pytest.mark.parametrize("width, height", [(1280, 800), (800, 600), (480, 340)])
+@pytest.mark.parametrize(("width", "height"), [(1280, 800), (800, 600), (480, 340)])
 def test_labels_never_collide_or_leave_the_widget(qtbot: QtBot, width: int, height: int) -> None:
     tl = build_timeline(long_record(), today=D(2023, 12, 1))
     layout = build_layout(tl, width, height, QApplication.font())
