@@ -186,12 +186,9 @@ def export_summary_pdf(
     password: str | None = None,
 ) -> None:
     """Build the summary of ``client_id`` and save it to ``out_path`` (``save_summary_pdf``)."""
-    kind, paper = DocumentKind(kind), PaperSize(paper)
-    if password is not None and not password:
-        raise ValidationError("password", "must not be empty (leave it out for no password)")
-    _require_unlocked(vault)
-    pdf = build_summary_pdf(content, kind, paper, timeline)
-    save_summary_pdf(vault, client_id, pdf, out_path, password)
+    save_summary_pdf(
+        vault, client_id, build_summary_pdf(content, kind, paper, timeline), out_path, password
+    )
 
 
 def record_summary_printed(vault: Vault, client_id: str, kind: DocumentKind) -> None:
