@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.domain.contract import session_numbers
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
@@ -23,11 +22,11 @@ from ipt_desktop.domain.signing import signing_problems
 from ipt_desktop.vault import codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
-from ipt_desktop.vault.errors import StorageFullError
 from ipt_desktop.vault.json_fields import JsonObject, show_key
 from ipt_desktop.vault.vault import Vault
 
 from . import clients
+from .plaintext_file import write_plaintext
 
 FORMAT = "ipt-desktop/1"
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -77,12 +76,7 @@ def export_client(vault: Vault, client_id: str) -> dict[str, Any]:
 def write_export(vault: Vault, client_id: str, path: Path) -> None:
     """Write the export as UTF-8 JSON (plaintext!), owner-readable only, atomically."""
     text = json.dumps(export_client(vault, client_id), ensure_ascii=False, indent=2) + "\n"
-    try:
-        write_atomically(Path(path), text.encode("utf-8"))
-    except OSError as exc:
-        raise StorageFullError(
-            f"The export cannot be written there ({exc.strerror or 'error'}); nothing was written."
-        ) from None
+    write_plaintext(Path(path), text)
 
 
 # -- reading a file ----------------------------------------------------------------------
