@@ -134,6 +134,10 @@ class TaskRunner(QObject):
         pending = self._pending.get(task_id)
         return pending is not None and not pending.cancelled
 
+    def isWorking(self) -> bool:
+        """Whether work is running on a pool thread now (outcomes may still be on the way)."""
+        return self._pool.activeThreadCount() > 0
+
     def waitForDone(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (tests, shutdown). Outcomes still arrive by event."""
         return self._pool.waitForDone(msecs)
