@@ -19,10 +19,10 @@ process.
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ipt_desktop.services.backup_file import BackupProgress, BackupStage
-from ui.common.task_runner import TaskRunner
+from ui.common.task_runner import TaskRunner, app_runner, existing_app_runner
 
 ProgressSlot = Callable[[str, int, int], None]
 Work = Callable[[BackupProgress], Any]
@@ -43,29 +43,11 @@ class BackgroundJob(QObject):
         self.progressed.emit(str(stage.value), int(done), int(total))
 
 
-class _Home(QObject):
-    """Owner of the pool and of the running jobs, for the life of the application."""
-
-    def __init__(self, parent: QObject | None) -> None:
-        super().__init__(parent)
-        self.setObjectName("backupWorkHome")
-        self.runner = TaskRunner(self, max_threads=1)
+_RUNNER = "backup"
 
 
-_home: _Home | None = None
-
-
-def _the_home() -> _Home:
-    global _home
-    if _home is None:
-        _home = _Home(QCoreApplication.instance())
-        _home.destroyed.connect(_forget_home)
-    return _home
-
-
-def _forget_home() -> None:
-    global _home
-    _home = None
+def _runner() -> TaskRunner:
+    return app_runner(_RUNNER, max_threads=1)
 
 
 def start_job(
@@ -77,8 +59,8 @@ def start_job(
     """Queue ``work(progress)`` on the backup worker; callbacks run on the GUI thread.
 
     The callbacks are connected before the work starts, so none of its signals is lost."""
-    home = _the_home()
-    job = BackgroundJob(home)
+    runner = _runner()
+    job = BackgroundJob(runner)
     if on_progress is not None:
         job.progressed.connect(on_progress)
     if on_result is not None:
@@ -88,20 +70,22 @@ def start_job(
     # Connected last: the job goes only after every callback has had its outcome.
     job.succeeded.connect(job.deleteLater)
     job.failed.connect(job.deleteLater)
-    home.runner.run(lambda: work(job.report), job.succeeded.emit, job.failed.emit)
+    runner.run(lambda: work(job.report), job.succeeded.emit, job.failed.emit)
     return job
 
 
 def job_owner() -> QObject:
     """The long-lived object (a child of the application) that owns running jobs: a flow
     that must finish its work even if its dialog goes away re-parents itself here."""
-    return _the_home()
+    return _runner()
 
 
 def backup_work_running() -> bool:
-    return _home is not None and _home.runner.isWorking()
+    runner = existing_app_runner(_RUNNER)
+    return runner is not None and runner.isWorking()
 
 
 def wait_for_backup_work(msecs: int = -1) -> bool:
     """Block until no backup job runs (at quit, before the vault closes; in tests)."""
-    return True if _home is None else _home.runner.waitForDone(msecs)
+    runner = existing_app_runner(_RUNNER)
+    return True if runner is None else runner.waitForDone(msecs)

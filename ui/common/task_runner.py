@@ -174,21 +174,30 @@ class TaskRunner(QObject):
             self.busyChanged.emit(busy)
 
 
-_shared: TaskRunner | None = None
+#: Runners that live as long as the application, by name ("shared", "backup"...).
+_app_runners: dict[str, TaskRunner] = {}
+
+
+def app_runner(name: str = "shared", *, max_threads: int = 2) -> TaskRunner:
+    """The application's runner called ``name`` (made on first use, a child of the
+    application), for work that has no window's runner at hand or must outlive windows."""
+    runner = _app_runners.get(name)
+    if runner is None:
+        runner = TaskRunner(QCoreApplication.instance(), max_threads=max_threads)
+        runner.setObjectName(f"{name}TaskRunner")
+        runner.destroyed.connect(lambda: _app_runners.pop(name, None))
+        _app_runners[name] = runner
+    return runner
+
+
+def existing_app_runner(name: str) -> TaskRunner | None:
+    """``app_runner(name)`` if it was made already (never makes one)."""
+    return _app_runners.get(name)
 
 
 def shared_runner() -> TaskRunner:
-    """The application's own runner, for work that has no window's runner at hand."""
-    global _shared
-    if _shared is None:
-        _shared = TaskRunner(QCoreApplication.instance())
-        _shared.destroyed.connect(_forget_shared)
-    return _shared
-
-
-def _forget_shared() -> None:
-    global _shared
-    _shared = None
+    """The application's shared runner (``app_runner()``)."""
+    return app_runner()
 
 
 def run_task(
