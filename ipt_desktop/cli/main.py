@@ -8,11 +8,17 @@ from ipt_desktop import __version__
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.vault.errors import VaultError
 
-from . import backup_commands, record_commands, self_test_command, vault_commands
+from . import backup_commands, list_command, record_commands, self_test_command, vault_commands
 from .exit_codes import FAILED, CommandFailed
 
 #: Each module's ``register(subparsers)`` adds its commands with ``set_defaults(run=...)``.
-COMMAND_MODULES = (vault_commands, record_commands, backup_commands, self_test_command)
+COMMAND_MODULES = (
+    vault_commands,
+    record_commands,
+    list_command,
+    backup_commands,
+    self_test_command,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
