@@ -74,12 +74,14 @@ def save(widget: QWidget, out: Path, name: str) -> None:
 
 
 def pdf_pages(data: bytes, out: Path, name: str) -> None:
-    if shutil.which("pdftoppm") is None:
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
         print("pdftoppm missing: no page images")
         return
     pdf = out / f"{name}.pdf"
     pdf.write_bytes(data)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / name)], check=True)
+    command = [pdftoppm, "-png", "-r", "60", str(pdf), str(out / name)]
+    subprocess.run(command, check=True)  # noqa: S603 - pdftoppm, fixed arguments, no shell
     print(out / f"{name}-1.png")
 
 

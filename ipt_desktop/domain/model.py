@@ -168,6 +168,20 @@ class Episode:
         object.__setattr__(self, "goals", check_text_list("goals", self.goals))
 
 
+#: The structured parts of a session note, in the order of the note, besides its free text.
+NOTE_SECTIONS = (
+    "since_last_met",
+    "recent_events",
+    "problem_area_work",
+    "role_play",
+    "homework",
+    "risk_assessment",
+    "plan",
+)
+#: Every text field of a ``SessionNote`` (the one list: validation, search, storage).
+NOTE_FIELDS = (*NOTE_SECTIONS, "note")
+
+
 @dataclass(frozen=True)
 class SessionNote:
     """The IPT session note, built around the opening question."""
@@ -183,16 +197,7 @@ class SessionNote:
     note: str = ""  # free text
 
     def __post_init__(self) -> None:
-        for name in (
-            "since_last_met",
-            "recent_events",
-            "problem_area_work",
-            "role_play",
-            "homework",
-            "risk_assessment",
-            "plan",
-            "note",
-        ):
+        for name in NOTE_FIELDS:
             check_text(name, getattr(self, name))
         techniques = tuple(self.techniques)
         for i, t in enumerate(techniques):
@@ -254,10 +259,7 @@ class Session:
             check_int("hamd", self.hamd, 0, 52)
         if self.gad7 is not None:
             object.__setattr__(self, "gad7", check_items("gad7", self.gad7, 7, 0, 3))
-        if self.hamd_item3 is not None:
-            check_int("hamd_item3", self.hamd_item3, 0, 4)
-        if not isinstance(self.risk_noted, bool):
-            raise ValidationError("risk_noted", "must be true or false")
+        _check_risk_sources(self.hamd_item3, self.risk_noted)
         if self.signed_at is not None and not isinstance(self.signed_at, dt.datetime):
             raise ValidationError("signed_at", "must be a date and time")
         object.__setattr__(self, "amendments", tuple(self.amendments))
@@ -273,6 +275,14 @@ class Session:
     @property
     def is_signed(self) -> bool:
         return self.signed_at is not None
+
+
+def _check_risk_sources(hamd_item3: object, risk_noted: object) -> None:
+    """HAM-D item 3 (suicide) is 0-4 when rated; "risk noted" is a yes or no."""
+    if hamd_item3 is not None:
+        check_int("hamd_item3", hamd_item3, 0, 4)
+    if not isinstance(risk_noted, bool):
+        raise ValidationError("risk_noted", "must be true or false")
 
 
 @dataclass(frozen=True)

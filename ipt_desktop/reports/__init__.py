@@ -1,7 +1,8 @@
 """PDF documents (reportlab): the graduation letter, the clinical termination summary and
-the vault's recovery sheet, the client's safety plan. The only package that imports reportlab."""
+the vault's recovery sheet, the client's safety plan. The only package that imports
+reportlab."""
 
-from .pdf_output import build_pdf, encryption_strength, render_pdf
+from .pdf_output import build_pdf, encrypt_pdf, render_pdf
 from .recovery_sheet import build_recovery_sheet, render_recovery_sheet
 from .safety_plan import build_safety_plan
 
@@ -9,7 +10,7 @@ __all__ = [
     "build_pdf",
     "build_recovery_sheet",
     "build_safety_plan",
-    "encryption_strength",
+    "encrypt_pdf",
     "render_pdf",
     "render_recovery_sheet",
 ]

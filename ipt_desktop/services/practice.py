@@ -1,28 +1,19 @@
 """The practice's details (who signs the letters) and its crisis contacts (printed on every
-client letter and safety plan), each sealed in the vault's settings."""
+client letter and safety plan), each sealed in the vault's settings. The details are kept
+by the storage engine in ``vault.practice_details`` (the demo, below the services, writes
+them too); this is the use-case name for both.
+"""
 
-from ipt_desktop.domain.model import PracticeDetails
 from ipt_desktop.domain.risk_records import CrisisContacts
-from ipt_desktop.vault import codec as record_codec
 from ipt_desktop.vault import risk_codec
+from ipt_desktop.vault.practice_details import load_practice, save_practice
 from ipt_desktop.vault.rows import decode
 from ipt_desktop.vault.settings import read_setting, write_setting
 from ipt_desktop.vault.vault import Vault
 
-SETTING_KEY = "practice"
+__all__ = ["load_crisis_contacts", "load_practice", "save_crisis_contacts", "save_practice"]
+
 CRISIS_KEY = "crisis_contacts"
-
-
-def load_practice(vault: Vault) -> PracticeDetails:
-    """The stored details, or empty ones when none were saved yet."""
-    data = read_setting(vault, SETTING_KEY)
-    if data is None:
-        return PracticeDetails()
-    return decode("settings", SETTING_KEY, data, record_codec.read_practice)
-
-
-def save_practice(vault: Vault, details: PracticeDetails) -> None:
-    write_setting(vault, SETTING_KEY, record_codec.practice_json(details))
 
 
 def load_crisis_contacts(vault: Vault) -> CrisisContacts:

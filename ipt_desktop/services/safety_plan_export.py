@@ -6,6 +6,7 @@ is plaintext: the caller tells the user so before asking where to save it.
 
 from pathlib import Path
 
+from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.domain.graduation import PaperSize
 from ipt_desktop.domain.risk_records import SafetyPlan
 from ipt_desktop.vault.audit_log import AuditEvent
@@ -38,8 +39,6 @@ def export_safety_plan_pdf(
     vault: Vault, client_id: str, out_path: Path, paper: PaperSize = PaperSize.A4
 ) -> None:
     """Write the plan to ``out_path`` atomically, then log the export (client id only)."""
-    from ipt_desktop.reports.pdf_output import write_atomically
-
     data = safety_plan_pdf(vault, client_id, paper)
     write_atomically(Path(out_path), data)
     vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=DETAIL)

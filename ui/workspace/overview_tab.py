@@ -5,6 +5,7 @@ client's IPT timeline (phases, sessions, measures, events).
 
 import datetime as dt
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -28,7 +29,6 @@ from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
-from ui.timeline.timeline_widget import TimelineWidget
 
 from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
@@ -39,6 +39,7 @@ from .measures_card import MeasuresCard
 from .open_record import OpenRecord
 from .risk_actions import RiskActions
 from .risk_panel import RiskPanel
+from .timeline_slot import TimelineFactory, TimelineView
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
@@ -67,6 +68,7 @@ class OverviewTab(QWidget):
     def __init__(
         self,
         record: OpenRecord,
+        timeline_factory: TimelineFactory,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -155,8 +157,9 @@ class OverviewTab(QWidget):
         self.measures_card.body.addWidget(self.measures)
 
         # -- timeline
-        self.timeline = TimelineWidget(self)
-        self.timeline.setMinimumHeight(260)
+        self.timelineWidget = timeline_factory(self)
+        self.timelineWidget.setMinimumHeight(260)
+        self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
 
         # -- risk status: first, so it cannot be missed
@@ -170,7 +173,7 @@ class OverviewTab(QWidget):
         cards.addWidget(self.contract_card, 0, 0)
         cards.addWidget(self.areas_card, 0, 1)
         cards.addWidget(self.measures_card, 0, 2)
-        content = _Page(self.timeline, self)
+        content = _Page(self.timelineWidget, self)
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
@@ -178,7 +181,7 @@ class OverviewTab(QWidget):
         self._narrow: bool | None = None
         column.addWidget(self.risk_panel)
         column.addLayout(cards)
-        column.addWidget(self.timeline, 1)
+        column.addWidget(self.timelineWidget, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
         outer = QVBoxLayout(self)

@@ -18,7 +18,8 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.risk_records import RiskReview, SafetyPlan
 from ipt_desktop.services import safety_plan_export
 from ipt_desktop.vault.errors import VaultError
-from ui.common.task_runner import TaskRunner
+from ui.common import failures
+from ui.common.task_runner import run_task
 
 from .open_record import OpenRecord
 from .risk_review_dialog import RiskReviewDialog
@@ -47,7 +48,6 @@ class RiskActions(QObject):
 
     def __init__(self, record: OpenRecord, today: Callable[[], dt.date], parent: QWidget) -> None:
         super().__init__(parent)
-        self._runner = TaskRunner(self, max_threads=1)
         self._record = record
         self._today = today
         self._parent = parent
@@ -95,7 +95,7 @@ class RiskActions(QObject):
         if path is None or client_id is None:
             return
         vault = self._record.vault
-        self._runner.run(
+        run_task(
             lambda: safety_plan_export.export_safety_plan_pdf(vault, client_id, path),
             lambda _none: self.pdfWritten.emit(str(path)),
             self._pdf_failed,
@@ -117,8 +117,4 @@ class RiskActions(QObject):
 
 
 def _failure(error: BaseException) -> str:
-    if isinstance(error, OSError):
-        return f"The file could not be written there ({error.strerror or 'system error'})."
-    if isinstance(error, (VaultError, ValidationError, LookupError)):
-        return str(error)
-    return "The PDF could not be made."
+    return failures.failure_text(error, "The PDF could not be made.")

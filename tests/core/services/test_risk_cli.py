@@ -5,14 +5,15 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from cli_process import PASSPHRASE, assert_failed_cleanly, run_cli
-from service_samples import full_record, phq, store
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Session
 from ipt_desktop.services import clients, sessions
 from ipt_desktop.vault.audit_log import AuditEvent, walk
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.cli_process import assert_failed_cleanly, run_cli
+from tests.helpers.samples import full_record, phq, store
 
 NAME = "Demo – Open Risk CLI"
 REASON = "Client asked for the letter today; GP informed of the item 9 answer"

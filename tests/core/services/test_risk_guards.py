@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from service_samples import full_record, phq, store
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
@@ -30,6 +29,7 @@ from ipt_desktop.services import (
 )
 from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent, walk
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.samples import full_record, phq, store
 
 REASON = "Client moved abroad; GP and new team informed by phone"
 LATER = dt.date(2026, 2, 2)

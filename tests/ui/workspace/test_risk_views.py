@@ -5,12 +5,12 @@ import datetime as dt
 from typing import ClassVar
 
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import TODAY, Fixture, phq9
 
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.risk_records import RiskLevel, RiskReview
 from ipt_desktop.services import clients, risk, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import TODAY, Fixture, phq9
 from ui.common.risk_decision_dialog import RiskDecisionDialog
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.risk_review_dialog import RiskReviewDialog
