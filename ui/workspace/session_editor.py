@@ -8,6 +8,7 @@ note from being saved (an impossible date, a half-answered PHQ-9).
 """
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
@@ -18,6 +19,7 @@ from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
+from ipt_desktop.domain.session_dates import date_questions
 from ipt_desktop.domain.signing import signing_problems
 from ipt_desktop.vault.errors import VaultError
 from ui.common.banner import Banner, BannerKind
@@ -37,7 +39,10 @@ from .session_prompts import (
     SIGNED_TEXT,
     ending_title,
 )
+from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
+
+UNSAVED = "\u25cf Unsaved changes"  # a dot before the words: seen at a glance
 
 
 class SessionEditor(QWidget):
@@ -50,11 +55,14 @@ class SessionEditor(QWidget):
         keeper: DraftKeeper,
         dialogs: Callable[[], WorkspaceDialogs],
         parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self._record = record
         self._keeper = keeper
         self._dialogs = dialogs
+        self._today = today
+        self._declined_date: dt.date | None = None  # asked about and refused: not asked again
         self._session: Session | None = None
         self._dirty = False
 
@@ -68,7 +76,9 @@ class SessionEditor(QWidget):
         self.ending_banner = Banner(BannerKind.INFO, parent=self)
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
-        self.problem_banner = Banner(BannerKind.PROBLEM, parent=self)
+        self.problem_banner = Banner(BannerKind.PROBLEM, "Go to it", self)
+        self.problem_banner.actionTriggered.connect(self.goToProblem)
+        self._problem_target: QWidget | None = None
         banners = QVBoxLayout()
         banners.setContentsMargins(16, 0, 16, 4)
         banners.setSpacing(6)
@@ -90,6 +100,9 @@ class SessionEditor(QWidget):
         column.addWidget(self._scroll, 1)
 
         self.form.edited.connect(self._mark_dirty)
+        self.undo = ValueUndo(self.form, self)
+        self.undo.undone.connect(self._value_undone)
+        self._saved_at: tuple[str, str] | None = None  # (session id, "HH:MM") of the last save
         self.form.date_field.edited.connect(self._refresh_derived)
         self.form.phase_combo.activated.connect(lambda _index: self._refresh_derived())
         self.form.phq9.item9Changed.connect(self._item9_changed)
@@ -110,8 +123,11 @@ class SessionEditor(QWidget):
     def load(self, session_id: str | None) -> None:
         """Show a stored session (None: nothing); a draft kept for it comes back."""
         session = None if session_id is None else self._record.session(session_id)
+        if session is None or self._session is None or session.id != self._session.id:
+            self._scroll.verticalScrollBar().setValue(0)  # another note: from its top
         self._session = session
         self._dirty = False
+        self._declined_date = None
         self.problem_banner.clear()
         self.setEnabled(session is not None)
         if session is None:
@@ -134,6 +150,14 @@ class SessionEditor(QWidget):
             self.signed_banner.showMessage(f"{signed_text} · read-only", SIGNED_TEXT)
         self._refresh_derived()
         self._keeper.restore(self)
+        self.undo.reset()
+
+    def savedAtText(self) -> str:
+        """ "saved at 14:02" after this note was saved in this sitting ('' otherwise)."""
+        if self._saved_at is None or self._session is None:
+            return ""
+        session_id, time = self._saved_at
+        return f"saved at {time}" if session_id == self._session.id else ""
 
     def refresh(self) -> None:
         """The record changed elsewhere (e.g. the formulation was accepted): recompute."""
@@ -176,7 +200,10 @@ class SessionEditor(QWidget):
             self._show_problem("The amendment has not been added", self.problems() or "")
             return False
         try:
-            saved = self._record.save_session(self._collect())
+            collected = self._collect()
+            if not self._date_confirmed(collected):
+                return False
+            saved = self._record.save_session(collected)
         except ValidationError as error:
             self._show_problem("This note cannot be saved yet", self._readable(error), error.field)
             return False
@@ -184,21 +211,34 @@ class SessionEditor(QWidget):
             self._show_problem("The note was not saved", str(error))
             return False
         self._keeper.discard(self.draftKey())
+        self._saved_at = (saved.id, dt.datetime.now().strftime("%H:%M"))
         self.load(saved.id)
         return True
 
     def signCurrent(self) -> None:
+        """Sign after a question; a refusal always says why and offers to go to the problem."""
         session = self._session
-        if session is None or session.is_signed:
+        if session is None:
+            return
+        if session.is_signed:
+            self._show_problem("This note is already signed", "Add an amendment instead.")
             return
         if self._dirty and not self.saveChanges():
+            self.problem_banner.showMessage(
+                "The note was not signed", f"It cannot be saved yet. {self.problems() or ''}"
+            )
             return
         session = self._session
         if session is None:
             return
-        if signing_problems(session):
+        problems = signing_problems(session)
+        if problems:
             self._refresh_risk()
-            self.goToRiskAssessment()
+            self._show_problem(
+                "The note was not signed",
+                f"{problems[0][0].upper()}{problems[0][1:]}.",
+                "risk_assessment",
+            )
             return
         if not self._dialogs().confirmSign(f"{self.header.title()}, {format_date(session.date)}"):
             return
@@ -232,6 +272,17 @@ class SessionEditor(QWidget):
         field = self.form.signature.amendmentField()
         self._scroll.ensureWidgetVisible(field, 0, 120)
         field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def goToProblem(self) -> None:
+        target = self._problem_target
+        if target is not None:
+            self._scroll.ensureWidgetVisible(target, 0, 80)
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def startNew(self) -> None:
+        """A new note: shown from the top, the cursor in the client's answer."""
+        self._scroll.verticalScrollBar().setValue(0)
+        self.form.texts["since_last_met"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def goToRiskAssessment(self) -> None:
         field = self.form.risk_field
@@ -279,12 +330,39 @@ class SessionEditor(QWidget):
             note=form.note(),
         )
 
+    def _date_confirmed(self, edited: Session) -> bool:
+        """A new date far ahead, before the contract, or renumbering a signed note is asked
+        about once; refused, the note stays unsaved and the date field says why."""
+        stored = self._session
+        assert stored is not None
+        if edited.date == stored.date:
+            return True
+        questions = date_questions(
+            stored,
+            edited.date,
+            self._record.episode_of(stored),
+            self._record.sessions_of(stored.episode_id),
+            self._today(),
+        )
+        if not questions:
+            return True
+        text = "\n".join(questions)
+        if edited.date != self._declined_date and self._dialogs().confirmDate(text):
+            return True
+        self._declined_date = edited.date
+        self._show_problem("The note was not saved: check the session date", text, "date")
+        return False
+
     def _mark_dirty(self) -> None:
         if self._session is None or self._session.is_signed:
             return
         self._dirty = True
-        self.header.setStatus("Unsaved changes")
+        self.header.setStatus(UNSAVED)
         self.edited.emit()
+
+    def _value_undone(self) -> None:
+        self._mark_dirty()
+        self._refresh_derived()
 
     def _item9_changed(self, positive: bool) -> None:
         self._refresh_risk()
@@ -325,9 +403,10 @@ class SessionEditor(QWidget):
         if session.is_signed:
             self.header.setStatus(self._signed_text(session) or "")
         elif self._dirty:
-            self.header.setStatus("Unsaved changes")
+            self.header.setStatus(UNSAVED)
         else:
-            self.header.setStatus("Not signed")
+            saved = self.savedAtText()
+            self.header.setStatus(f"Not signed · {saved}" if saved else "Not signed")
         self._refresh_risk()
 
     def _refresh_risk(self) -> None:
@@ -365,22 +444,24 @@ class SessionEditor(QWidget):
 
     def _show_problem(self, title: str, message: str, field: str | None = None) -> None:
         self.problem_banner.showMessage(title, message)
-        target: QWidget | None = {
+        self._problem_target = target = {
             "Session date": self.form.date_field,
             "date": self.form.date_field,
             "phq9": self.form.phq9,
             "gad7": self.form.gad7,
+            "hamd": self.form.hamd,
             "risk_assessment": self.form.risk_field,
         }.get(field or "")
-        if target is not None:
-            self._scroll.ensureWidgetVisible(target, 0, 80)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        button = self.problem_banner.actionButton()
+        if button is not None:
+            button.setVisible(target is not None)
+        self.goToProblem()
 
     def _readable(self, error: ValidationError) -> str:
         """The problem in a sentence that names the field (never repeating clinical text)."""
         if error.field in ("Session date", "date"):
             return self.form.date_field.validate() or f"The session date {error.message}."
-        if error.field in ("phq9", "gad7"):
+        if error.field in ("phq9", "gad7", "hamd"):
             return f"{error.message}."
         return f"{error.field.replace('_', ' ').capitalize()} {error.message}."
 

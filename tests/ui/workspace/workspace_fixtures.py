@@ -29,11 +29,18 @@ class FakeDialogs:
     sign: bool = True
     delete: bool = True
     leave: bool = True
+    date: bool = True
     asked: list[str] = field(default_factory=list)
+    date_questions: list[str] = field(default_factory=list)
 
     def confirmSign(self, what: str) -> bool:
         self.asked.append("sign")
         return self.sign
+
+    def confirmDate(self, questions: str) -> bool:
+        self.asked.append("date")
+        self.date_questions.append(questions)
+        return self.date
 
     def confirmDelete(self, what: str) -> bool:
         self.asked.append("delete")
