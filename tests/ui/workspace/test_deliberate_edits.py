@@ -147,7 +147,7 @@ def test_a_date_before_the_contract_is_asked_about(
 def test_renumbering_a_signed_note_is_asked_about_and_signed_dates_are_read_only(
     qtbot: QtBot, workspace: ClientWorkspace, fern: Fixture, vault: Vault, dialogs: FakeDialogs
 ) -> None:
-    first, second, last = fern.session_ids
+    _first, second, last = fern.session_ids
     sessions.sign_session(vault, fern.client_id, second)
     shown(qtbot, workspace, fern)
     editor = open_session(workspace, second)
