@@ -2,7 +2,7 @@
 summary holds"). No jargon, no scores unless the therapist chose the PHQ-9 chart, no codes."""
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ipt_desktop.domain.graduation import GraduationContent
 from ipt_desktop.domain.timeline import Timeline
@@ -72,9 +72,11 @@ def letter_story(
     )
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
     plan = content.plan.strip() or _sentence(content.next_step)
-    story += section("After our sessions end", text_block(plan, styles), styles)
-    story.append(Spacer(1, 2 * mm))
-    story.append(
+    # The last section, the closing words and the signature stay on one page: a page
+    # never holds only the closing, and the signature always follows the letter's text.
+    ending: list[Flowable] = section("After our sessions end", text_block(plan, styles), styles)
+    ending.append(Spacer(1, 2 * mm))
+    ending.append(
         signature_block(
             content.practice,
             styles,
@@ -82,6 +84,7 @@ def letter_story(
             lead=text_block(content.closing_words, styles),
         )
     )
+    story.append(KeepTogether(ending))
     return story
 
 
