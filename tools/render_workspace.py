@@ -29,6 +29,7 @@ from ipt_desktop.domain.measures import PHQ9_ITEM9_INDEX
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.services import clients, sessions
 from ipt_desktop.vault.vault import Vault
+from ui.common.app_settings import use_throwaway_settings
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 TODAY = dt.date(2025, 6, 2)
@@ -160,6 +161,7 @@ def render_states(
 
 
 def main() -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
