@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 from ipt_desktop.domain.contract import ContractProgress, planned_end_date, progress
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
-from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.domain.timeline import build_timeline, episode_window
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
+from ui.timeline.timeline_controls import TimelineControls
 from ui.timeline.timeline_widget import TimelineWidget
 
 from .adaptive_row import AdaptiveRow
@@ -53,6 +54,9 @@ def ending_text(step: ContractProgress) -> str:
     if step.remaining == 1:
         return "1 session remains: bring up the ending."
     return f"{step.remaining} sessions remain: bring up the ending."
+
+
+TIMELINE_MIN_HEIGHT = 420
 
 
 class OverviewTab(QWidget):
@@ -142,8 +146,11 @@ class OverviewTab(QWidget):
 
         # -- timeline
         self.timeline = TimelineWidget(self)
-        self.timeline.setMinimumHeight(260)
+        # Three charts stay readable (about 100 px each) on a 1024x700 screen; below that
+        # the overview scrolls instead of squashing them.
+        self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         self.timeline.sessionActivated.connect(self.sessionActivated)
+        self.timeline_controls = TimelineControls(self.timeline, self)
 
         cards = QGridLayout()
         cards.setHorizontalSpacing(10)
@@ -157,6 +164,7 @@ class OverviewTab(QWidget):
         self._cards = cards
         self._narrow: bool | None = None
         column.addLayout(cards)
+        column.addWidget(self.timeline_controls)
         column.addWidget(self.timeline, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
@@ -172,7 +180,11 @@ class OverviewTab(QWidget):
         if record is None:
             self.clearSensitive()
             return
-        self.timeline.setTimeline(build_timeline(record, self._today()))
+        timeline = build_timeline(record, self._today())
+        self.timeline.setTimeline(timeline)
+        self.timeline_controls.setContractWindow(
+            None if episode is None else episode_window(timeline, episode, record.sessions)
+        )
         sessions = self._record.episode_sessions()
         self.measures.show_sessions(sessions)
         self._new.setEnabled(episode is not None)
