@@ -11,7 +11,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from ipt_desktop.domain.enums import Severity
-from ipt_desktop.domain.label_layout import stack_labels
+from ipt_desktop.domain.label_layout import Box, free_spot, stack_labels
 from ipt_desktop.domain.timeline import ChartPanel, EventMarker
 from ipt_desktop.domain.timeline_axis import non_overlapping
 
@@ -124,12 +124,25 @@ def event_labels(
 
 
 def baseline_label(
-    text: str, first: QPointF, metrics: QFontMetricsF, left: float, panel_top: float
-) -> Text:
-    """ "Baseline 19" left of the first PHQ-9 point, or above it when there is no room."""
+    text: str,
+    first: QPointF,
+    metrics: QFontMetricsF,
+    left: float,
+    panel_top: float,
+    lines: Sequence[Sequence[QPointF]] = (),
+) -> Text | None:
+    """ "Baseline 19" beside the first PHQ-9 point: left of it, else above, below or right,
+    the first of these that meets no series line or point (None: the tooltip says it)."""
     width, height = metrics.horizontalAdvance(text), metrics.height()
-    if first.x() - width - 10 >= left:
-        return Text(QRectF(first.x() - width - 8, first.y() - height / 2, width, height), text)
-    above = first.y() - height - 6
-    y = above if above >= panel_top - 4 else first.y() + 7
-    return Text(QRectF(first.x() + 2, y, width, height), text)
+    x, y = first.x(), first.y()
+    spots = [
+        QRectF(x - width - 8, y - height / 2, width, height),
+        QRectF(x + 2, y - height - 6, width, height),
+        QRectF(x + 2, y + 7, width, height),
+        QRectF(x + 8, y - height / 2, width, height),
+    ]
+    spots = [r for r in spots if r.left() >= left and r.top() >= panel_top - 4]
+    drawn = [[(p.x(), p.y()) for p in line] for line in lines]
+    boxes = [Box(r.left(), r.top(), r.right(), r.bottom()) for r in spots]
+    index = free_spot(boxes, drawn, clearance=2.0)
+    return None if index is None else Text(spots[index], text)

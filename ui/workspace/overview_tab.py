@@ -56,7 +56,7 @@ def ending_text(step: ContractProgress) -> str:
     return f"{step.remaining} sessions remain: bring up the ending."
 
 
-TIMELINE_MIN_HEIGHT = 420
+TIMELINE_MIN_HEIGHT = 520
 
 
 class OverviewTab(QWidget):
@@ -146,8 +146,8 @@ class OverviewTab(QWidget):
 
         # -- timeline
         self.timeline = TimelineWidget(self)
-        # Three charts stay readable (about 100 px each) on a 1024x700 screen; below that
-        # the overview scrolls instead of squashing them.
+        # Three charts stay readable (every HAM-D band named) at any window size: a short
+        # window scrolls the overview instead of squashing them.
         self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         self.timeline.sessionActivated.connect(self.sessionActivated)
         self.timeline_controls = TimelineControls(self.timeline, self)
