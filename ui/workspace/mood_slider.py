@@ -45,6 +45,8 @@ class MoodScale(QSlider):
         option.subControls = (
             QStyle.SubControl.SC_SliderGroove | QStyle.SubControl.SC_SliderTickmarks
         )
+        # Styles fill the groove up to the value (Fusion): an empty groove, no rating shown.
+        option.sliderPosition = option.sliderValue = self.minimum()
         painter = QPainter(self)
         self.style().drawComplexControl(QStyle.ComplexControl.CC_Slider, option, painter, self)
         painter.end()
