@@ -4,7 +4,10 @@ Above the form sit the contract position ("Session 7 of 16") with the phase, the
 sign / delete buttons, and up to three banners: the PHQ-9 item-9 risk prompt (which also
 moves the focus to the risk assessment, and blocks signing until it is written), the
 ending prompt when few sessions of the contract remain, and any problem that keeps the
-note from being saved (an impossible date, a half-answered PHQ-9).
+note from being saved or signed (an impossible date, a half-answered PHQ-9, a HAM-D over
+52, a missing risk assessment), with a button that goes to it. The header says "Unsaved
+changes" or "saved at 14:02"; Ctrl+Z puts back values (``ValueUndo``); a remarkable new
+date is asked about (``DateQuestion``).
 """
 
 import dataclasses
@@ -19,26 +22,25 @@ from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
-from ipt_desktop.domain.session_dates import date_questions
 from ipt_desktop.domain.signing import signing_problems
 from ipt_desktop.vault.errors import VaultError
 from ui.common.banner import Banner, BannerKind
 from ui.common.ui_text import format_date, format_datetime
 
+from .date_question import DateQuestion
 from .draft_keeper import DraftKeeper
 from .form_scroll import FormScrollArea
 from .open_record import OpenRecord
+from .problem_banner import (
+    ProblemBanner,
+    banner_column,
+    field_widget,
+    readable,
+    show_risk_prompt,
+)
 from .session_form import SessionForm
 from .session_header import SessionHeader
-from .session_prompts import (
-    ENDING_TEXT,
-    RISK_DONE_TEXT,
-    RISK_DONE_TITLE,
-    RISK_TEXT,
-    RISK_TITLE,
-    SIGNED_TEXT,
-    ending_title,
-)
+from .session_prompts import ENDING_TEXT, SIGNED_TEXT, ending_title
 from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
 
@@ -62,7 +64,7 @@ class SessionEditor(QWidget):
         self._keeper = keeper
         self._dialogs = dialogs
         self._today = today
-        self._declined_date: dt.date | None = None  # asked about and refused: not asked again
+        self._date_question = DateQuestion()
         self._session: Session | None = None
         self._dirty = False
 
@@ -76,22 +78,13 @@ class SessionEditor(QWidget):
         self.ending_banner = Banner(BannerKind.INFO, parent=self)
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
-        self.problem_banner = Banner(BannerKind.PROBLEM, "Go to it", self)
-        self.problem_banner.actionTriggered.connect(self.goToProblem)
-        self._problem_target: QWidget | None = None
-        banners = QVBoxLayout()
-        banners.setContentsMargins(16, 0, 16, 4)
-        banners.setSpacing(6)
-        for banner in (
-            self.signed_banner,
-            self.risk_banner,
-            self.problem_banner,
-            self.ending_banner,
-        ):
-            banners.addWidget(banner)
-
         self.form = SessionForm(self)
         self._scroll = FormScrollArea(self.form, "Session note", self)
+        self.problem_banner = ProblemBanner(self._scroll, self)
+        banners = banner_column(
+            self.signed_banner, self.risk_banner, self.problem_banner, self.ending_banner
+        )
+
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -127,7 +120,7 @@ class SessionEditor(QWidget):
             self._scroll.verticalScrollBar().setValue(0)  # another note: from its top
         self._session = session
         self._dirty = False
-        self._declined_date = None
+        self._date_question.reset()
         self.problem_banner.clear()
         self.setEnabled(session is not None)
         if session is None:
@@ -224,8 +217,9 @@ class SessionEditor(QWidget):
             self._show_problem("This note is already signed", "Add an amendment instead.")
             return
         if self._dirty and not self.saveChanges():
-            self.problem_banner.showMessage(
-                "The note was not signed", f"It cannot be saved yet. {self.problems() or ''}"
+            why = f"It cannot be saved yet. {self.problems() or ''}"
+            self.problem_banner.showProblem(
+                "The note was not signed", why, self.problem_banner.target()
             )
             return
         session = self._session
@@ -274,10 +268,7 @@ class SessionEditor(QWidget):
         field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def goToProblem(self) -> None:
-        target = self._problem_target
-        if target is not None:
-            self._scroll.ensureWidgetVisible(target, 0, 80)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.problem_banner.goToTarget()
 
     def startNew(self) -> None:
         """A new note: shown from the top, the cursor in the client's answer."""
@@ -333,24 +324,13 @@ class SessionEditor(QWidget):
     def _date_confirmed(self, edited: Session) -> bool:
         """A new date far ahead, before the contract, or renumbering a signed note is asked
         about once; refused, the note stays unsaved and the date field says why."""
-        stored = self._session
-        assert stored is not None
-        if edited.date == stored.date:
-            return True
-        questions = date_questions(
-            stored,
-            edited.date,
-            self._record.episode_of(stored),
-            self._record.sessions_of(stored.episode_id),
-            self._today(),
+        assert self._session is not None
+        refused = self._date_question.refusal(
+            self._record, self._dialogs(), self._session, edited.date, self._today()
         )
-        if not questions:
+        if refused is None:
             return True
-        text = "\n".join(questions)
-        if edited.date != self._declined_date and self._dialogs().confirmDate(text):
-            return True
-        self._declined_date = edited.date
-        self._show_problem("The note was not saved: check the session date", text, "date")
+        self._show_problem("The note was not saved: check the session date", refused, "date")
         return False
 
     def _mark_dirty(self) -> None:
@@ -415,16 +395,7 @@ class SessionEditor(QWidget):
             return
         positive = self.form.phq9.item9Positive()
         missing = positive and not self.form.risk_field.text().strip()
-        if positive and not session.is_signed:
-            if missing:
-                self.risk_banner.showMessage(RISK_TITLE, RISK_TEXT)
-            else:
-                self.risk_banner.showMessage(RISK_DONE_TITLE, RISK_DONE_TEXT)
-            button = self.risk_banner.actionButton()
-            if button is not None:
-                button.setVisible(missing)
-        else:
-            self.risk_banner.clear()
+        show_risk_prompt(self.risk_banner, positive and not session.is_signed, missing)
         self.header.setSignBlocked(session.is_signed or missing)
         self.form.risk_field.setAccessibleDescription(
             "Required: PHQ-9 item 9 is above 0" if missing else ""
@@ -443,27 +414,10 @@ class SessionEditor(QWidget):
         self.load(session.id)
 
     def _show_problem(self, title: str, message: str, field: str | None = None) -> None:
-        self.problem_banner.showMessage(title, message)
-        self._problem_target = target = {
-            "Session date": self.form.date_field,
-            "date": self.form.date_field,
-            "phq9": self.form.phq9,
-            "gad7": self.form.gad7,
-            "hamd": self.form.hamd,
-            "risk_assessment": self.form.risk_field,
-        }.get(field or "")
-        button = self.problem_banner.actionButton()
-        if button is not None:
-            button.setVisible(target is not None)
-        self.goToProblem()
+        self.problem_banner.showProblem(title, message, field_widget(self.form, field))
 
     def _readable(self, error: ValidationError) -> str:
-        """The problem in a sentence that names the field (never repeating clinical text)."""
-        if error.field in ("Session date", "date"):
-            return self.form.date_field.validate() or f"The session date {error.message}."
-        if error.field in ("phq9", "gad7", "hamd"):
-            return f"{error.message}."
-        return f"{error.field.replace('_', ' ').capitalize()} {error.message}."
+        return readable(self.form, error)
 
     @staticmethod
     def _signed_text(session: Session) -> str | None:
