@@ -47,6 +47,25 @@ def renumbered_signed(
     ]
 
 
+def renumbered_by_removal(siblings: Sequence[Session], removed: Session) -> list[Renumbered]:
+    """Signed notes whose number changes if ``removed`` is deleted from its episode."""
+    others = [s for s in siblings if s.id != removed.id]
+    before = session_numbers([*others, removed])
+    after = session_numbers(others)
+    return [
+        Renumbered(s.id, s.date, before[s.id], after[s.id])
+        for s in others
+        if s.is_signed and before[s.id] != after[s.id]
+    ]
+
+
+def renumbering_text(moved: Sequence[Renumbered]) -> list[str]:
+    return [
+        f"The signed note of {_iso(m.date)} would become session {m.after} instead of {m.before}."
+        for m in moved
+    ]
+
+
 def date_questions(
     edited: Session,
     new_date: dt.date,
@@ -65,9 +84,5 @@ def date_questions(
         questions.append(
             f"{_iso(new_date)} is before this contract began ({_iso(episode.start_date)})."
         )
-    for moved in renumbered_signed(siblings, edited, new_date):
-        questions.append(
-            f"The signed note of {_iso(moved.date)} would become session "
-            f"{moved.after} instead of {moved.before}."
-        )
+    questions += renumbering_text(renumbered_signed(siblings, edited, new_date))
     return questions

@@ -22,6 +22,7 @@ from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
+from ipt_desktop.domain.session_dates import renumbered_by_removal, renumbering_text
 from ipt_desktop.domain.signing import signing_problems
 from ipt_desktop.vault.errors import VaultError
 from ui.common.banner import Banner, BannerKind
@@ -251,6 +252,10 @@ class SessionEditor(QWidget):
         if session is None or session.is_signed:
             return
         what = f"The unsigned note of {format_date(session.date)} will be deleted."
+        siblings = self._record.sessions_of(session.episode_id)
+        renumbered = renumbering_text(renumbered_by_removal(siblings, session))
+        if renumbered:  # signed notes are never renumbered without the therapist knowing
+            what += "\n" + "\n".join(renumbered)
         if not self._dialogs().confirmDelete(what):
             return
         try:

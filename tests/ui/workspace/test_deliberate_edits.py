@@ -163,6 +163,20 @@ def test_renumbering_a_signed_note_is_asked_about_and_signed_dates_are_read_only
     assert stored(vault, fern, second).is_signed
 
 
+def test_deleting_a_note_before_a_signed_one_names_the_renumbering(
+    qtbot: QtBot, workspace: ClientWorkspace, fern: Fixture, vault: Vault, dialogs: FakeDialogs
+) -> None:
+    _first, second, last = fern.session_ids
+    sessions.sign_session(vault, fern.client_id, last)
+    editor = open_session(shown(qtbot, workspace, fern), second)
+    dialogs.delete = False
+    editor.deleteCurrent()
+    assert dialogs.deletions[-1].endswith(
+        "The signed note of 2025-01-20 would become session 2 instead of 3."
+    )
+    assert stored(vault, fern, second) is not None
+
+
 # ---- 4. fast, exact entry ---------------------------------------------------------------
 
 

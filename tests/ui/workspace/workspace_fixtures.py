@@ -32,6 +32,7 @@ class FakeDialogs:
     date: bool = True
     asked: list[str] = field(default_factory=list)
     date_questions: list[str] = field(default_factory=list)
+    deletions: list[str] = field(default_factory=list)
 
     def confirmSign(self, what: str) -> bool:
         self.asked.append("sign")
@@ -44,6 +45,7 @@ class FakeDialogs:
 
     def confirmDelete(self, what: str) -> bool:
         self.asked.append("delete")
+        self.deletions.append(what)
         return self.delete
 
     def leaveWithProblems(self, problems: str) -> bool:
