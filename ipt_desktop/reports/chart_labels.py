@@ -18,6 +18,7 @@ from . import fonts
 BAND_LABEL_SIZE = 5.8
 BASELINE_DROP = 0.35  # from a label's centre to its baseline, in font sizes
 BAND_LABEL_GAP = 0.8
+LABEL_INSET = 6.0  # from the plot's left edge: clear of the severity strip (3.5 points)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def outcome_label_boxes(
     for value, label in values:
         y = box.y(panel.fraction(value))
         width = stringWidth(label, fonts.SANS, BAND_LABEL_SIZE)
-        xs = [box.left + 3, box.left + box.width - 3 - width]
+        xs = [box.left + LABEL_INSET, box.left + box.width - 3 - width]
         xs += [box.left + box.width * f - width / 2 for f in (0.5, 0.25, 0.75)]
         candidates = [
             Box(x, low, x + width, low + BAND_LABEL_SIZE)

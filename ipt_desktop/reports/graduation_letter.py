@@ -9,8 +9,16 @@ from ipt_desktop.domain.timeline import Timeline
 
 from .date_format import date_range, long_date
 from .markup import plain
-from .practice_blocks import letterhead, signature_block
-from .story_parts import bullets, chart_block, facts_table, section, sessions_phrase, text_block
+from .practice_blocks import letterhead, signature_parts
+from .story_parts import (
+    bullets,
+    chart_block,
+    facts_table,
+    heading,
+    section,
+    sessions_phrase,
+    text_block,
+)
 from .styles import Styles
 
 TITLE = "Graduation letter"
@@ -73,16 +81,16 @@ def letter_story(
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
     plan = content.plan.strip() or _sentence(content.next_step)
     # The last section, the closing words and the signature stay on one page: a page
-    # never holds only the closing, and the signature always follows the letter's text.
-    ending: list[Flowable] = section("After our sessions end", text_block(plan, styles), styles)
+    # never holds only the closing. One flat KeepTogether: nested ones force a page break.
+    ending: list[Flowable] = []
+    if plan:
+        ending += [heading("After our sessions end", styles), *text_block(plan, styles)]
     ending.append(Spacer(1, 2 * mm))
-    ending.append(
-        signature_block(
-            content.practice,
-            styles,
-            content.sign_off,
-            lead=text_block(content.closing_words, styles),
-        )
+    ending += signature_parts(
+        content.practice,
+        styles,
+        content.sign_off,
+        lead=text_block(content.closing_words, styles),
     )
     story.append(KeepTogether(ending))
     return story

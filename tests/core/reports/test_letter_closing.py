@@ -1,21 +1,24 @@
 """Issue 13, item 6: the letter's closing and signature stay with the text before them.
 
 Letters of growing length are rendered so the end of the letter crosses the page break at
-every point; on every one, the page that holds the signature also holds the last section
-("After our sessions end"), so no page ever holds only the closing.
+every point. On every one, the page that holds the signature also holds the last section
+("After our sessions end"), so no page ever holds only the closing; and that ending moves
+to a new page only when it would not have fitted in the room left on the page before.
 """
 
 import dataclasses
 from pathlib import Path
 
 import records
-from pdf_reading import page_texts
+from pdf_reading import page_texts, placed_text
 
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.reports import render_pdf
+from ipt_desktop.reports.page_layout import FOOTER_Y, MARGIN_BOTTOM
 
 LAST_SECTION = "After our sessions end"
+LINE = 14.0  # about one line of body text, in points
 
 
 def test_no_page_holds_only_the_closing(tmp_path: Path) -> None:
@@ -33,9 +36,15 @@ def test_no_page_holds_only_the_closing(tmp_path: Path) -> None:
         pages = page_texts(out)
         signed = [i for i, text in enumerate(pages) if signer in text]
         assert signed, "the signature is missing"
-        page = pages[signed[-1]]
-        assert LAST_SECTION in page, (
-            f"{count} achievements: page {signed[-1] + 1} has only the closing"
-        )
-        crossings += len(pages) > 1
+        page = signed[-1]
+        assert LAST_SECTION in pages[page], f"{count}: page {page + 1} has only the closing"
+        if page == 0:
+            continue
+        crossings += 1
+        runs = [p for p in placed_text(out) if p.y > FOOTER_Y + 4]  # the footer aside
+        ending = [p for p in runs if p.page == page]
+        top = max(p.y for p in ending if LAST_SECTION in p.text)
+        height = top - min(p.y for p in ending) + LINE
+        room = min(p.y for p in runs if p.page == page - 1) - LINE - MARGIN_BOTTOM
+        assert height > room, f"{count}: the ending ({height:.0f}pt) fitted in {room:.0f}pt"
     assert crossings > 0  # the sweep did push the ending onto a second page
