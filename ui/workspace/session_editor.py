@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ipt_desktop.domain.contract import progress, session_numbers
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
+from ipt_desktop.domain.handover import entry_after_edit
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.session_dates import renumbered_by_removal, renumbering_text
@@ -40,8 +41,9 @@ from .problem_banner import (
     show_risk_prompt,
 )
 from .session_form import SessionForm
+from .session_handover import SessionHandover
 from .session_header import SessionHeader
-from .session_prompts import ENDING_TEXT, SIGNED_TEXT, ending_title
+from .session_prompts import ENDING_TEXT, SIGNED_TEXT, client_entry_message, ending_title
 from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
 
@@ -51,6 +53,8 @@ UNSAVED = "\u25cf Unsaved changes"  # a dot before the words: seen at a glance
 class SessionEditor(QWidget):
     edited = Signal()
     sessionDeleted = Signal(str)
+    #: client id, session id, questionnaire values: the shell starts hand-over mode.
+    handoverRequested = Signal(str, str, list)
 
     def __init__(
         self,
@@ -73,17 +77,25 @@ class SessionEditor(QWidget):
         self.header.saveRequested.connect(self.saveChanges)
         self.header.signRequested.connect(self.signCurrent)
         self.header.deleteRequested.connect(self.deleteCurrent)
+        self.handover = SessionHandover(self, dialogs, self)
+        self.handover.requested.connect(self.handoverRequested)
+        self.header.handoverRequested.connect(self.handover.request)
 
         self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
         self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
         self.ending_banner = Banner(BannerKind.INFO, parent=self)
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
+        self.client_banner = Banner(BannerKind.INFO, parent=self)
         self.form = SessionForm(self)
         self._scroll = FormScrollArea(self.form, "Session note", self)
         self.problem_banner = ProblemBanner(self._scroll, self)
         banners = banner_column(
-            self.signed_banner, self.risk_banner, self.problem_banner, self.ending_banner
+            self.signed_banner,
+            self.risk_banner,
+            self.client_banner,
+            self.problem_banner,
+            self.ending_banner,
         )
 
         column = QVBoxLayout(self)
@@ -122,6 +134,7 @@ class SessionEditor(QWidget):
         self._session = session
         self._dirty = False
         self._date_question.reset()
+        self.handover.setSession(session)
         self.problem_banner.clear()
         self.setEnabled(session is not None)
         if session is None:
@@ -130,7 +143,9 @@ class SessionEditor(QWidget):
             self.risk_banner.clear()
             self.ending_banner.clear()
             self.signed_banner.clear()
+            self.client_banner.clear()
             return
+        self._show_client_entry(session)
         self.form.show_session(session)
         self.form.set_read_only(session.is_signed)
         self.form.signature.show_state(self._signed_text(session), session.amendments)
@@ -267,6 +282,12 @@ class SessionEditor(QWidget):
         self.load(None)
         self.sessionDeleted.emit(session.id)
 
+    def _show_client_entry(self, session: Session) -> None:
+        if session.client_entry is None:
+            self.client_banner.clear()
+        else:
+            self.client_banner.showMessage(*client_entry_message(session.client_entry))
+
     def goToAmendment(self) -> None:
         field = self.form.signature.amendmentField()
         self._scroll.ensureWidgetVisible(field, 0, 120)
@@ -315,7 +336,7 @@ class SessionEditor(QWidget):
     def _collect(self) -> Session:
         assert self._session is not None
         form = self.form
-        return dataclasses.replace(
+        edited = dataclasses.replace(
             self._session,
             date=form.date_field.date() or self._session.date,
             phase_override=form.phase_override(),
@@ -324,7 +345,10 @@ class SessionEditor(QWidget):
             hamd=form.hamd.value(),
             gad7=form.gad7.value(),
             note=form.note(),
+            client_entry=None,
         )
+        # A score the therapist changed is no longer the client's own rating.
+        return dataclasses.replace(edited, client_entry=entry_after_edit(self._session, edited))
 
     def _date_confirmed(self, edited: Session) -> bool:
         """A new date far ahead, before the contract, or renumbering a signed note is asked
