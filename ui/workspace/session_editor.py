@@ -42,12 +42,10 @@ from .problem_banner import (
 )
 from .session_form import SessionForm
 from .session_handover import SessionHandover
-from .session_header import SessionHeader
+from .session_header import UNSAVED, SessionHeader
 from .session_prompts import ENDING_TEXT, SIGNED_TEXT, client_entry_message, ending_title
 from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
-
-UNSAVED = "\u25cf Unsaved changes"  # a dot before the words: seen at a glance
 
 
 class SessionEditor(QWidget):
@@ -162,11 +160,9 @@ class SessionEditor(QWidget):
         self.undo.reset()
 
     def savedAtText(self) -> str:
-        """ "saved at 14:02" after this note was saved in this sitting ('' otherwise)."""
-        if self._saved_at is None or self._session is None:
-            return ""
-        session_id, time = self._saved_at
-        return f"saved at {time}" if session_id == self._session.id else ""
+        """ "14:02" after this note was saved in this sitting ('' otherwise)."""
+        saved = self._saved_at
+        return saved[1] if saved and self._session and saved[0] == self._session.id else ""
 
     def refresh(self) -> None:
         """The record changed elsewhere (e.g. the formulation was accepted): recompute."""
@@ -409,13 +405,7 @@ class SessionEditor(QWidget):
                 self.ending_banner.showMessage(ending_title(step), ENDING_TEXT)
             else:
                 self.ending_banner.clear()
-        if session.is_signed:
-            self.header.setStatus(self._signed_text(session) or "")
-        elif self._dirty:
-            self.header.setStatus(UNSAVED)
-        else:
-            saved = self.savedAtText()
-            self.header.setStatus(f"Not signed · {saved}" if saved else "Not signed")
+        self.header.showState(self._signed_text(session), self._dirty, self.savedAtText())
         self._refresh_risk()
 
     def _refresh_risk(self) -> None:

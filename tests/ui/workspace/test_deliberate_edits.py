@@ -23,7 +23,8 @@ from ipt_desktop.domain.model import Session
 from ipt_desktop.services import clients, sessions
 from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
-from ui.workspace.session_editor import UNSAVED, SessionEditor
+from ui.workspace.session_editor import SessionEditor
+from ui.workspace.session_header import UNSAVED
 
 
 def stored(vault: Vault, fern: Fixture, session_id: str) -> Session:
