@@ -16,6 +16,7 @@ from .exit_codes import FAILED, CommandFailed
 COMMAND_MODULES = (
     "ipt_desktop.cli.vault_commands",
     "ipt_desktop.cli.record_commands",
+    "ipt_desktop.cli.list_command",
     "ipt_desktop.cli.backup_commands",
     "ipt_desktop.cli.self_test_command",
 )

@@ -5,6 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ipt_desktop.domain.graduation import GraduationContent
+from ipt_desktop.domain.graduation_wording import without_label
 from ipt_desktop.domain.timeline import Timeline
 
 from .date_format import date_range, long_date
@@ -40,7 +41,8 @@ def letter_story(
     story.append(Paragraph(plain("Looking back, and looking ahead"), styles.title))
     story.append(
         Paragraph(
-            plain(f"A summary of our work together, for {content.client_name}"), styles.subtitle
+            plain(f"A summary of our work together, for {without_label(content.client_name)}"),
+            styles.subtitle,
         )
     )
     if content.salutation.strip():
@@ -79,12 +81,18 @@ def letter_story(
         "Early warning signs to watch for", bullets(content.warning_signs, styles), styles
     )
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
-    plan = content.plan.strip() or _sentence(content.next_step)
-    # The last section, the closing words and the signature stay on one page: a page
-    # never holds only the closing. One flat KeepTogether: nested ones force a page break.
+    # The client's own next step (the clinician's plan belongs to the clinical summary
+    # only), the closing words and the signature stay on one page: a page never holds
+    # only the closing. One flat KeepTogether: a nested one forces a page break.
+    if content.sessions_remaining > 0:
+        noun = "session" if content.sessions_remaining == 1 else "sessions"
+        title = "Our next sessions"
+        next_step = f"We still have {content.sessions_remaining} {noun} planned together."
+    else:
+        title, next_step = "After our sessions end", _sentence(content.next_step)
     ending: list[Flowable] = []
-    if plan:
-        ending += [heading("After our sessions end", styles), *text_block(plan, styles)]
+    if next_step:
+        ending += [heading(title, styles), *text_block(next_step, styles)]
     ending.append(Spacer(1, 2 * mm))
     ending += signature_parts(
         content.practice,

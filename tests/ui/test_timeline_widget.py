@@ -159,7 +159,7 @@ def test_tooltip_of_a_life_event_escapes_its_text(
     assert pos is not None
     assert widget.toolTipTextAt(pos).split("\n") == [
         "Life event · Sun 10 Dec 2023",
-        "Loss",
+        "Death",
         "A <fictional> loss",
     ]
     point = pos.toPoint()

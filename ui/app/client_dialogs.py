@@ -59,9 +59,14 @@ class ClientFormDialog(QDialog):
         self.name.setAccessibleName("Client name")
         self.name.setMaxLength(MAX_NAME_CHARS)
         self.name.setPlaceholderText("Full name")
+        self.preferred = QLineEdit()
+        self.preferred.setAccessibleName("Preferred name in letters")
+        self.preferred.setMaxLength(200)
+        self.preferred.setPlaceholderText("The name they want to be called (default: first name)")
         self.birth = DateField("Date of birth", optional=True)
         form = QFormLayout()
         form.addRow("&Name:", self.name)
+        form.addRow("&Called:", self.preferred)
         form.addRow("Date of &birth:", self.birth)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -89,6 +94,7 @@ class ClientFormDialog(QDialog):
         else:
             assert client is not None
             self.name.setText(client.name)
+            self.preferred.setText(client.preferred_name)
             self.birth.setDate(client.date_of_birth)
         self.problem = _error_label()
         self.buttons = QDialogButtonBox(
@@ -138,9 +144,12 @@ class ClientFormDialog(QDialog):
     def client(self) -> Client:
         """The new or edited client (call after ``exec`` returned Accepted)."""
         name = self.name.text().strip()
+        preferred = self.preferred.text().strip()
         if self._client is None:
-            return Client(name=name, date_of_birth=self.birth.date())
-        return replace(self._client, name=name, date_of_birth=self.birth.date())
+            return Client(name=name, date_of_birth=self.birth.date(), preferred_name=preferred)
+        return replace(
+            self._client, name=name, date_of_birth=self.birth.date(), preferred_name=preferred
+        )
 
     def firstEpisode(self, client_id: str) -> Episode:
         assert self.sessions is not None and self.start is not None

@@ -7,8 +7,9 @@ rebuilt off the UI thread a moment after the last change. "Save as PDF…" write
 saves the PDF and opens it in the system viewer to print from there.
 
 The window title never names the client (the OS may keep titles). Nothing is written to
-the record: the choices here make one document. The dialog drops every decrypted value
-when it closes; the shell rejects it when the app locks.
+the record (the choices here make one document) except the name in the greeting, which
+is kept as the client's preferred name when the letter is saved or printed. The dialog
+drops every decrypted value when it closes; the shell rejects it when the app locks.
 """
 
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.timeline import Timeline
-from ipt_desktop.services import summary_export
+from ipt_desktop.services import clients, summary_export
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common.clinical_colours import muted_text, risk_colour
@@ -267,8 +268,11 @@ class GraduationDialog(QDialog):
             return
         kind, paper, password = self.form.kind(), self.form.paperSize(), self.form.pdfPassword()
         vault, client_id, timeline = self._vault, self._client_id, self._timeline
+        greeting = self.form.greetingNameText() if kind is not DocumentKind.CLINICAL else ""
 
         def work() -> Path:
+            if greeting:  # kept first: the export's audit entry stays the last one
+                clients.set_preferred_name(vault, client_id, greeting)
             with pdf_pages.BUILD_LOCK:
                 summary_export.export_summary_pdf(
                     vault, client_id, content, kind, paper, out, timeline, password
@@ -343,6 +347,9 @@ class GraduationDialog(QDialog):
         self._update_buttons()
         try:
             summary_printing.print_images(printer, [to_image(b) for b in pages.bitmaps])
+            greeting = self.form.greetingNameText()
+            if greeting and kind is not DocumentKind.CLINICAL:
+                clients.set_preferred_name(self._vault, self._client_id, greeting)
             summary_export.record_summary_printed(self._vault, self._client_id, kind)
         except (summary_printing.PrintError, VaultError) as exc:
             self._print_failed(exc)

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.contract import ContractProgress, planned_end_date, progress
+from ipt_desktop.domain.course_prompts import therapist_prompts
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.timeline import build_timeline, episode_window
+from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
 from ui.timeline.timeline_controls import TimelineControls
@@ -91,6 +93,14 @@ class OverviewTab(QWidget):
         self._bar.setAccessibleName("Sessions held in this contract")
         self._ending = QLabel(summary)
         self._ending.setWordWrap(True)
+        # Prompts for the therapist (off track, initial phase too long): never client wording.
+        self.prompts = QLabel(summary)
+        self.prompts.setWordWrap(True)
+        self.prompts.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompts.setAccessibleName("Prompts for the therapist")
+        prompt_font = self.prompts.font()
+        prompt_font.setBold(True)
+        self.prompts.setFont(prompt_font)
         self._edit = QPushButton("Edit contract…", summary)
         self._edit.setAccessibleName("Edit contract")
         self._edit.clicked.connect(self._edit_contract)
@@ -112,6 +122,7 @@ class OverviewTab(QWidget):
         summary_column.addWidget(progress_row, 0, Qt.AlignmentFlag.AlignLeft)
         summary_column.addWidget(self._bar)
         summary_column.addWidget(self._ending)
+        summary_column.addWidget(self.prompts)
         summary_column.addStretch(1)
         summary_column.addWidget(buttons, 0, Qt.AlignmentFlag.AlignLeft)
         self.contract_editor = ContractEditor(record, today, self._contract_stack)
@@ -186,7 +197,11 @@ class OverviewTab(QWidget):
             None if episode is None else episode_window(timeline, episode, record.sessions)
         )
         sessions = self._record.episode_sessions()
-        self.measures.show_sessions(sessions)
+        judgement = None if episode is None else judge_episode(record, episode.id)
+        self.measures.show_sessions(sessions, judgement)
+        prompts = () if episode is None else therapist_prompts(episode, sessions)
+        self.prompts.setText("\n".join(f"\N{WARNING SIGN} {p}" for p in prompts))
+        self.prompts.setVisible(bool(prompts))
         self._new.setEnabled(episode is not None)
         if episode is None:
             self._contract_line.setText(NO_CONTRACT)
@@ -237,6 +252,7 @@ class OverviewTab(QWidget):
             label.clear()
         self._accepted.clear()
         self._ending.clear()
+        self.prompts.clear()
         self._phase.setPhase(None)
         self._contract_stack.setCurrentIndex(0)
 

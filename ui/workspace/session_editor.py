@@ -43,7 +43,14 @@ from .problem_banner import (
 from .session_form import SessionForm
 from .session_handover import SessionHandover
 from .session_header import UNSAVED, SessionHeader
-from .session_prompts import ENDING_TEXT, SIGNED_TEXT, client_entry_message, ending_title
+from .session_prompts import (
+    ENDING_TEXT,
+    REVIEW_TITLE,
+    SIGNED_TEXT,
+    client_entry_message,
+    ending_title,
+    review_prompt,
+)
 from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
 
@@ -82,6 +89,7 @@ class SessionEditor(QWidget):
         self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
         self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
         self.ending_banner = Banner(BannerKind.INFO, parent=self)
+        self.review_banner = Banner(BannerKind.INFO, parent=self)  # therapist prompts
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
         self.client_banner = Banner(BannerKind.INFO, parent=self)
@@ -93,6 +101,7 @@ class SessionEditor(QWidget):
             self.risk_banner,
             self.client_banner,
             self.problem_banner,
+            self.review_banner,
             self.ending_banner,
         )
 
@@ -140,6 +149,7 @@ class SessionEditor(QWidget):
             self.header.clear()
             self.risk_banner.clear()
             self.ending_banner.clear()
+            self.review_banner.clear()
             self.signed_banner.clear()
             self.client_banner.clear()
             return
@@ -395,7 +405,14 @@ class SessionEditor(QWidget):
         if episode is None:
             self.header.setTitle(f"Session {number}")
             self.ending_banner.clear()
+            self.review_banner.clear()
         else:
+            sessions = self._record.sessions_of(session.episode_id)
+            review = review_prompt(episode, sessions, session)
+            if review and not session.is_signed:
+                self.review_banner.showMessage(REVIEW_TITLE, review)
+            else:
+                self.review_banner.clear()
             step = progress(episode, number)
             self.header.setTitle(step.label)
             suggested = suggest_phase(episode, number, session.date)

@@ -123,7 +123,8 @@ def responder_record(name: str = LATIN_NAME) -> ClientRecord:
             warning_signs=WARNING_SIGNS,
             what_to_do=WHAT_TO_DO,
             plan_kind=PlanAfterEnding.BOOSTER_SESSIONS,
-            plan="Two booster sessions: one in August and one in November.",
+            plan="Two booster sessions (August, November); discharge after the second.",
+            client_next_step="Two booster sessions: one in August and one in November.",
         ),
     )
     phq9 = [19, 18, 18, 16, 15, 14, 12, 11, 10, 9, 8, 7, 6, 5, 4, 4]
@@ -166,8 +167,10 @@ def nonresponder_record(name: str = GREEK_NAME) -> ClientRecord:
             warning_signs=("Staying in bed past midday.", "Not answering the phone."),
             what_to_do="Call the practice or your GP if things get harder before the appointment.",
             plan_kind=PlanAfterEnding.REFERRAL,
-            plan="A referral to your GP for a medication review, and to the community "
-            "mental health team.",
+            plan="Referred to the GP for a medication review and to the community mental "
+            "health team for assessment.",
+            client_next_step="A referral to your GP for a medication review, and to the "
+            "community mental health team.",
         ),
     )
     phq9 = [18, 19, 17, 18, 17, 16, 17, 16, 16, 15, 16, 15, 15, 15]
@@ -215,7 +218,9 @@ def maintenance_record(name: str = CYRILLIC_NAME) -> ClientRecord:
             warning_signs=WARNING_SIGNS[:3],
             what_to_do=WHAT_TO_DO,
             plan_kind=PlanAfterEnding.NONE,
-            plan="No further sessions planned. You are welcome to get in touch at any time.",
+            plan="Discharged at the end of the maintenance contract; open to re-referral.",
+            client_next_step="No further sessions are planned. You are welcome to get in "
+            "touch at any time.",
         ),
     )
     acute_sessions = _sessions(

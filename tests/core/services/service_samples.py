@@ -39,7 +39,9 @@ def phq(total: int, item9: int = 0) -> tuple[int, ...]:
 
 def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientRecord:
     """A record using every field of every type (``marker`` goes into every text)."""
-    client = Client(name=f"{name}{marker}", date_of_birth=dt.date(1980, 2, 29))
+    client = Client(
+        name=f"{name}{marker}", date_of_birth=dt.date(1980, 2, 29), preferred_name=f"Tess{marker}"
+    )
     episode = Episode(
         client_id=client.id,
         start_date=START,
@@ -58,7 +60,16 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             f"Call {marker}",
             PlanAfterEnding.BOOSTER_SESSIONS,
             f"Plan {marker}",
+            f"Your next step {marker}",
         ),
+        goals_met=(f"Goal one {marker}",),
+        recurrence_on=START + dt.timedelta(days=60),
+        onset=START - dt.timedelta(days=90),
+        recurrent=True,
+        medication=f"Sertraline 50 mg {marker}",
+        prescriber=f"GP {marker}",
+        referrer=f"Self-referral {marker}",
+        sessions_missed=2,
     )
     signed_at = dt.datetime(2026, 1, 5, 18, 0, tzinfo=dt.UTC)
     first = Session(

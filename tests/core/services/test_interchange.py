@@ -420,3 +420,40 @@ def test_import_file_accepts_a_path_like(tmp_path, make_vault):
     path.write_text(json.dumps(_phases_file([{}, {}])), encoding="utf-8")
     (client_id,) = interchange.import_file(vault, Path(str(path)))
     assert len(clients.read_record(vault, client_id).sessions) == 2
+
+
+def test_an_export_from_before_the_clinical_fields_still_imports() -> None:
+    """Files written before preferred_name, client_next_step and the episode history fields
+    existed import with the defaults; the letter never falls back on the clinician's plan."""
+    old = {
+        "format": "ipt-desktop/1",
+        "clients": [
+            {
+                "name": "Demo – Old Export",
+                "date_of_birth": None,
+                "episodes": [
+                    {
+                        "kind": "acute",
+                        "start_date": "2025-01-06",
+                        "planned_sessions": 12,
+                        "goals": ["Sleep better"],
+                        "sessions": [],
+                        "termination": {
+                            "achievements": [],
+                            "relapse_prevention_skills": [],
+                            "warning_signs": [],
+                            "plan": "Referred to GP.",
+                        },
+                    }
+                ],
+            }
+        ],
+    }
+    (record,) = interchange.validate_import(old)
+    episode = record.episodes[0]
+    assert record.client.preferred_name == ""
+    assert episode.termination.client_next_step == ""
+    assert episode.termination.plan == "Referred to GP."
+    assert (episode.onset, episode.recurrent, episode.recurrence_on) == (None, None, None)
+    assert (episode.medication, episode.referrer, episode.sessions_missed) == ("", "", 0)
+    assert episode.goals_met == ()

@@ -99,11 +99,13 @@ def test_edit_end_and_delete_a_client(qtbot: QtBot, window: MainWindow, vault: V
     def rename(dialog: QWidget) -> None:
         assert isinstance(dialog, ClientFormDialog)
         dialog.name.setText("Ada Lindqvist-Berg")
+        dialog.preferred.setText("Addie")
         dialog.accept()
 
     when_modal(rename)
     window.actions_.editClient.trigger()
     assert listed(window) == ["Ada Lindqvist-Berg"]
+    assert clients.read_record(vault, client_id).client.preferred_name == "Addie"
 
     def end(dialog: QWidget) -> None:
         assert isinstance(dialog, EndTreatmentDialog)

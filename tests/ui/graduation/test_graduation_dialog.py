@@ -378,3 +378,39 @@ def test_an_unknown_client_is_explained_not_opened(qtbot, stored, runner, script
     )
     assert dialog is None
     assert scripted.messages and "no client" in scripted.messages[-1]
+
+
+def test_greeting_uses_the_preferred_name_and_an_edit_is_kept(
+    qtbot, open_dialog, scripted, stored, tmp_path
+):
+    dialog = open_dialog()
+    # Default: the first name of the record name, without the "Demo – " label.
+    assert dialog.form.greetingName.text() == "Nora"
+    dialog.form.greetingName.setText("Norrie")
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "greeting.pdf"))
+    assert "Dear Norrie," in text
+    assert "Dear Demo" not in text and "Dear Nora " not in text
+    assert clients.read_record(stored.vault, stored.client_id).client.preferred_name == "Norrie"
+    again = open_dialog()
+    assert again.form.greetingName.text() == "Norrie"
+
+
+def test_an_unfinished_course_warns_about_empty_sections_and_gives_no_verdict(
+    qtbot, open_dialog, scripted, stored, tmp_path
+):
+    # Session 4 of 12 (PHQ-9 18 -> 4): mid-course, whatever the scores say.
+    record = clients.read_record(stored.vault, stored.client_id)
+    episodes.save_episode(
+        stored.vault,
+        dataclasses.replace(record.episodes[0], termination=Termination(achievements=("One",))),
+    )
+    dialog = open_dialog()
+    warnings = dialog.form.warnings.text()
+    assert dialog.form.warnings.isVisibleTo(dialog.form)
+    assert "8 contracted sessions remain" in warnings
+    assert "Skills to keep using" in warnings and "Early warning signs" in warnings
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "mid.pdf"))
+    lowered = text.lower()
+    for word in ("response", "remission", "fell short", "not enough", "no further sessions"):
+        assert word not in lowered, word
+    assert "We still have 8 sessions planned together." in text
