@@ -2,8 +2,9 @@
 
 Letters of growing length are rendered so the end of the letter crosses the page break at
 every point. On every one, the page that holds the signature also holds the last section
-("After our sessions end", or "Our next sessions" while some remain), so no page ever holds only the closing; and that ending moves
-to a new page only when it would not have fitted in the room left on the page before.
+("After our sessions end", or "Our next sessions" while some remain), so no page ever
+holds only the closing; and that ending moves to a new page only when it would not have
+fitted in the room left on the page before.
 """
 
 import dataclasses
