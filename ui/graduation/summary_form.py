@@ -42,7 +42,7 @@ KIND_LABELS = {
     DocumentKind.BOTH: "Both: the letter, then the clinical summary",
 }
 PASSWORD_NOTE = (
-    "The PDF is encrypted with AES-256, but a PDF password is weak protection: whoever has "
+    "The PDF is encrypted with AES-256, but a PDF password is weak protection: whoever has "  # noqa: S105 - a message
     "the file can try passwords offline, as fast as their computer allows. Use a long, "
     "random password and give it to the reader another way (in person, by phone)."
 )

@@ -4,6 +4,7 @@ response / remission, and the client's IPT timeline (phases, sessions, measures,
 
 import datetime as dt
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -27,8 +28,6 @@ from ipt_desktop.domain.timeline import build_timeline, episode_window
 from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
-from ui.timeline.timeline_controls import TimelineControls
-from ui.timeline.timeline_widget import TimelineWidget
 
 from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
@@ -37,6 +36,7 @@ from .contract_editor import KIND_LABELS, ContractEditor
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
+from .timeline_slot import TimelineFactory, TimelineView
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
@@ -68,6 +68,7 @@ class OverviewTab(QWidget):
     def __init__(
         self,
         record: OpenRecord,
+        timeline_factory: TimelineFactory,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -156,27 +157,26 @@ class OverviewTab(QWidget):
         self.measures_card.body.addWidget(self.measures)
 
         # -- timeline
-        self.timeline = TimelineWidget(self)
+        self.timelineWidget = timeline_factory(self)
         # Three charts stay readable (every HAM-D band named) at any window size: a short
         # window scrolls the overview instead of squashing them.
-        self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
+        self.timelineWidget.setMinimumHeight(TIMELINE_MIN_HEIGHT)
+        self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
-        self.timeline_controls = TimelineControls(self.timeline, self)
 
         cards = QGridLayout()
         cards.setHorizontalSpacing(10)
         cards.addWidget(self.contract_card, 0, 0)
         cards.addWidget(self.areas_card, 0, 1)
         cards.addWidget(self.measures_card, 0, 2)
-        content = _Page(self.timeline, self)
+        content = _Page(self.timelineWidget, self)
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
         self._cards = cards
         self._narrow: bool | None = None
         column.addLayout(cards)
-        column.addWidget(self.timeline_controls)
-        column.addWidget(self.timeline, 1)
+        column.addWidget(self.timelineWidget, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
         outer = QVBoxLayout(self)
@@ -193,7 +193,7 @@ class OverviewTab(QWidget):
             return
         timeline = build_timeline(record, self._today())
         self.timeline.setTimeline(timeline)
-        self.timeline_controls.setContractWindow(
+        self.timeline.setContractWindow(
             None if episode is None else episode_window(timeline, episode, record.sessions)
         )
         sessions = self._record.episode_sessions()

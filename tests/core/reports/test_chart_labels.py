@@ -13,37 +13,11 @@ from reportlab.graphics.shapes import Drawing, Group, PolyLine, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ipt_desktop.domain.label_layout import Box, touches
-from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session
 from ipt_desktop.domain.outcomes import Measure
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.reports import fonts
 from ipt_desktop.reports.mood_chart import COMPACT_PANEL_UNIT, PANEL_UNIT, timeline_chart
-
-PHQ9 = (21, 18, 16, 13, 11, 9, 8, 6, 5, 4, 4, 3)
-GAD7 = (5, 6, 5, 4, 5, 4, 3, 4, 3, 4, 3, 3)
-HAMD = (28, None, None, 21, None, None, 14, None, None, 9, None, 7)
-
-
-def items(total: int, count: int) -> tuple[int, ...]:
-    return tuple(min(3, max(0, total - 3 * i)) for i in range(count))
-
-
-def record() -> ClientRecord:
-    client = Client(name="Fictional Chart Client")
-    episode = Episode(client.id, dt.date(2025, 1, 6), planned_sessions=12)
-    sessions = tuple(
-        Session(
-            episode.id,
-            client.id,
-            dt.date(2025, 1, 6) + dt.timedelta(weeks=week),
-            mood=3 + week // 2,
-            phq9=items(PHQ9[week], 9),
-            gad7=items(GAD7[week], 7),
-            hamd=HAMD[week],
-        )
-        for week in range(12)
-    )
-    return ClientRecord(client=client, episodes=(episode,), sessions=sessions)
+from tests.helpers.chart_record import record
 
 
 def flatten(node: Drawing | Group) -> list[object]:

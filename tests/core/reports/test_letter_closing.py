@@ -10,13 +10,12 @@ fitted in the room left on the page before.
 import dataclasses
 from pathlib import Path
 
-import records
-from pdf_reading import page_texts, placed_text
-
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.reports import render_pdf
 from ipt_desktop.reports.page_layout import FOOTER_Y, MARGIN_BOTTOM
+from tests.helpers import records
+from tests.helpers.pdf_reading import page_texts, placed_text
 
 LAST_SECTIONS = ("After our sessions end", "Our next sessions")
 LINE = 14.0  # about one line of body text, in points

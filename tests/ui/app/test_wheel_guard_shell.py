@@ -3,8 +3,6 @@ demo client, the settings dialog's pages and the graduation preview ignore a mou
 that passes over their value widgets without the keyboard focus."""
 
 import datetime as dt
-import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
@@ -14,14 +12,12 @@ from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.services import clients
 from ipt_desktop.services.summary_export import has_termination_record
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.wheel_walk import assert_wheel_changes_nothing
 from ui.app.main_window import MainWindow
 from ui.app.settings_dialog import SettingsDialog
 from ui.common.wheel_guard import install_wheel_guard
 from ui.graduation import open_graduation_dialog
 from ui.workspace.client_workspace import TAB_NAMES
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "workspace"))
-from test_wheel_guard import assert_wheel_changes_nothing
 
 TODAY = dt.date.today()
 

@@ -16,12 +16,12 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import TODAY, FakeDialogs, Fixture, write_client
 
 from ipt_desktop.domain.measures import PHQ9_ITEM9_INDEX
 from ipt_desktop.domain.model import Session
 from ipt_desktop.services import clients, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import TODAY, FakeDialogs, Fixture, write_client
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.session_editor import SessionEditor
 from ui.workspace.session_header import UNSAVED

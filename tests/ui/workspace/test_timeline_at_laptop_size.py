@@ -2,8 +2,9 @@
 readable height (the page scrolls instead), opens on the contract, and shows its controls."""
 
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import Fixture
 
+from tests.helpers.workspace import Fixture
+from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.overview_tab import TIMELINE_MIN_HEIGHT
 
@@ -20,14 +21,16 @@ def test_charts_keep_their_height_and_the_page_scrolls(
     qtbot.waitExposed(workspace)
     workspace.showClient(fern.client_id)
     overview = workspace.overview
-    qtbot.waitUntil(lambda: overview.timeline.height() >= TIMELINE_MIN_HEIGHT)
+    panel = overview.timelineWidget
+    assert isinstance(panel, TimelinePanel)
+    qtbot.waitUntil(lambda: panel.height() >= TIMELINE_MIN_HEIGHT)
     assert overview._scroll.verticalScrollBar().maximum() > 0  # scrolls, not squashed
-    layout = overview.timeline._current_layout()
+    layout = panel.widget._current_layout()
     assert layout is not None
     for geometry in layout.panels:
         assert geometry.rect.height() >= READABLE_PANEL, geometry.panel.title
         assert len(geometry.band_labels) == len(geometry.panel.bands)
-    assert overview.timeline_controls.isVisible()
-    assert overview.timeline_controls.fit_button.isEnabled()
-    lo, hi = overview.timeline.viewWindow()
+    assert panel.controls.isVisible()
+    assert panel.controls.fit_button.isEnabled()
+    lo, hi = panel.widget.viewWindow()
     assert (lo, hi) != (0.0, 1.0)  # Fern's life event of 2024 is outside the contract view

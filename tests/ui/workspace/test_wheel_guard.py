@@ -7,82 +7,29 @@ have the keyboard focus. A control shows that the same wheel does change a widge
 has the focus, so the events really arrive.
 """
 
-from collections.abc import Iterator
-
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import (
-    QAbstractSlider,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
     QDialog,
-    QWidget,
 )
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import Fixture
 
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.wheel_walk import assert_wheel_changes_nothing, turn_wheel
+from tests.helpers.workspace import Fixture
 from ui.app.client_dialogs import ClientFormDialog, EndTreatmentDialog
 from ui.app.settings_dialog import SettingsDialog
 from ui.backup.audit_log_view import AuditLogDialog
 from ui.common import theme
 from ui.common.app_settings import AppSettings
-from ui.common.wheel_guard import WheelGuard, install_wheel_guard, is_guarded
+from ui.common.wheel_guard import WheelGuard, install_wheel_guard
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 
 @pytest.fixture(autouse=True)
-def guard(qapp: QApplication) -> Iterator[WheelGuard]:
-    installed = install_wheel_guard(qapp)
-    yield installed
-
-
-def value_of(widget: QWidget) -> object:
-    if isinstance(widget, QAbstractSlider):
-        return widget.value()
-    if isinstance(widget, QComboBox):
-        return widget.currentIndex()
-    assert isinstance(widget, QAbstractSpinBox)
-    return widget.text()
-
-
-def turn_wheel(widget: QWidget, notches: int) -> None:
-    centre = QPointF(widget.rect().center())
-    for _ in range(abs(notches)):
-        delta = 120 if notches > 0 else -120
-        event = QWheelEvent(
-            centre,
-            QPointF(widget.mapToGlobal(QPoint(int(centre.x()), int(centre.y())))),
-            QPoint(0, 0),
-            QPoint(0, delta),
-            Qt.MouseButton.NoButton,
-            Qt.KeyboardModifier.NoModifier,
-            Qt.ScrollPhase.NoScrollPhase,
-            False,
-        )
-        QApplication.sendEvent(widget, event)
-
-
-def value_widgets(root: QWidget) -> list[QWidget]:
-    return [w for w in root.findChildren(QWidget) if w.isVisible() and is_guarded(w)]
-
-
-def assert_wheel_changes_nothing(root: QWidget) -> int:
-    widgets = value_widgets(root)
-    for widget in widgets:
-        if widget.hasFocus():
-            widget.clearFocus()
-        assert not widget.hasFocus()
-        before = value_of(widget)
-        turn_wheel(widget, 3)
-        turn_wheel(widget, -6)
-        QApplication.processEvents()
-        assert value_of(widget) == before, widget.accessibleName() or widget.objectName()
-        assert widget.focusPolicy() == Qt.FocusPolicy.StrongFocus, type(widget).__name__
-    return len(widgets)
+def guard(qapp: QApplication) -> WheelGuard:
+    return install_wheel_guard(qapp)
 
 
 def open_everything(workspace: ClientWorkspace, fern: Fixture, qtbot: QtBot) -> None:
