@@ -4,7 +4,8 @@ reaches its severe band."""
 
 import datetime as dt
 
-from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session
+from ipt_desktop.domain.enums import LifeEventKind
+from ipt_desktop.domain.model import Client, ClientRecord, Episode, LifeEvent, Session
 
 PHQ9 = (21, 18, 16, 13, 11, 9, 8, 6, 5, 4, 4, 3)
 GAD7 = (5, 6, 5, 4, 5, 4, 3, 4, 3, 4, 3, 3)
@@ -30,4 +31,6 @@ def record() -> ClientRecord:
         )
         for week in range(12)
     )
-    return ClientRecord(client=client, episodes=(episode,), sessions=sessions)
+    # A life event takes its lane above the charts, as in most real records.
+    event = LifeEvent(client.id, dt.date(2025, 2, 10), LifeEventKind.OTHER, "Fictional move")
+    return ClientRecord(client=client, episodes=(episode,), sessions=sessions, life_events=(event,))

@@ -58,7 +58,7 @@ def ending_text(step: ContractProgress) -> str:
     return f"{step.remaining} sessions remain: bring up the ending."
 
 
-TIMELINE_MIN_HEIGHT = 520
+TIMELINE_MIN_HEIGHT = 580
 
 
 class OverviewTab(QWidget):
