@@ -43,7 +43,7 @@ from ipt_desktop.services import (  # noqa: E402
 from ui.app.demo_vault import DemoVault  # noqa: E402
 from ui.app.main_window import MainWindow  # noqa: E402
 from ui.app.settings_dialog import SettingsDialog  # noqa: E402
-from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.app_settings import AppSettings, use_throwaway_settings  # noqa: E402
 from ui.common.risk_decision_dialog import RiskDecisionDialog  # noqa: E402
 from ui.common.task_runner import TaskRunner  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
@@ -88,6 +88,7 @@ def pdf_pages(data: bytes, out: Path, name: str) -> None:
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     configure_before_app()
     app = QApplication(["render_risk_views"])
     apply_theme(app)

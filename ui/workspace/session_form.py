@@ -228,13 +228,13 @@ class SessionForm(QWidget):
         def answers(values: tuple[int | None, ...]) -> str:
             return ",".join("" if a is None else str(a) for a in values)
 
-        mood, hamd = self.mood.value(), self.hamd.value()
+        mood = self.mood.value()
         fields = {
             "date": self.date_field.text(),
             "phase": self.phase_combo.currentData() or "",
             "mood": "" if mood is None else str(mood),
             "phq9": answers(self.phq9.answers()),
-            "hamd": "" if hamd is None else str(hamd),
+            "hamd": self.hamd.text(),  # as typed, even outside 0-52 (it is shown as a problem)
             "gad7": answers(self.gad7.answers()),
             "techniques": ",".join(t.value for t in self.techniques.value()),
             "hamd_item3": "" if (item3 := self.risk_sources.item3Value()) is None else str(item3),
@@ -252,15 +252,12 @@ class SessionForm(QWidget):
             if index >= 0:
                 self.phase_combo.setCurrentIndex(index)
         # A damaged draft value (ValidationError is a ValueError) is skipped; text comes back.
-        with suppress(ValueError):
-            self.mood.setValue(_int_or_none(fields.get("mood", "")))
-        with suppress(ValueError):
-            self.hamd.setValue(_int_or_none(fields.get("hamd", "")))
-        if "hamd_item3" in fields or "risk_noted" in fields:
-            item3 = _int_or_none(fields.get("hamd_item3", ""))
-            if item3 is not None and not 0 <= item3 <= 4:
-                item3 = None
-            self.risk_sources.setValues(item3, fields.get("risk_noted") == "1")
+        if "mood" in fields:
+            with suppress(ValueError):
+                self.mood.setValue(_int_or_none(fields["mood"]))
+        if "hamd" in fields:
+            self.hamd.setText(fields["hamd"])
+        self._apply_risk_sources(fields)
         for form, key in ((self.phq9, "phq9"), (self.gad7, "gad7")):
             if key in fields:
                 answers = [_int_or_none(part) for part in fields[key].split(",")]
@@ -274,6 +271,15 @@ class SessionForm(QWidget):
                 field.setText(fields[name])
 
     # ---- internals -----------------------------------------------------------------------
+
+    def _apply_risk_sources(self, fields: Mapping[str, str]) -> None:
+        """HAM-D item 3 and "risk noted" from a draft (an unreadable item 3 is skipped)."""
+        if "hamd_item3" not in fields and "risk_noted" not in fields:
+            return
+        item3 = _int_or_none(fields.get("hamd_item3", ""))
+        if item3 is not None and not 0 <= item3 <= 4:
+            item3 = None
+        self.risk_sources.setValues(item3, fields.get("risk_noted") == "1")
 
     def _text(self, name: str, label: str, prompt: str, *, lines: int = 3) -> QWidget:
         field = NoteField(label, prompt, lines=lines, parent=self)

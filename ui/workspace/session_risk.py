@@ -7,16 +7,9 @@ from ipt_desktop.domain.risk_records import says_something
 from ipt_desktop.domain.risk_status import risk_status
 from ui.common.banner import Banner
 
+from .problem_banner import show_risk_prompt
 from .session_form import SessionForm
-from .session_prompts import (
-    CLIENT_RISK_TEXT,
-    CLIENT_RISK_TITLE,
-    RISK_DONE_TEXT,
-    RISK_DONE_TITLE,
-    RISK_TEXT,
-    RISK_TITLE,
-    SESSION_RISK_TITLE,
-)
+from .session_prompts import CLIENT_RISK_TEXT, CLIENT_RISK_TITLE, SESSION_RISK_TITLE
 
 
 def show_risk(
@@ -28,12 +21,7 @@ def show_risk(
     missing = positive and not written
     button = banner.actionButton()
     if positive and not session.is_signed:
-        if missing:
-            banner.showMessage(RISK_TITLE, RISK_TEXT)
-        else:
-            banner.showMessage(RISK_DONE_TITLE, RISK_DONE_TEXT)
-        if button is not None:
-            button.setVisible(missing)
+        show_risk_prompt(banner, True, missing)
         return missing
     status = None if record is None else risk_status(record)
     if status is not None and (status.is_open or form.risk_sources.positive()):
