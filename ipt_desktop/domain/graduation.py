@@ -19,6 +19,7 @@ from .measures import item9_positive
 from .model import ClientRecord, Episode, PracticeDetails
 from .outcomes import Outcome, gad7_outcome, hamd_outcome, phq9_outcome
 from .risk_records import CrisisContacts, says_something
+from .risk_status import RiskStatus, risk_status
 from .validation import check_date, check_int, check_name, check_text, check_text_list
 from .verdict import EpisodeJudgement, Verdict, judge_episode
 
@@ -290,7 +291,12 @@ def default_content(
         salutation=wording.salutation(wording.preferred_name(record.client)),
         greeting_name=wording.preferred_name(record.client),
         opening_words=wording.opening_words(
-            len(sessions), episode.kind, did_respond, next_step, remaining=remaining
+            len(sessions),
+            episode.kind,
+            did_respond,
+            next_step,
+            remaining=remaining,
+            partial=did_respond is False and judgement.verdict is Verdict.PARTIAL_RESPONSE,
         ),
         closing_words=wording.closing_words(did_respond, remaining=remaining),
         # A flat or rising PHQ-9 line is no gift to someone it did not help: off by default.
@@ -322,6 +328,14 @@ def default_content(
 
 
 def risk_level_at_discharge(record: ClientRecord, episode: Episode) -> str:
-    """HOOK for h12b's risk review record: the level (low / moderate / high) of the latest
-    review. Until that model is merged no level is recorded anywhere, so this is ""."""
-    return ""
+    """The level (low / moderate / high) of the latest risk review, said to be open when a
+    risk source has no review after it or a review is due again; "" when none is recorded.
+
+    ``episode`` is kept for the call's shape: reviews belong to the client, not a contract."""
+    del episode
+    risk = risk_status(record)
+    level = risk.level.label.lower() if risk.level is not None else ""
+    if risk.state is RiskStatus.OPEN:
+        reason = "review due again" if risk.review_due and not risk.unreviewed else "not assessed"
+        return f"{level}, risk open ({reason})" if level else f"risk open ({reason})"
+    return level
