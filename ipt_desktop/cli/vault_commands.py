@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import calibrate
+from ipt_desktop.services.unlock_session import accept_current
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault.vault import Vault
 
@@ -27,6 +28,12 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 
     verify = subparsers.add_parser("verify", help="check the header, every record, the audit log")
     add_unlock_arguments(verify)
+    verify.add_argument(
+        "--accept-current",
+        action="store_true",
+        help="accept a vault flagged as older than this computer saw, or whose client list "
+        "changed outside ipt-desktop (recorded in the audit log)",
+    )
     verify.set_defaults(run=run_verify)
 
     passwd = subparsers.add_parser(
@@ -57,11 +64,18 @@ def run_init(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     with unlocked_vault(args) as vault:
+        if args.accept_current:
+            accept_current(vault)
+            print("The vault is accepted as it is now (recorded in the audit log).")
         report = verify_vault(vault)
     out = sys.stdout
     print(f"records checked: {report.records_checked}", file=out)
     for problem in report.sqlite_problems:
         print(f"database: {problem}", file=out)
+    for vault_problem in report.vault_problems:
+        print(f"vault: {vault_problem}", file=out)
+    for client in report.clients:
+        print(f"client {client.client_id}: {client.message}", file=out)
     for damaged in report.damaged:
         print(f"damaged record: {damaged.table} {damaged.record_id}", file=out)
     if report.audit_first_broken is not None:

@@ -2,14 +2,17 @@
 
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.domain.model import Client, ClientRecord
 from ipt_desktop.domain.summary import ClientSummary, summarize
 from ipt_desktop.store.database import checkpoint
 from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientRow, DraftRow, SessionRow
 from ipt_desktop.vault import codec as record_codec
+from ipt_desktop.vault import manifest
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import RecordDamagedError
@@ -17,32 +20,76 @@ from ipt_desktop.vault.json_fields import JsonObject
 from ipt_desktop.vault.vault import Vault
 
 
-def list_summaries(vault: Vault) -> list[ClientSummary]:
-    """One summary per client, in the order they were added. No note is decrypted.
+@dataclass(frozen=True)
+class DamagedClient:
+    """A client whose key, summary or manifest does not authenticate: shown by id only."""
 
-    Per client: one key unwrap and one decryption of the sealed summary (a Core select of
-    the four columns needed; no ORM object). A summary written by an older version that
-    this one cannot read is recomputed from the record (in memory only).
+    client_id: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ClientListing:
+    summaries: list[ClientSummary]
+    damaged: list[DamagedClient]
+
+
+def list_clients(vault: Vault) -> ClientListing:
+    """One summary per client, in the order they were added, and the clients that cannot
+    be listed (one damaged client never hides the others). No note is decrypted.
+
+    Per client: one key unwrap, the sealed manifest and the sealed summary (checked against
+    the manifest). A summary written by an older version that this one cannot read is
+    recomputed from the record (in memory only).
     """
-    summaries: list[ClientSummary] = []
-    query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.summary)
+    listing = ClientListing([], [])
+    query = select(
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.summary,
+        ClientRow.summary_version,
+    )
     with vault.reading() as db:
         rows = db.connection().execute(query.order_by(ClientRow.order_key)).all()
-        for client_id, key_version, wrapped, sealed in rows:
-            key = vault.unwrap_client_key(client_id, key_version, wrapped)
-            summary = None
-            if sealed is not None:
-                data = vault.unseal(key, client_id, client_rows.SUMMARY_TABLE, client_id, sealed)
-                try:
-                    summary = client_rows.decode_stored(
-                        client_rows.SUMMARY_TABLE, client_id, data, _summary_reader(client_id)
-                    )
-                except RecordDamagedError:
-                    summary = None  # authentic, only in a shape this version does not know
-            if summary is None:
-                summary = summarize(client_rows.read_record(vault, db, client_id))
-            summaries.append(summary)
-    return summaries
+        for client_id, key_version, wrapped, sealed, summary_version in rows:
+            try:
+                listing.summaries.append(
+                    _summary(vault, db, client_id, key_version, wrapped, sealed, summary_version)
+                )
+            except RecordDamagedError as exc:
+                listing.damaged.append(DamagedClient(client_id, str(exc)))
+    return listing
+
+
+def _summary(
+    vault: Vault,
+    db: DbSession,
+    client_id: str,
+    key_version: int,
+    wrapped: bytes,
+    sealed: bytes | None,
+    summary_version: int,
+) -> ClientSummary:
+    key = vault.unwrap_client_key(client_id, key_version, wrapped)
+    table = client_rows.SUMMARY_TABLE
+    entry = None if sealed is None else manifest.plain_entry(summary_version, sealed)
+    manifest.check_one(vault, db, client_id, manifest.entry_key(table, client_id), entry)
+    summary = None
+    if sealed is not None:
+        data = vault.unseal(key, client_id, table, client_id, sealed, summary_version)
+        try:
+            summary = client_rows.decode_stored(table, client_id, data, _summary_reader(client_id))
+        except RecordDamagedError:
+            summary = None  # authentic, only in a shape this version does not know
+    if summary is None:
+        summary = summarize(client_rows.read_record(vault, db, client_id))
+    return summary
+
+
+def list_summaries(vault: Vault) -> list[ClientSummary]:
+    """The summaries of every client that can be listed (see ``list_clients``)."""
+    return list_clients(vault).summaries
 
 
 def _summary_reader(client_id: str) -> Callable[[JsonObject], ClientSummary]:
@@ -62,13 +109,7 @@ def create_client(vault: Vault, client: Client) -> None:
 
 def update_client(vault: Vault, client: Client) -> None:
     with vault.transaction(AuditEvent.EDIT, client.id) as db:
-        row = db.get(ClientRow, client.id)
-        if row is None:
-            raise LookupError(client_rows.NO_CLIENT)
-        key = client_rows.client_key(vault, db, client.id)
-        row.payload = vault.seal(
-            key, client.id, "clients", client.id, record_codec.client_json(client)
-        )
+        client_rows.write_client_payload(vault, db, client)
         client_rows.refresh_summary(vault, db, client.id)
 
 
@@ -88,6 +129,7 @@ def delete_client(vault: Vault, client_id: str) -> None:
         for row_type in CLIENT_CHILD_TABLES:
             db.execute(delete(row_type).where(row_type.client_id == client_id))
         db.execute(delete(ClientRow).where(ClientRow.id == client_id))
+        manifest.client_removed(db, client_id)
     vault.forget_client_key(client_id)
     checkpoint(vault.engine)
 
@@ -114,14 +156,20 @@ def find_client(vault: Vault, ref: str) -> Client:
 
     Raises LookupError with a message that never repeats the name.
     """
-    query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.payload)
+    query = select(
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.payload,
+        ClientRow.version,
+    )
     with vault.reading() as db:
         matches = []
-        for client_id, key_version, wrapped, payload in db.execute(
+        for client_id, key_version, wrapped, payload, version in db.execute(
             query.order_by(ClientRow.order_key)
         ):
             key = vault.unwrap_client_key(client_id, key_version, wrapped)
-            data = vault.unseal(key, client_id, "clients", client_id, payload)
+            data = vault.unseal(key, client_id, "clients", client_id, payload, version)
             client = client_rows.client_value(client_id, data)
             if client_id == ref:
                 return client

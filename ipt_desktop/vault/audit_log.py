@@ -38,6 +38,10 @@ class AuditEvent(StrEnum):
     RESTORE = "restore"
     PASSPHRASE_CHANGED = "passphrase_changed"
     SETTINGS_CHANGED = "settings_changed"
+    ROLLBACK_ACCEPTED = "rollback_accepted"
+    MANIFEST_ALERT_ACCEPTED = "manifest_alert_accepted"
+    MANIFESTS_CREATED = "manifests_created"
+    REKEYED = "rekeyed"
 
 
 @dataclass(frozen=True)

@@ -50,3 +50,7 @@ class VaultLockedError(VaultError):
 
 class StorageFullError(VaultError):
     """The disk is full or the vault folder is read-only; nothing was lost."""
+
+
+class VaultChangedError(VaultError):
+    """Another writer changed the vault since this process read its header."""

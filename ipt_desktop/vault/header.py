@@ -2,7 +2,8 @@
 
 The body is canonical JSON (sorted keys, no spaces) holding no clinical data. Its MAC uses
 HKDF(master, "header-mac"), so any edit to the KDF parameters, the wrapped keys, the write
-generation or the audit head is noticed as soon as the vault is unlocked.
+generation, the audit head or the manifest root (which clients exist, and the digest of
+each one's sealed manifest) is noticed as soon as the vault is unlocked.
 """
 
 import json
@@ -28,6 +29,14 @@ class VaultHeader:
     written_at: str = ""
     audit_head: str = ""  # hex MAC of the newest audit entry
     audit_count: int = 0
+    #: Hex SHA-256 over every (client id, manifest digest) pair; "" before the upgrade.
+    manifest_root: str = ""
+    #: 0: written before sealed manifests (upgraded at the next unlock); 1: manifests.
+    manifest_format: int = 0
+    #: Set (with when) once the clients' manifests were found not to match the root at a
+    #: write: a client or a manifest was removed or put back outside ipt-desktop. Stays
+    #: until the therapist accepts the vault as it is.
+    manifest_alert: str = ""
     format_version: int = FORMAT_VERSION
 
     def bumped(self, written_at: str) -> "VaultHeader":
@@ -46,6 +55,9 @@ class VaultHeader:
             "written_at": self.written_at,
             "audit_head": self.audit_head,
             "audit_count": self.audit_count,
+            "manifest_root": self.manifest_root,
+            "manifest_format": self.manifest_format,
+            "manifest_alert": self.manifest_alert,
         }
         return json.dumps(body, sort_keys=True, separators=(",", ":")).encode("ascii")
 
@@ -59,7 +71,8 @@ class VaultHeader:
             raise ValueError("unsupported vault format")
         generation = body["generation"]
         audit_count = body["audit_count"]
-        if not isinstance(generation, int) or not isinstance(audit_count, int):
+        manifest_format = body.get("manifest_format", 0)
+        if not all(isinstance(n, int) for n in (generation, audit_count, manifest_format)):
             raise ValueError("bad counters in the vault header")
         return cls(
             vault_id=str(body["vault_id"]),
@@ -72,4 +85,7 @@ class VaultHeader:
             written_at=str(body["written_at"]),
             audit_head=str(body["audit_head"]),
             audit_count=audit_count,
+            manifest_root=str(body.get("manifest_root", "")),
+            manifest_format=manifest_format,
+            manifest_alert=str(body.get("manifest_alert", "")),
         )

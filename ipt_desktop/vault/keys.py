@@ -67,6 +67,7 @@ class VaultKeys:
         self.audit = keys.subkey(master, "audit", vault_id)
         self.backup = backup_key(master, vault_id)
         self.client_wrap = keys.subkey(master, "client-wrap", vault_id)
+        self.anchor = keys.subkey(master, "rollback-anchor", vault_id)
         self.clients: dict[str, bytes] = {}
         # Set up once, not per row (a search opens every row of the vault): client keys
         # ready to open (by key; dropped with the keys) and the associated data of rows
@@ -90,9 +91,18 @@ class VaultKeys:
             )
         return head
 
-    def row_aad(self, client_id: str, table: str, row_id: str) -> bytes:
-        """associated_data(format, vault id, client id, table, row id, key version)."""
-        return self.aad_head(client_id, table) + aead.associated_data(row_id) + self.aad_tail
+    def row_aad(
+        self, client_id: str, table: str, row_id: str, version: int | None, episode_id: str = ""
+    ) -> bytes:
+        """associated_data(format, vault id, client id, table, row id, key version) and,
+        for a record row, (row version, owning episode): a payload put back from an older
+        write, or moved to another episode, does not open. ``version`` None is the form
+        written before manifests (drafts still use it; the upgrade reads old rows with it).
+        """
+        aad = self.aad_head(client_id, table) + aead.associated_data(row_id) + self.aad_tail
+        if version is None:
+            return aad
+        return aad + aead.associated_data(version, episode_id)
 
     def wipe(self) -> None:
         # Python cannot promise erasure of immutable bytes; the master key at least is a

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import sqlite3
+import stat
 import threading
 import uuid
 from collections.abc import Iterator
@@ -35,11 +36,12 @@ from ipt_desktop.store.database import (
 from ipt_desktop.store.schema_migrations import SchemaTooNewError, upgrade_to_head
 from ipt_desktop.store.tables import ClientRow, HeaderRow
 
-from . import audit_log, rollback_guard
+from . import audit_log, manifest, rollback_guard
 from .audit_log import AuditEvent
 from .errors import (
     RecordDamagedError,
     StorageFullError,
+    VaultChangedError,
     VaultDamagedError,
     VaultExistsError,
     VaultLockedError,
@@ -69,6 +71,9 @@ class Vault:
         self._lock = lock
         self._engine = engine
         self._sessions: sessionmaker[Session] = make_sessions(engine)
+        manifest.track_writes(self._sessions)
+        #: The folder the rollback anchor is kept for (a restore stages elsewhere).
+        self.anchor_folder = files.root
         self._read_sessions: sessionmaker[Session] = make_read_sessions(engine)
         self._keys: VaultKeys | None = None
         self._header: VaultHeader | None = None
@@ -120,6 +125,8 @@ class Vault:
                 recovery_key.recovery_kek(rkey, recovery_salt), master, vault_id, "recovery"
             ),
             written_at=utc_now(),
+            manifest_format=1,
+            manifest_root=manifest.EMPTY_ROOT,
         )
         _restrict_permissions(files.root, 0o700)
         vault = cls._open_files(files, create=True)
@@ -147,6 +154,7 @@ class Vault:
     def _open_files(cls, files: VaultFiles, *, create: bool) -> "Vault":
         lock = ProcessLock(files.lock)
         lock.acquire()
+        tighten_modes(files)
         engine = make_engine(files.db)
         try:
             upgrade_to_head(engine)
@@ -228,12 +236,16 @@ class Vault:
             )
         self._keys = candidate
         self._header = header
+        if header.manifest_format == 0:
+            from .manifest_upgrade import seal_first_manifests
+
+            seal_first_manifests(self)
 
     def lock(self) -> None:
         """Drop the keys. The state this machine saw is remembered first (rollback check)."""
         if self._keys is not None:
             with suppress(OSError):  # a read-only data folder must not stop a lock
-                rollback_guard.remember(self.header)
+                rollback_guard.remember(self)
             self._keys.wipe()
         self._keys = None
 
@@ -298,8 +310,21 @@ class Vault:
         k = self._require_keys()
         with self._write_lock:
             with self._storage_errors(), self._sessions.begin() as session:
+                stored = self._recheck_header(session)
+                changes = dict(header_update or {})
+                accepting = "manifest_alert" in changes
+                if (
+                    stored.manifest_format
+                    and not (stored.manifest_alert or accepting)
+                    and manifest.compute_root(session) != stored.manifest_root
+                ):
+                    changes["manifest_alert"] = f"noticed at write {stored.generation + 1}"
                 yield session
-                header = replace(self.header, **(header_update or {})).bumped(utc_now())
+                format_now = changes.get("manifest_format", stored.manifest_format)
+                sealed = manifest.seal_changes(self, session)
+                if sealed or accepting or format_now != stored.manifest_format:
+                    changes["manifest_root"] = manifest.compute_root(session)
+                header = replace(self.header, **changes).bumped(utc_now())
                 if event is not None:
                     seq = header.audit_count + 1
                     head = audit_log.append(
@@ -319,6 +344,27 @@ class Vault:
                 row.mac = self._header_mac(header)
                 session.flush()
             self._header = header
+
+    def _recheck_header(self, session: Session) -> VaultHeader:
+        """Inside BEGIN IMMEDIATE: the stored header must be the one this process last
+        wrote or read. Otherwise another writer got in (the lock file was deleted, a
+        second copy of the app): refuse before anything is written."""
+        row = session.get(HeaderRow, 1)
+        mine = self.header
+        try:
+            stored = None if row is None else VaultHeader.decode(row.body)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError, KdfParametersError):
+            stored = None
+        if stored is None or (stored.generation, stored.audit_head) != (
+            mine.generation,
+            mine.audit_head,
+        ):
+            raise VaultChangedError(
+                "Another program wrote to this vault while it was open here, so this change "
+                "was not saved (the vault was not touched). Keep your text, close "
+                "ipt-desktop everywhere, open the vault again and save once more."
+            )
+        return stored
 
     def record_event(self, event: AuditEvent, *object_ids: str, detail: str = "") -> None:
         """An audit entry for something that changed nothing (unlock, open, export)."""
@@ -385,12 +431,31 @@ class Vault:
         if key is not None:
             k.openers.pop(key, None)
 
-    def seal(self, key: bytes, client_id: str, table: str, row_id: str, data: object) -> bytes:
+    def seal(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        data: object,
+        version: int | None = None,
+        episode_id: str = "",
+    ) -> bytes:
+        """Seal a payload bound to its place (see ``VaultKeys.row_aad``)."""
         plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        aad = self._require_keys().row_aad(client_id, table, row_id)
+        aad = self._require_keys().row_aad(client_id, table, row_id, version, episode_id)
         return aead.seal(key, plaintext, aad)
 
-    def unseal_text(self, key: bytes, client_id: str, table: str, row_id: str, blob: bytes) -> str:
+    def unseal_text(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        blob: bytes,
+        version: int | None = None,
+        episode_id: str = "",
+    ) -> str:
         """The row's payload as the JSON text ``seal`` wrote (authenticated, not parsed).
 
         That text is ``json.dumps(..., ensure_ascii=False)``: only quotes, backslashes and
@@ -402,12 +467,23 @@ class Vault:
         head = k.aad_heads.get((client_id, table)) or k.aad_head(client_id, table)
         try:
             aad = head + aead.associated_data(row_id) + k.aad_tail
+            if version is not None:
+                aad += aead.associated_data(version, episode_id)
             return opener.open(blob, aad).decode("utf-8")
         except (DecryptionError, ValueError):
             raise RecordDamagedError(table, row_id) from None
 
-    def unseal(self, key: bytes, client_id: str, table: str, row_id: str, blob: bytes) -> Any:
-        text = self.unseal_text(key, client_id, table, row_id, blob)
+    def unseal(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        blob: bytes,
+        version: int | None = None,
+        episode_id: str = "",
+    ) -> Any:
+        text = self.unseal_text(key, client_id, table, row_id, blob, version, episode_id)
         try:
             return json.loads(text)
         except ValueError:
@@ -415,9 +491,13 @@ class Vault:
 
     def purpose_key(self, purpose: str) -> bytes:
         k = self._require_keys()
-        return {"settings": k.settings, "drafts": k.drafts, "audit": k.audit, "backup": k.backup}[
-            purpose
-        ]
+        return {
+            "settings": k.settings,
+            "drafts": k.drafts,
+            "audit": k.audit,
+            "backup": k.backup,
+            "anchor": k.anchor,
+        }[purpose]
 
     def master_key_for_backup(self) -> bytes:
         """The raw master key, for the backup writer only (it wraps it again at once)."""
@@ -426,6 +506,30 @@ class Vault:
     @property
     def engine(self) -> Engine:
         return self._engine
+
+
+def tighten_modes(files: VaultFiles) -> None:
+    """Owner-only on POSIX: take group and other permissions off the vault folder, its
+    files and its sub-folders (backups, replaced), however they were made (an older
+    release, a copy, a restore by hand). The owner's own bits are left as they are."""
+    if os.name != "posix":
+        return
+    with suppress(OSError):
+        _drop_group_and_other(files.root)
+        for path in files.root.iterdir():
+            if path.is_symlink():
+                continue
+            _drop_group_and_other(path)
+            if path.is_dir():
+                for inner in path.iterdir():
+                    if not inner.is_symlink():
+                        _drop_group_and_other(inner)
+
+
+def _drop_group_and_other(path: Path) -> None:
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        os.chmod(path, mode & 0o700)
 
 
 def _restrict_permissions(path: Path, mode: int) -> None:

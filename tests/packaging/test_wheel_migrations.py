@@ -15,7 +15,7 @@ from ipt_desktop.store.schema_migrations import current_revision, head_revision
 installed_from = pathlib.Path(ipt_desktop.__file__)
 assert installed_from.is_relative_to(pathlib.Path(sys.argv[1])), installed_from
 vault, _ = Vault.create(pathlib.Path(sys.argv[2]), "candle river orbit maple", kdf=floor_params())
-assert current_revision(vault.engine) == head_revision() == "0001_baseline"
+assert current_revision(vault.engine) == head_revision() == "0004_manifest"
 vault.close()
 print("migrated from the wheel")
 """

@@ -42,6 +42,9 @@ def test_a_summary_this_version_cannot_read_is_computed_from_the_record(
         row = db.get(ClientRow, cid)
         assert row is not None
         key = client_rows.client_key(shared_vault, db, cid)
-        row.summary = shared_vault.seal(key, cid, client_rows.SUMMARY_TABLE, cid, newer)
+        row.summary_version += 1
+        row.summary = shared_vault.seal(
+            key, cid, client_rows.SUMMARY_TABLE, cid, newer, row.summary_version
+        )
     listed = [s for s in clients.list_summaries(shared_vault) if s.client_id == cid]
     assert listed == [summarize(record)]
