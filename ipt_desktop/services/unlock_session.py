@@ -20,7 +20,7 @@ from ipt_desktop.vault.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
-from ipt_desktop.vault.manifest import compute_root
+from ipt_desktop.vault.manifest import compute_root, orphan_manifests
 from ipt_desktop.vault.rollback_guard import RollbackWarning
 from ipt_desktop.vault.vault import Vault, utc_now
 
@@ -115,7 +115,12 @@ def manifest_alert_text(vault: Vault) -> str:
     if header.manifest_alert:
         return MANIFEST_ALERT.format(when=header.manifest_alert)
     with vault.reading() as db:
-        if header.manifest_format and compute_root(db) != header.manifest_root:
+        if not header.manifest_format:
+            return ""
+        missing = orphan_manifests(db)
+        if missing:
+            return MANIFEST_ALERT.format(when="missing: client " + ", ".join(missing))
+        if compute_root(db) != header.manifest_root:
             return MANIFEST_ALERT.format(when="noticed at this unlock")
     return ""
 

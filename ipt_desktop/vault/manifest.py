@@ -285,6 +285,16 @@ def compute_root(db: DbSession) -> str:
     return h.hexdigest()
 
 
+def orphan_manifests(db: DbSession) -> list[str]:
+    """Client ids that have a manifest but no client row (deleted outside the app)."""
+    query = (
+        select(ManifestRow.client_id)
+        .where(ManifestRow.client_id.not_in(select(ClientRow.id)))
+        .order_by(ManifestRow.client_id)
+    )
+    return list(db.scalars(query))
+
+
 def client_rows_found(vault: "Vault", db: DbSession, client_id: str) -> dict[str, Entry]:
     """Every row the vault holds for ``client_id`` (versions and digests; nothing opened)."""
     found: dict[str, Entry] = {}
