@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import calibrate
+from ipt_desktop.services.key_rotation import AFTER_REKEY, rotate_keys
 from ipt_desktop.services.unlock_session import accept_current
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault.vault import Vault
@@ -42,6 +43,17 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     add_unlock_arguments(passwd)
     passwd.add_argument("--new-passphrase-file", type=Path, help="read the new passphrase here")
     passwd.set_defaults(run=run_passwd)
+
+    rekey = subparsers.add_parser(
+        "rekey", help="new master key and recovery key (the new recovery key is printed once)"
+    )
+    add_unlock_arguments(rekey)
+    rekey.add_argument(
+        "--new-passphrase-file",
+        type=Path,
+        help="with --recovery-key-file: the passphrase to set (else it is asked for)",
+    )
+    rekey.set_defaults(run=run_rekey)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -93,4 +105,19 @@ def run_passwd(args: argparse.Namespace) -> int:
     with unlocked_vault(args) as vault:
         vault.change_passphrase(new_passphrase(args))
     print("Passphrase changed. The recovery key is unchanged.")
+    return OK
+
+
+def run_rekey(args: argparse.Namespace) -> int:
+    with unlocked_vault(args) as vault:
+        if getattr(args, "recovery_key_file", None):
+            recovery = rotate_keys(vault, new_passphrase(args), kdf=calibrate(), is_new=True)
+        else:
+            recovery = rotate_keys(vault, passphrase(args))
+    print("New recovery key (shown once: print it or write it down, keep it away from this")
+    print("computer):")
+    print()
+    print(f"    {recovery}")
+    print()
+    print(AFTER_REKEY)
     return OK

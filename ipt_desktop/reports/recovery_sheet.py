@@ -39,8 +39,9 @@ KEEPING = (
     "it or save it on a computer or phone.",
     "Anyone who has this sheet and a copy of the vault can read every record in it. Guard "
     "it as you guard the records themselves.",
-    "If it is lost or seen by someone else, create a new recovery key in ipt-desktop and "
-    "destroy this sheet.",
+    "If it is lost or seen by someone else, make new keys in ipt-desktop (Settings, "
+    "\u201cNew recovery key and master key\u201d, or the command ipt-desktop rekey), print "
+    "the new sheet and destroy this one.",
 )
 
 

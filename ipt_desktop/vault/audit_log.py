@@ -126,5 +126,19 @@ def walk(session: Session, key: bytes, vault_id: str, head: str, count: int) -> 
     return ChainReport(tuple(entries), None)
 
 
+def rechain(session: Session, old_key: bytes, new_key: bytes, vault_id: str) -> tuple[str, int]:
+    """Seal every entry again under ``new_key`` and recompute the chain (key rotation);
+    the caller has checked the chain with ``walk`` first. Returns (head, count)."""
+    previous = GENESIS
+    count = 0
+    for row in _rows(session):
+        plaintext = aead.open_sealed(old_key, row.payload, _aad(vault_id, row.seq))
+        sealed = aead.seal(new_key, plaintext, _aad(vault_id, row.seq))
+        row.payload = sealed
+        row.mac = keys.mac(new_key, _link(previous, row.seq, sealed))
+        previous, count = row.mac.hex(), row.seq
+    return previous, count
+
+
 def _rows(session: Session) -> Iterator[AuditRow]:
     yield from session.scalars(select(AuditRow).order_by(AuditRow.seq))

@@ -1,15 +1,19 @@
-"""Key material of an unlocked vault, and the master key unwrapped from a header.
+"""Key material of an unlocked vault: the one place keys are wrapped and unwrapped.
 
-The passphrase KEK (Argon2id) and the recovery KEK (HKDF of the recovery key) each wrap the
-master key; the master key derives one sub-key per purpose. The vault and the backup reader
-both unwrap through here, so the two can never drift apart.
+The passphrase KEK (Argon2id of the NFKC-normalised passphrase) and the recovery KEK (HKDF
+of the recovery key) each wrap the master key; the master key derives one sub-key per
+purpose and wraps each client's data key. Creating a vault, changing the passphrase,
+rotating the keys, unlocking and reading a backup all go through here, so they can never
+drift apart.
 """
+
+from dataclasses import dataclass
 
 from ipt_desktop.crypto import aead, keys, recovery_key
 from ipt_desktop.crypto.errors import DecryptionError, RecoveryKeyFormatError
-from ipt_desktop.crypto.kdf import derive_key, normalise_passphrase
+from ipt_desktop.crypto.kdf import KdfParams, derive_key, normalise_passphrase
 
-from .errors import WrongPassphraseError, WrongRecoveryKeyError
+from .errors import RecordDamagedError, WrongPassphraseError, WrongRecoveryKeyError
 from .header import VaultHeader
 
 CLIENT_KEY_VERSION = 1
@@ -26,12 +30,39 @@ def check_recovery_key_typing(text: str) -> bytes:
         raise WrongRecoveryKeyError(str(exc).capitalize() + ".") from None
 
 
+def passphrase_kek(passphrase: str, params: KdfParams) -> bytes:
+    return derive_key(normalise_passphrase(passphrase), params)
+
+
+def wrap_under_passphrase(
+    vault_id: str, passphrase: str, params: KdfParams, master: bytes
+) -> bytes:
+    return keys.wrap_key(passphrase_kek(passphrase, params), master, vault_id, "passphrase")
+
+
+@dataclass(frozen=True)
+class RecoveryWrapping:
+    """A fresh recovery key, and the master key wrapped under it (for the header)."""
+
+    text: str  # grouped base32 with a checksum: shown once
+    salt: bytes
+    wrapped: bytes
+
+
+def wrap_under_new_recovery_key(vault_id: str, master: bytes) -> RecoveryWrapping:
+    raw = recovery_key.generate()
+    salt = keys.random_key()[:16]
+    kek = recovery_key.recovery_kek(raw, salt)
+    wrapped = keys.wrap_key(kek, master, vault_id, "recovery")
+    return RecoveryWrapping(recovery_key.format_key(raw), salt, wrapped)
+
+
 def master_from_passphrase(
     header: VaultHeader, passphrase: str, wrong: str = WRONG_PASSPHRASE
 ) -> bytes:
     """Unwrap the master key with the passphrase (the header's KDF parameters were
     range-checked when it was decoded, so no absurd derivation starts)."""
-    kek = derive_key(normalise_passphrase(passphrase), header.kdf)
+    kek = passphrase_kek(passphrase, header.kdf)
     try:
         return keys.unwrap_key(kek, header.wrapped_by_passphrase, header.vault_id, "passphrase")
     except DecryptionError:
@@ -76,6 +107,20 @@ class VaultKeys:
         self.openers: dict[bytes, aead.OpeningKey] = {}
         self.aad_heads: dict[tuple[str, str], bytes] = {}
         self.aad_tail = aead.associated_data(CLIENT_KEY_VERSION)
+
+    def wrap_client_key(self, client_id: str, key: bytes) -> bytes:
+        return keys.wrap_key(
+            self.client_wrap, key, self.vault_id, "client", client_id, CLIENT_KEY_VERSION
+        )
+
+    def unwrap_client_key(self, client_id: str, key_version: int, wrapped: bytes) -> bytes:
+        """RecordDamagedError("clients", id) when the wrapped key does not open."""
+        try:
+            return keys.unwrap_key(
+                self.client_wrap, wrapped, self.vault_id, "client", client_id, key_version
+            )
+        except DecryptionError:
+            raise RecordDamagedError("clients", client_id) from None
 
     def opener(self, key: bytes) -> aead.OpeningKey:
         opener = self.openers.get(key)

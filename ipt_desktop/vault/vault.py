@@ -23,9 +23,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipt_desktop.crypto import aead, keys, recovery_key
+from ipt_desktop.crypto import aead, keys
 from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError
-from ipt_desktop.crypto.kdf import KdfParams, calibrate, derive_key, normalise_passphrase
+from ipt_desktop.crypto.kdf import KdfParams, calibrate
 from ipt_desktop.crypto.passphrase_policy import assess
 from ipt_desktop.store.database import (
     checkpoint,
@@ -51,11 +51,12 @@ from .errors import (
 from .files import ProcessLock, VaultFiles
 from .header import VaultHeader
 from .keys import (
-    CLIENT_KEY_VERSION,
     VaultKeys,
     check_recovery_key_typing,
     master_from_passphrase,
     master_from_recovery_key,
+    wrap_under_new_recovery_key,
+    wrap_under_passphrase,
 )
 
 
@@ -111,19 +112,14 @@ class Vault:
         params.check()
         vault_id = str(uuid.uuid4())
         master = keys.random_key()
-        rkey = recovery_key.generate()
-        recovery_salt = keys.random_key()[:16]
+        recovery = wrap_under_new_recovery_key(vault_id, master)
         header = VaultHeader(
             vault_id=vault_id,
             created_at=utc_now(),
             kdf=params,
-            wrapped_by_passphrase=keys.wrap_key(
-                derive_key(normalise_passphrase(passphrase), params), master, vault_id, "passphrase"
-            ),
-            recovery_salt=recovery_salt,
-            wrapped_by_recovery=keys.wrap_key(
-                recovery_key.recovery_kek(rkey, recovery_salt), master, vault_id, "recovery"
-            ),
+            wrapped_by_passphrase=wrap_under_passphrase(vault_id, passphrase, params, master),
+            recovery_salt=recovery.salt,
+            wrapped_by_recovery=recovery.wrapped,
             written_at=utc_now(),
             manifest_format=1,
             manifest_root=manifest.EMPTY_ROOT,
@@ -140,7 +136,7 @@ class Vault:
         except BaseException:
             vault.close()
             raise
-        return vault, recovery_key.format_key(rkey)
+        return vault, recovery.text
 
     @classmethod
     def open(cls, root: Path) -> "Vault":
@@ -271,29 +267,22 @@ class Vault:
     def _header_mac(self, header: VaultHeader) -> bytes:
         return keys.mac(self._require_keys().header_mac, header.encode())
 
-    # -- passphrase -------------------------------------------------------------------
+    # -- keys ------------------------------------------------------------------------
     def change_passphrase(
         self, new_passphrase: str, *, kdf: KdfParams | None = None, enforce_policy: bool = True
     ) -> None:
         """Rewrap the master key under a new passphrase; no record is re-encrypted."""
-        k = self._require_keys()
-        if enforce_policy:
-            verdict = assess(new_passphrase)
-            if not verdict.acceptable:
-                raise WeakPassphraseError(verdict.message, verdict.suggestions)
-        params = kdf if kdf is not None else calibrate()
-        params.check()
-        wrapped = keys.wrap_key(
-            derive_key(normalise_passphrase(new_passphrase), params),
-            bytes(k.master),
-            self.vault_id,
-            "passphrase",
-        )
-        with self.transaction(
-            AuditEvent.PASSPHRASE_CHANGED,
-            header_update={"kdf": params, "wrapped_by_passphrase": wrapped},
-        ):
-            pass
+        from .key_rotation import change_passphrase
+
+        change_passphrase(self, new_passphrase, kdf=kdf, enforce_policy=enforce_policy)
+
+    def master_key(self) -> bytes:
+        """The raw master key, for the key rotation and the backup writer only (each wraps
+        it again at once)."""
+        return bytes(self._require_keys().master)
+
+    def keys_for(self, master: bytes) -> VaultKeys:
+        return VaultKeys(self.vault_id, master)
 
     # -- transactions -----------------------------------------------------------------
     @contextmanager
@@ -303,11 +292,17 @@ class Vault:
         *object_ids: str,
         detail: str = "",
         header_update: dict[str, Any] | None = None,
+        new_keys: VaultKeys | None = None,
     ) -> Iterator[Session]:
-        """One write: BEGIN IMMEDIATE, the caller's changes, one audit entry (unless
+        """One write: BEGIN IMMEDIATE, the header re-checked (another writer?), the
+        caller's changes, the changed clients' manifests sealed, one audit entry (unless
         ``event`` is None, as for drafts), the header's generation bumped and
-        re-authenticated, COMMIT. Any failure rolls all of it back."""
+        re-authenticated, COMMIT. Any failure rolls all of it back.
+
+        ``new_keys`` (key rotation only): the audit chain is sealed again and the header
+        MACed under them, and they replace the current keys once committed."""
         k = self._require_keys()
+        after = new_keys or k
         with self._write_lock:
             with self._storage_errors(), self._sessions.begin() as session:
                 stored = self._recheck_header(session)
@@ -324,12 +319,15 @@ class Vault:
                 sealed = manifest.seal_changes(self, session)
                 if sealed or accepting or format_now != stored.manifest_format:
                     changes["manifest_root"] = manifest.compute_root(session)
+                if new_keys is not None:
+                    head, count = audit_log.rechain(session, k.audit, after.audit, self.vault_id)
+                    changes.update(audit_head=head, audit_count=count)
                 header = replace(self.header, **changes).bumped(utc_now())
                 if event is not None:
                     seq = header.audit_count + 1
                     head = audit_log.append(
                         session,
-                        k.audit,
+                        after.audit,
                         header.vault_id,
                         header.audit_head or audit_log.GENESIS,
                         seq,
@@ -341,9 +339,12 @@ class Vault:
                 row = session.get(HeaderRow, 1)
                 assert row is not None
                 row.body = header.encode()
-                row.mac = self._header_mac(header)
+                row.mac = keys.mac(after.header_mac, header.encode())
                 session.flush()
             self._header = header
+            if new_keys is not None:
+                self._keys = new_keys
+                k.wipe()
 
     def _recheck_header(self, session: Session) -> VaultHeader:
         """Inside BEGIN IMMEDIATE: the stored header must be the one this process last
@@ -406,12 +407,7 @@ class Vault:
         cached = k.clients.get(client_id)
         if cached is not None:
             return cached
-        try:
-            key = keys.unwrap_key(
-                k.client_wrap, wrapped, self.vault_id, "client", client_id, key_version
-            )
-        except DecryptionError:
-            raise RecordDamagedError("clients", client_id) from None
+        key = k.unwrap_client_key(client_id, key_version, wrapped)
         k.clients[client_id] = key
         return key
 
@@ -419,9 +415,7 @@ class Vault:
         """A fresh data key for a client, and its wrapped form for the clients table."""
         k = self._require_keys()
         key = keys.random_key()
-        wrapped = keys.wrap_key(
-            k.client_wrap, key, self.vault_id, "client", client_id, CLIENT_KEY_VERSION
-        )
+        wrapped = k.wrap_client_key(client_id, key)
         k.clients[client_id] = key
         return key, wrapped
 
@@ -501,7 +495,7 @@ class Vault:
 
     def master_key_for_backup(self) -> bytes:
         """The raw master key, for the backup writer only (it wraps it again at once)."""
-        return bytes(self._require_keys().master)
+        return self.master_key()
 
     @property
     def engine(self) -> Engine:
