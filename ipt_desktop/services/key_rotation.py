@@ -21,7 +21,14 @@ def rotate_keys(
 ) -> str:
     """New master key and recovery key; returns the recovery key text (show it once).
 
-    ``passphrase`` wraps the new master key: the current passphrase, or a new one when
-    the vault was unlocked with the recovery key (``is_new``: the passphrase policy
-    applies). ``kdf`` None keeps the vault's KDF parameters."""
-    return rekey(vault, passphrase, kdf=kdf or vault.header.kdf, enforce_policy=is_new)
+    ``passphrase`` wraps the new master key: the current passphrase (checked:
+    WrongPassphraseError), or a new one when the vault was unlocked with the recovery key
+    (``is_new``: the passphrase policy applies instead). ``kdf`` None keeps the vault's
+    KDF parameters."""
+    return rekey(
+        vault,
+        passphrase,
+        kdf=kdf or vault.header.kdf,
+        enforce_policy=is_new,
+        check_current=not is_new,
+    )

@@ -20,8 +20,14 @@ from ipt_desktop.store.tables import ClientRow, DraftRow, SettingRow
 
 from . import audit_log, rollback_guard
 from .audit_log import AuditEvent
-from .errors import VaultDamagedError, WeakPassphraseError
-from .keys import CLIENT_KEY_VERSION, wrap_under_new_recovery_key, wrap_under_passphrase
+from .errors import VaultDamagedError, WeakPassphraseError, WrongPassphraseError
+from .keys import (
+    CLIENT_KEY_VERSION,
+    WRONG_PASSPHRASE,
+    master_from_passphrase,
+    wrap_under_new_recovery_key,
+    wrap_under_passphrase,
+)
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -55,14 +61,19 @@ def rekey(
     *,
     kdf: KdfParams | None = None,
     enforce_policy: bool = True,
+    check_current: bool = True,
 ) -> str:
     """New master key and recovery key; the vault stays unlocked under the new keys.
 
     ``passphrase`` is the one the new master key is wrapped under (the current one, or a
     new one when the vault was unlocked with the recovery key). Returns the new recovery
-    key text: show it once. Refuses (VaultDamagedError, nothing changed) when the audit
-    chain is broken: rotating would re-seal it as if it were intact."""
+    key text: show it once. ``check_current``: ``passphrase`` must be the current one
+    (WrongPassphraseError otherwise), so a typo can never lock the therapist out. Refuses
+    (VaultDamagedError, nothing changed) when the audit chain is broken: rotating would
+    re-seal it as if it were intact."""
     params = _checked_params(passphrase, kdf, enforce_policy)
+    if check_current and master_from_passphrase(vault.header, passphrase) != vault.master_key():
+        raise WrongPassphraseError(WRONG_PASSPHRASE)
     vault_id = vault.vault_id
     old_settings, old_drafts = vault.purpose_key("settings"), vault.purpose_key("drafts")
     with vault.reading() as db:

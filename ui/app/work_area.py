@@ -15,6 +15,7 @@ from ui.common.task_runner import TaskRunner
 
 from . import client_commands
 from .client_list_panel import ClientListPanel
+from .damaged_records import DamagedRecordsList
 from .workspace_seam import (
     WorkPlace,
     WorkspaceFactory,
@@ -29,6 +30,7 @@ LIST_WIDTH = 320
 class WorkArea(QWidget):
     statusMessage = Signal(str)
     currentClientChanged = Signal(object)  # str | None
+    restoreRequested = Signal()  # from a damaged record's row
 
     def __init__(
         self,
@@ -43,7 +45,15 @@ class WorkArea(QWidget):
         self.panel = ClientListPanel(runner, lambda query: client_search.search_all(vault, query))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.panel)
+        self.damaged = DamagedRecordsList()
+        self.damaged.restoreRequested.connect(self.restoreRequested)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(4)
+        left_layout.addWidget(self.damaged)
+        left_layout.addWidget(self.panel, 1)
+        self.splitter.addWidget(left)
         self.workspaceWidget = workspace_factory(vault, self.splitter)
         self.workspace: WorkspaceLike = as_workspace(self.workspaceWidget)
         self.splitter.addWidget(self.workspaceWidget)
@@ -60,7 +70,11 @@ class WorkArea(QWidget):
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
-        self.panel.setSummaries(clients.list_summaries(self._vault))
+        """The list after an unlock: one damaged client is one "damaged record" row, and
+        every other client is listed and works."""
+        listing = clients.list_clients(self._vault)
+        self.damaged.setDamaged(listing.damaged)
+        self.panel.setSummaries(listing.summaries)
         self.panel.selectClient(self.workspace.currentClientId())
 
     def refreshClient(self, client_id: str) -> None:
@@ -125,6 +139,7 @@ class WorkArea(QWidget):
     def clearSensitive(self) -> None:
         self.workspace.clearSensitive()
         self.panel.clear()
+        self.damaged.setDamaged([])
 
     # -- client commands ------------------------------------------------------------------
     def addClient(self) -> None:
