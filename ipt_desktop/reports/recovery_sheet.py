@@ -30,7 +30,8 @@ NO_RECOVERY = (
 )
 PURPOSE = (
     "If you forget your passphrase, this key opens the vault so that you can choose a new "
-    "passphrase. It opens backups of this vault in the same way."
+    "passphrase. It opens the backups made while it is the vault's recovery key in the same "
+    "way (after new keys are made, older backups still open with this key)."
 )
 KEEPING = (
     "Keep it locked away, somewhere other than the computer: a safe, a locked drawer at "

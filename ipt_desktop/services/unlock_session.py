@@ -104,8 +104,9 @@ def unlock(vault: Vault, secret: UnlockSecret) -> UnlockOutcome:
 MANIFEST_ALERT = (
     "The list of clients in this vault does not match what ipt-desktop last wrote: a "
     "client's records were removed or put back from an older copy outside ipt-desktop "
-    "({when}). Run verify, check your clients, and restore the newest backup if one is "
-    "missing. Until you accept the vault as it is, this warning is shown at every unlock."
+    "({when}). Check your clients and restore the newest backup if one is missing "
+    "(ipt-desktop verify lists what is wrong). Until you accept the vault as it is, this "
+    "warning is shown at every unlock."
 )
 
 

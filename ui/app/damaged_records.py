@@ -1,18 +1,16 @@
 """Clients that cannot be listed, one row each, above the client list.
 
 A client whose wrapped key, sealed summary or manifest does not authenticate is shown as a
-"Damaged record" row: the name is unknown (it is sealed), the id is shown. Selecting it
-offers the check result (the same message ``ipt-desktop verify`` prints) and a restore
+"Damaged record" row: the name is unknown (it is sealed), the id is shown. Its Details
+button shows the check result (the same message ``ipt-desktop verify`` prints) and a restore
 from a backup. Every other client stays in the ordinary list and works.
 """
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,49 +18,45 @@ from PySide6.QtWidgets import (
 from ipt_desktop.services.clients import DamagedClient
 from ui.common.banner import Banner, BannerKind
 
-ROW_TITLE = "Damaged record (name unknown)"
-
-
-def row_text(damaged: DamagedClient) -> str:
-    return f"{ROW_TITLE}\nid {damaged.client_id}"
+ROW_TITLE = "Damaged record"
 
 
 class DamagedRecordsList(QWidget):
+    """One problem strip per damaged client, aligned with the client list below it."""
+
     restoreRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("damagedRecords")
+        self.setAccessibleName("Damaged records")
         self._damaged: list[DamagedClient] = []
-        self.list = QListWidget()
-        self.list.setAccessibleName("Damaged records")
-        self.list.setWordWrap(True)
-        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.itemActivated.connect(self._show)
-        self.list.itemClicked.connect(self._show)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.list)
+        self.rows: list[Banner] = []
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(8, 8, 4, 0)  # the client list panel's margins
+        self._layout.setSpacing(4)
         self.setVisible(False)
 
     def setDamaged(self, damaged: list[DamagedClient]) -> None:
+        for row in self.rows:
+            self._layout.removeWidget(row)
+            row.deleteLater()
+        self.rows = []
         self._damaged = list(damaged)
-        self.list.clear()
         for entry in self._damaged:
-            item = QListWidgetItem(row_text(entry))
-            item.setData(Qt.ItemDataRole.UserRole, entry.client_id)
-            item.setToolTip("Select to see what is wrong and restore from a backup")
-            self.list.addItem(item)
-        rows = len(self._damaged)
-        height = sum(self.list.sizeHintForRow(i) for i in range(rows)) + 2 * self.list.frameWidth()
-        self.list.setFixedHeight(min(height, 180))
-        self.setVisible(rows > 0)
+            row = Banner(BannerKind.PROBLEM, "&Details…", self)
+            row.setAccessibleName("Damaged record")
+            row.showMessage(ROW_TITLE, f"Name unknown · id {entry.client_id}")
+            row.setToolTip("What is wrong, and a restore from a backup")
+            row.actionTriggered.connect(lambda cid=entry.client_id: self.showDetails(cid))
+            self._layout.addWidget(row)
+            self.rows.append(row)
+        self.setVisible(bool(self._damaged))
 
     def damaged(self) -> list[DamagedClient]:
         return list(self._damaged)
 
-    def _show(self, item: QListWidgetItem) -> None:
-        client_id = item.data(Qt.ItemDataRole.UserRole)
+    def showDetails(self, client_id: str) -> None:
         entry = next((d for d in self._damaged if d.client_id == client_id), None)
         if entry is None:
             return

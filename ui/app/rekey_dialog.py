@@ -118,6 +118,7 @@ class RekeyDialog(QDialog):
         self._key = key
         self.keyLabel.setText(display_key(key))
         self.pages.setCurrentIndex(1)
+        self.adjustSize()
 
     def _failed(self, exc: BaseException) -> None:
         self._task = None
@@ -138,6 +139,8 @@ class RekeyDialog(QDialog):
         mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.35)
         mono.setWeight(QFont.Weight.DemiBold)
         self.keyLabel.setFont(mono)
+        lines = len(display_key("-".join(["AAAA"] * 14)).splitlines())
+        self.keyLabel.setMinimumHeight(self.keyLabel.fontMetrics().lineSpacing() * lines + 8)
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         inner = QVBoxLayout(box)
