@@ -10,7 +10,10 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ipt_desktop.crypto.errors import KdfParametersError
 from ipt_desktop.crypto.kdf import KdfParams
+
+from .errors import VaultChangedError
 
 FORMAT_VERSION = 1
 # No header is ever this large; a bigger one is refused before parsing.
@@ -89,3 +92,27 @@ class VaultHeader:
             manifest_format=manifest_format,
             manifest_alert=str(body.get("manifest_alert", "")),
         )
+
+
+ANOTHER_WRITER = (
+    "Another program wrote to this vault while it was open here, so this change was not "
+    "saved (the vault was not touched). Keep your text, close ipt-desktop everywhere, open "
+    "the vault again and save once more."
+)
+
+
+def check_same_writer(stored_body: bytes | None, mine: VaultHeader) -> VaultHeader:
+    """The stored header, decoded, when it is the one this process last wrote or read
+    (same generation and audit head); VaultChangedError otherwise: another writer got in
+    (the lock file was deleted under an open vault, a second copy of the app). Called
+    inside BEGIN IMMEDIATE, before anything is written."""
+    try:
+        stored = None if stored_body is None else VaultHeader.decode(stored_body)
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, KdfParametersError):
+        stored = None
+    if stored is None or (stored.generation, stored.audit_head) != (
+        mine.generation,
+        mine.audit_head,
+    ):
+        raise VaultChangedError(ANOTHER_WRITER)
+    return stored

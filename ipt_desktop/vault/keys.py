@@ -7,6 +7,7 @@ rotating the keys, unlocking and reading a backup all go through here, so they c
 drift apart.
 """
 
+import json
 from dataclasses import dataclass
 
 from ipt_desktop.crypto import aead, keys, recovery_key
@@ -122,6 +123,25 @@ class VaultKeys:
         except DecryptionError:
             raise RecordDamagedError("clients", client_id) from None
 
+    def client_key(self, client_id: str, key_version: int, wrapped: bytes) -> bytes:
+        """Unwrapped once, then cached until lock."""
+        cached = self.clients.get(client_id)
+        if cached is None:
+            cached = self.clients[client_id] = self.unwrap_client_key(
+                client_id, key_version, wrapped
+            )
+        return cached
+
+    def new_client_key(self, client_id: str) -> tuple[bytes, bytes]:
+        key = keys.random_key()
+        self.clients[client_id] = key
+        return key, self.wrap_client_key(client_id, key)
+
+    def forget_client(self, client_id: str) -> None:
+        key = self.clients.pop(client_id, None)
+        if key is not None:
+            self.openers.pop(key, None)
+
     def opener(self, key: bytes) -> aead.OpeningKey:
         opener = self.openers.get(key)
         if opener is None:
@@ -148,6 +168,43 @@ class VaultKeys:
         if version is None:
             return aad
         return aad + aead.associated_data(version, episode_id)
+
+    def seal_row(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        data: object,
+        version: int | None,
+        episode_id: str,
+    ) -> bytes:
+        plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        aad = self.row_aad(client_id, table, row_id, version, episode_id)
+        return aead.seal(key, plaintext, aad)
+
+    def open_row_text(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        blob: bytes,
+        version: int | None,
+        episode_id: str,
+    ) -> str:
+        """The payload's JSON text. That text is ``json.dumps(..., ensure_ascii=False)``:
+        only quotes, backslashes and control characters are escaped."""
+        # A search opens every row of the vault: the cached look-ups are inlined.
+        opener = self.openers.get(key) or self.opener(key)
+        head = self.aad_heads.get((client_id, table)) or self.aad_head(client_id, table)
+        try:
+            aad = head + aead.associated_data(row_id) + self.aad_tail
+            if version is not None:
+                aad += aead.associated_data(version, episode_id)
+            return opener.open(blob, aad).decode("utf-8")
+        except (DecryptionError, ValueError):
+            raise RecordDamagedError(table, row_id) from None
 
     def wipe(self) -> None:
         # Python cannot promise erasure of immutable bytes; the master key at least is a

@@ -34,6 +34,7 @@ from ipt_desktop.store.tables import (
 )
 
 from .errors import RecordDamagedError, VaultError
+from .header import VaultHeader
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -271,6 +272,35 @@ def seal_changes(vault: "Vault", db: DbSession) -> bool:
     changes.clear()
     db.flush()
     return True
+
+
+def alert_if_changed_outside(
+    db: DbSession, stored: VaultHeader, header_update: dict[str, Any] | None
+) -> dict[str, Any]:
+    """At the start of a write: the header changes so far. When the manifests no longer
+    match the stored root (a client or manifest removed or put back outside the app), the
+    header gets a ``manifest_alert`` that stays until the therapist accepts the vault, so
+    this write cannot launder it. Accepting (``manifest_alert`` in the update) skips it."""
+    changes = dict(header_update or {})
+    if (
+        stored.manifest_format
+        and not stored.manifest_alert
+        and "manifest_alert" not in changes
+        and compute_root(db) != stored.manifest_root
+    ):
+        changes["manifest_alert"] = f"noticed at write {stored.generation + 1}"
+    return changes
+
+
+def seal_and_root(
+    vault: "Vault", db: DbSession, stored: VaultHeader, changes: dict[str, Any]
+) -> None:
+    """At the end of a write: seal the changed manifests and put the new root in
+    ``changes`` (also after an upgrade or an acceptance, which change no manifest)."""
+    sealed = seal_changes(vault, db)
+    new_format = changes.get("manifest_format", stored.manifest_format) != stored.manifest_format
+    if sealed or new_format or "manifest_alert" in changes:
+        changes["manifest_root"] = compute_root(db)
 
 
 EMPTY_ROOT = hashlib.sha256(b"ipt-desktop manifest root v1").hexdigest()

@@ -8,11 +8,8 @@ is stored: a successful unwrap is the passphrase check.
 
 import datetime as dt
 import json
-import os
 import sqlite3
-import stat
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -23,10 +20,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipt_desktop.crypto import aead, keys
-from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError
-from ipt_desktop.crypto.kdf import KdfParams, calibrate
-from ipt_desktop.crypto.passphrase_policy import assess
+from ipt_desktop.crypto import keys
+from ipt_desktop.crypto.errors import KdfParametersError
+from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.store.database import (
     checkpoint,
     make_engine,
@@ -38,25 +34,23 @@ from ipt_desktop.store.tables import ClientRow, HeaderRow
 
 from . import audit_log, manifest, rollback_guard
 from .audit_log import AuditEvent
+from .creation import new_vault_header
 from .errors import (
     RecordDamagedError,
     StorageFullError,
-    VaultChangedError,
     VaultDamagedError,
-    VaultExistsError,
     VaultLockedError,
     VaultMissingError,
-    WeakPassphraseError,
+    storage_message,
 )
+from .file_modes import restrict_permissions, tighten_modes
 from .files import ProcessLock, VaultFiles
-from .header import VaultHeader
+from .header import VaultHeader, check_same_writer
 from .keys import (
     VaultKeys,
     check_recovery_key_typing,
     master_from_passphrase,
     master_from_recovery_key,
-    wrap_under_new_recovery_key,
-    wrap_under_passphrase,
 )
 
 
@@ -96,37 +90,11 @@ class Vault:
     ) -> tuple["Vault", str]:
         """Create and unlock a new vault; returns it and the recovery key text (show once)."""
         files = VaultFiles(Path(root))
-        if files.exists():
-            raise VaultExistsError(f"A vault already exists in {files.root}.")
-        if enforce_policy:
-            verdict = assess(passphrase)
-            if not verdict.acceptable:
-                raise WeakPassphraseError(verdict.message, verdict.suggestions)
-        try:
-            files.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageFullError(
-                f"The vault folder cannot be created ({exc.strerror})."
-            ) from None
-        params = kdf if kdf is not None else calibrate()
-        params.check()
-        vault_id = str(uuid.uuid4())
-        master = keys.random_key()
-        recovery = wrap_under_new_recovery_key(vault_id, master)
-        header = VaultHeader(
-            vault_id=vault_id,
-            created_at=utc_now(),
-            kdf=params,
-            wrapped_by_passphrase=wrap_under_passphrase(vault_id, passphrase, params, master),
-            recovery_salt=recovery.salt,
-            wrapped_by_recovery=recovery.wrapped,
-            written_at=utc_now(),
-            manifest_format=1,
-            manifest_root=manifest.EMPTY_ROOT,
-        )
-        _restrict_permissions(files.root, 0o700)
+        header, master, recovery = new_vault_header(files, passphrase, kdf, enforce_policy)
+        vault_id = header.vault_id
+        restrict_permissions(files.root, 0o700)
         vault = cls._open_files(files, create=True)
-        _restrict_permissions(files.db, 0o600)
+        restrict_permissions(files.db, 0o600)
         try:
             vault._keys = VaultKeys(vault_id, master)
             vault._header = header
@@ -136,7 +104,7 @@ class Vault:
         except BaseException:
             vault.close()
             raise
-        return vault, recovery.text
+        return vault, recovery
 
     @classmethod
     def open(cls, root: Path) -> "Vault":
@@ -306,19 +274,9 @@ class Vault:
         with self._write_lock:
             with self._storage_errors(), self._sessions.begin() as session:
                 stored = self._recheck_header(session)
-                changes = dict(header_update or {})
-                accepting = "manifest_alert" in changes
-                if (
-                    stored.manifest_format
-                    and not (stored.manifest_alert or accepting)
-                    and manifest.compute_root(session) != stored.manifest_root
-                ):
-                    changes["manifest_alert"] = f"noticed at write {stored.generation + 1}"
+                changes = manifest.alert_if_changed_outside(session, stored, header_update)
                 yield session
-                format_now = changes.get("manifest_format", stored.manifest_format)
-                sealed = manifest.seal_changes(self, session)
-                if sealed or accepting or format_now != stored.manifest_format:
-                    changes["manifest_root"] = manifest.compute_root(session)
+                manifest.seal_and_root(self, session, stored, changes)
                 if new_keys is not None:
                     head, count = audit_log.rechain(session, k.audit, after.audit, self.vault_id)
                     changes.update(audit_head=head, audit_count=count)
@@ -347,25 +305,9 @@ class Vault:
                 k.wipe()
 
     def _recheck_header(self, session: Session) -> VaultHeader:
-        """Inside BEGIN IMMEDIATE: the stored header must be the one this process last
-        wrote or read. Otherwise another writer got in (the lock file was deleted, a
-        second copy of the app): refuse before anything is written."""
+        """Inside BEGIN IMMEDIATE: refuse when another writer got in (see header.py)."""
         row = session.get(HeaderRow, 1)
-        mine = self.header
-        try:
-            stored = None if row is None else VaultHeader.decode(row.body)
-        except (ValueError, KeyError, TypeError, UnicodeDecodeError, KdfParametersError):
-            stored = None
-        if stored is None or (stored.generation, stored.audit_head) != (
-            mine.generation,
-            mine.audit_head,
-        ):
-            raise VaultChangedError(
-                "Another program wrote to this vault while it was open here, so this change "
-                "was not saved (the vault was not touched). Keep your text, close "
-                "ipt-desktop everywhere, open the vault again and save once more."
-            )
-        return stored
+        return check_same_writer(None if row is None else row.body, self.header)
 
     def record_event(self, event: AuditEvent, *object_ids: str, detail: str = "") -> None:
         """An audit entry for something that changed nothing (unlock, open, export)."""
@@ -391,8 +333,8 @@ class Vault:
 
     # -- sealing ----------------------------------------------------------------------
     def client_key(self, session: Session, client_id: str) -> bytes:
-        k = self._require_keys()
-        cached = k.clients.get(client_id)
+        """The client's data key (cached until lock); KeyError when there is no client."""
+        cached = self._require_keys().clients.get(client_id)
         if cached is not None:
             return cached
         row = session.get(ClientRow, client_id)
@@ -403,27 +345,14 @@ class Vault:
     def unwrap_client_key(self, client_id: str, key_version: int, wrapped: bytes) -> bytes:
         """The client's data key from its row's columns (cached until lock); for callers
         that read the clients table themselves (the client list, the search)."""
-        k = self._require_keys()
-        cached = k.clients.get(client_id)
-        if cached is not None:
-            return cached
-        key = k.unwrap_client_key(client_id, key_version, wrapped)
-        k.clients[client_id] = key
-        return key
+        return self._require_keys().client_key(client_id, key_version, wrapped)
 
     def new_client_key(self, client_id: str) -> tuple[bytes, bytes]:
         """A fresh data key for a client, and its wrapped form for the clients table."""
-        k = self._require_keys()
-        key = keys.random_key()
-        wrapped = k.wrap_client_key(client_id, key)
-        k.clients[client_id] = key
-        return key, wrapped
+        return self._require_keys().new_client_key(client_id)
 
     def forget_client_key(self, client_id: str) -> None:
-        k = self._require_keys()
-        key = k.clients.pop(client_id, None)
-        if key is not None:
-            k.openers.pop(key, None)
+        self._require_keys().forget_client(client_id)
 
     def seal(
         self,
@@ -436,9 +365,8 @@ class Vault:
         episode_id: str = "",
     ) -> bytes:
         """Seal a payload bound to its place (see ``VaultKeys.row_aad``)."""
-        plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        aad = self._require_keys().row_aad(client_id, table, row_id, version, episode_id)
-        return aead.seal(key, plaintext, aad)
+        k = self._require_keys()
+        return k.seal_row(key, client_id, table, row_id, data, version, episode_id)
 
     def unseal_text(
         self,
@@ -450,22 +378,10 @@ class Vault:
         version: int | None = None,
         episode_id: str = "",
     ) -> str:
-        """The row's payload as the JSON text ``seal`` wrote (authenticated, not parsed).
-
-        That text is ``json.dumps(..., ensure_ascii=False)``: only quotes, backslashes and
-        control characters are escaped; every other character is written as itself.
-        """
+        """The row's payload as the JSON text ``seal`` wrote (authenticated, not parsed);
+        RecordDamagedError(table, row_id) when it does not open."""
         k = self._require_keys()
-        # A search opens every row of the vault: the cached look-ups are inlined.
-        opener = k.openers.get(key) or k.opener(key)
-        head = k.aad_heads.get((client_id, table)) or k.aad_head(client_id, table)
-        try:
-            aad = head + aead.associated_data(row_id) + k.aad_tail
-            if version is not None:
-                aad += aead.associated_data(version, episode_id)
-            return opener.open(blob, aad).decode("utf-8")
-        except (DecryptionError, ValueError):
-            raise RecordDamagedError(table, row_id) from None
+        return k.open_row_text(key, client_id, table, row_id, blob, version, episode_id)
 
     def unseal(
         self,
@@ -502,42 +418,5 @@ class Vault:
         return self._engine
 
 
-def tighten_modes(files: VaultFiles) -> None:
-    """Owner-only on POSIX: take group and other permissions off the vault folder, its
-    files and its sub-folders (backups, replaced), however they were made (an older
-    release, a copy, a restore by hand). The owner's own bits are left as they are."""
-    if os.name != "posix":
-        return
-    with suppress(OSError):
-        _drop_group_and_other(files.root)
-        for path in files.root.iterdir():
-            if path.is_symlink():
-                continue
-            _drop_group_and_other(path)
-            if path.is_dir():
-                for inner in path.iterdir():
-                    if not inner.is_symlink():
-                        _drop_group_and_other(inner)
-
-
-def _drop_group_and_other(path: Path) -> None:
-    mode = stat.S_IMODE(path.stat().st_mode)
-    if mode & 0o077:
-        os.chmod(path, mode & 0o700)
-
-
-def _restrict_permissions(path: Path, mode: int) -> None:
-    """Owner-only access on POSIX (Windows user profiles are already per-user)."""
-    if os.name == "posix":
-        os.chmod(path, mode)
-
-
 def _storage_message(exc: OperationalError) -> str:
-    text = str(exc.orig) if exc.orig is not None else ""
-    if "full" in text:
-        return "The disk is full: the change was not saved. Free some space and save again."
-    if "readonly" in text or "read-only" in text:
-        return "The vault folder is read-only: the change was not saved."
-    if "locked" in text:
-        return "The vault is busy; try again in a moment."
-    return "The vault could not be written; the change was not saved."
+    return storage_message(str(exc.orig) if exc.orig is not None else "")
