@@ -10,7 +10,13 @@ from sqlalchemy.orm import Session as DbSession
 from ipt_desktop.domain.model import Client, ClientRecord
 from ipt_desktop.domain.summary import ClientSummary, summarize
 from ipt_desktop.store.database import checkpoint
-from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientRow, DraftRow, SessionRow
+from ipt_desktop.store.tables import (
+    CLIENT_CHILD_TABLES,
+    ClientRow,
+    DraftRow,
+    ManifestRow,
+    SessionRow,
+)
 from ipt_desktop.vault import codec as record_codec
 from ipt_desktop.vault import manifest
 from ipt_desktop.vault import rows as client_rows
@@ -49,14 +55,18 @@ def list_clients(vault: Vault) -> ClientListing:
         ClientRow.wrapped_key,
         ClientRow.summary,
         ClientRow.summary_version,
-    )
+        ManifestRow.version,
+        ManifestRow.digest,
+        ManifestRow.payload,
+    ).outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
     with vault.reading() as db:
         rows = db.connection().execute(query.order_by(ClientRow.order_key)).all()
-        for client_id, key_version, wrapped, sealed, summary_version in rows:
+        for row in rows:
+            client_id = row[0]
             try:
-                listing.summaries.append(
-                    _summary(vault, db, client_id, key_version, wrapped, sealed, summary_version)
-                )
+                key = vault.unwrap_client_key(client_id, row[1], row[2])
+                manifest.preload(vault, db, client_id, None if row[5] is None else row[5:8])
+                listing.summaries.append(_summary(vault, db, client_id, key, row[3], row[4]))
             except RecordDamagedError as exc:
                 listing.damaged.append(DamagedClient(client_id, str(exc)))
     return listing
@@ -66,12 +76,10 @@ def _summary(
     vault: Vault,
     db: DbSession,
     client_id: str,
-    key_version: int,
-    wrapped: bytes,
+    key: bytes,
     sealed: bytes | None,
     summary_version: int,
 ) -> ClientSummary:
-    key = vault.unwrap_client_key(client_id, key_version, wrapped)
     table = client_rows.SUMMARY_TABLE
     entry = None if sealed is None else manifest.plain_entry(summary_version, sealed)
     manifest.check_one(vault, db, client_id, manifest.entry_key(table, client_id), entry)

@@ -168,23 +168,39 @@ def stored_entries(vault: "Vault", db: DbSession, client_id: str) -> dict[str, E
     loaded: dict[str, dict[str, Entry]] = db.info.setdefault(_LOADED, {})
     if client_id in loaded:
         return loaded[client_id]
-    row = db.get(ManifestRow, client_id)
-    if row is None:
-        raise ManifestMismatchError(
-            client_id, [ManifestProblem("missing", MANIFEST_TABLE, client_id)]
+    row = db.execute(
+        select(ManifestRow.version, ManifestRow.digest, ManifestRow.payload).where(
+            ManifestRow.client_id == client_id
         )
+    ).first()
+    if row is None:
+        return preload(vault, db, client_id, None)
+    return preload(vault, db, client_id, (row.version, row.digest, row.payload))
+
+
+def preload(
+    vault: "Vault",
+    db: DbSession,
+    client_id: str,
+    stored: tuple[int, bytes, bytes] | None,
+) -> dict[str, Entry]:
+    """Open a manifest the caller read itself ((version, digest, payload) columns, or None
+    when there is none), for readers that select many clients at once (the list)."""
+    if stored is None:
+        missing = ManifestProblem("missing", MANIFEST_TABLE, client_id)
+        raise ManifestMismatchError(client_id, [missing])
+    version, digest, payload = stored
     key = vault.client_key(db, client_id)
     try:
-        if blob_digest(row.payload) != row.digest.hex()[:32]:
+        if blob_digest(payload) != bytes(digest).hex()[:32]:
             raise RecordDamagedError(MANIFEST_TABLE, client_id)
-        data = vault.unseal(key, client_id, MANIFEST_TABLE, client_id, row.payload, row.version)
-        entries = {str(k): (int(v[0]), str(v[1]), str(v[2])) for k, v in data["rows"].items()}
+        data = vault.unseal(key, client_id, MANIFEST_TABLE, client_id, payload, version)
+        opened = {str(k): (int(v[0]), str(v[1]), str(v[2])) for k, v in data["rows"].items()}
     except (RecordDamagedError, KeyError, TypeError, ValueError, IndexError):
-        raise ManifestMismatchError(
-            client_id, [ManifestProblem("altered", MANIFEST_TABLE, client_id)]
-        ) from None
-    loaded[client_id] = entries
-    return entries
+        altered = ManifestProblem("altered", MANIFEST_TABLE, client_id)
+        raise ManifestMismatchError(client_id, [altered]) from None
+    db.info.setdefault(_LOADED, {})[client_id] = opened
+    return opened
 
 
 def entries(vault: "Vault", db: DbSession, client_id: str) -> dict[str, Entry]:

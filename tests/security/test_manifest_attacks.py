@@ -1,6 +1,7 @@
 """Issue 14: every attack with ``sqlite3`` on the real vault file is named by ``verify``
 (exit 1) and by the app, which refuses to show the record with the same message."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from attack_vault import Practice, build_practice, raw_sql, row_state
 from ipt_desktop.services import clients, sessions, unlock_session
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.services.vault_verify import verify_vault
+from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.manifest import ManifestMismatchError
 from ipt_desktop.vault.vault import Vault
 from tests.cli_process import PASSPHRASE, run_cli
@@ -218,3 +220,23 @@ def test_a_row_added_by_hand_is_named(practice: tuple[Path, Practice]) -> None:
     code, out = _verify(root)
     assert code == 1
     assert "sessions 00000000-0000-4000-8000-000000000001 is in the vault but not" in out
+
+
+def test_a_summary_that_disagrees_with_its_record_is_named(
+    practice: tuple[Path, Practice],
+) -> None:
+    """Written through the vault (so the manifest agrees): only the comparison of the
+    summary with the record itself can notice, e.g. a risk flag lost by a faster path."""
+    root, made = practice
+    vault = Vault.open(root)
+    try:
+        unlock_session.unlock(vault, UnlockSecret.passphrase(PASSPHRASE))
+        record = clients.read_record(vault, made.client)
+        stale = dataclasses.replace(record, sessions=record.sessions[:1])
+        with vault.transaction(None) as db:
+            client_rows.write_summary(vault, db, stale)
+        report = verify_vault(vault)
+    finally:
+        vault.close()
+    assert [p.client_id for p in report.clients] == [made.client]
+    assert "does not match its record" in report.clients[0].message
