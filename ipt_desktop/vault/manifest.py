@@ -24,7 +24,6 @@ from sqlalchemy import event, select
 from sqlalchemy.orm import Session as DbSession
 from sqlalchemy.orm import sessionmaker
 
-from ipt_desktop.crypto import aead
 from ipt_desktop.store.tables import (
     CLIENT_CHILD_TABLES,
     ClientChildRow,
@@ -319,16 +318,20 @@ def seal_and_root(
         changes["manifest_root"] = compute_root(db)
 
 
-EMPTY_ROOT = hashlib.sha256(b"ipt-desktop manifest root v1").hexdigest()
+_ROOT_PREFIX = b"ipt-desktop manifest root v1"
+EMPTY_ROOT = hashlib.sha256(_ROOT_PREFIX).hexdigest()
 
 
 def compute_root(db: DbSession) -> str:
-    """SHA-256 over every (client id, manifest digest) pair, in client id order."""
-    h = hashlib.sha256(b"ipt-desktop manifest root v1")
+    """SHA-256 over every (client id, manifest digest) pair, in client id order (each id
+    length-prefixed; each digest is 32 bytes). Run twice per write: kept to one query and
+    one hash call."""
     query = select(ManifestRow.client_id, ManifestRow.digest).order_by(ManifestRow.client_id)
+    parts = [_ROOT_PREFIX]
     for client_id, digest in db.execute(query):
-        h.update(aead.associated_data(client_id, bytes(digest).hex()))
-    return h.hexdigest()
+        raw = client_id.encode("utf-8")
+        parts.append(len(raw).to_bytes(2, "big") + raw + bytes(digest))
+    return hashlib.sha256(b"".join(parts)).hexdigest()
 
 
 def orphan_manifests(db: DbSession) -> list[str]:
