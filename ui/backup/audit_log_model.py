@@ -42,11 +42,15 @@ EVENT_LABELS: dict[AuditEvent, str] = {
     AuditEvent.DELETE: "Deleted",
     AuditEvent.EXPORT_PDF: "Exported as PDF",
     AuditEvent.EXPORT_JSON: "Exported as JSON",
+    AuditEvent.EXPORT_FHIR: "Exported measures as FHIR",
     AuditEvent.IMPORT: "Imported",
     AuditEvent.BACKUP: "Backup made",
     AuditEvent.RESTORE: "Restored from a backup",
     AuditEvent.PASSPHRASE_CHANGED: "Passphrase changed",
     AuditEvent.SETTINGS_CHANGED: "Settings changed",
+    AuditEvent.ROLLBACK_ACCEPTED: "Vault accepted as it is",
+    AuditEvent.MANIFESTS_CREATED: "Sealed manifests created (upgrade)",
+    AuditEvent.REKEYED: "New recovery key and master key",
 }
 
 Index = QModelIndex | QPersistentModelIndex
