@@ -6,6 +6,13 @@ opaque counter that only keeps insertion order (of the clients; of each client's
 in the other tables). ``ClientRow.summary`` holds the sealed ``ClientSummary`` and is
 rewritten inside every transaction that touches the client.
 
+Manifests (vault/manifest.py): each payload also binds its row ``version`` (bumped on every
+write here) and, for a session, its episode. Every row written or deleted through the ORM
+inside ``Vault.transaction`` is noted by an ``after_flush`` hook, and the client's sealed
+manifest is updated just before the header, in the same transaction, whatever code
+computed the summary; a bulk delete must call ``manifest.client_removed``. Readers check
+rows against the manifest (``read_record``, ``read_child``).
+
 Stored payloads are read back the lean way (``decode_stored``, ``StoredObject``) with the
 same record_codec readers the interchange import runs strictly.
 """

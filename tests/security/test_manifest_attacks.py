@@ -2,12 +2,23 @@
 (exit 1) and by the app, which refuses to show the record with the same message."""
 
 import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
 from attack_vault import Practice, build_practice, raw_sql, row_state
 
-from ipt_desktop.services import clients, sessions, unlock_session
+from ipt_desktop.domain.model import InventoryPerson, LifeEvent
+from ipt_desktop.services import (
+    clients,
+    drafts,
+    episodes,
+    interchange,
+    life_events,
+    people,
+    sessions,
+    unlock_session,
+)
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault import rows as client_rows
@@ -240,3 +251,39 @@ def test_a_summary_that_disagrees_with_its_record_is_named(
         vault.close()
     assert [p.client_id for p in report.clients] == [made.client]
     assert "does not match its record" in report.clients[0].message
+
+
+def test_every_kind_of_app_write_keeps_the_vault_verifying(
+    practice: tuple[Path, Practice],
+) -> None:
+    """No false alarm: the manifests follow every write the app makes."""
+    root, made = practice
+    vault = Vault.open(root)
+    try:
+        unlock_session.unlock(vault, UnlockSecret.passphrase(PASSPHRASE))
+        sessions.amend_session(vault, made.client, made.signed, "Fictional correction")
+        record = clients.read_record(vault, made.client)
+        clients.update_client(vault, dataclasses.replace(record.client, name="Demo – Renamed"))
+        sessions.delete_session(vault, made.client, made.plain[1])
+        person = InventoryPerson(client_id=made.client, name="Demo – Friend")
+        people.save_person(vault, person)
+        people.save_person(vault, dataclasses.replace(person, closeness=1))
+        event = LifeEvent(client_id=made.client, date=dt.date(2026, 3, 1), description="Move")
+        life_events.save_life_event(vault, event)
+        life_events.delete_life_event(vault, made.client, event.id)
+        episodes.delete_episode(vault, made.client, made.maintenance)
+        drafts.save_draft(vault, f"session:{made.plain[0]}", made.client, {"note": "Draft"})
+        exported = interchange.export_client(vault, made.other_client)
+        clients.delete_client(vault, made.other_client)
+        (imported,) = interchange.import_records(vault, interchange.validate_import(exported))
+        report = verify_vault(vault)
+        listing = clients.list_clients(vault)
+        for summary in listing.summaries:
+            clients.read_record(vault, summary.client_id)
+    finally:
+        vault.close()
+    assert report.ok, (report.clients, report.damaged, report.vault_problems)
+    assert listing.damaged == []
+    assert {s.client_id for s in listing.summaries} == {made.client, imported}
+    code, out = _verify(root)
+    assert code == 0 and "vault OK" in out, out
