@@ -66,6 +66,11 @@ def flipped_vault(root: Path) -> Vault:
     changed = bytearray(summary)
     changed[-5] ^= 0x01
     conn.execute("UPDATE clients SET summary = ? WHERE id = ?", (bytes(changed), ids[1]))
+    # And one session of the first client deleted: its record is refused when opened.
+    conn.execute(
+        "DELETE FROM sessions WHERE id = (SELECT id FROM sessions WHERE client_id = ? LIMIT 1)",
+        (ids[0],),
+    )
     conn.commit()
     conn.close()
     opened = Vault.open(root)
@@ -87,7 +92,12 @@ def main(argv: list[str]) -> int:
     for width, height in SIZES:
         window.resize(width, height)
         save(window, out, f"main_damaged_row_{width}x{height}")
-    damaged = clients.list_clients(vault).damaged[0]
+    listing = clients.list_clients(vault)
+    window.workArea.switchTo(listing.summaries[0].client_id)
+    for width, height in SIZES:
+        window.resize(width, height)
+        save(window, out, f"main_record_refused_{width}x{height}")
+    damaged = listing.damaged[0]
     dialog: QWidget = DamagedRecordDialog(damaged, window)
     dialog.show()
     save(dialog, out, "dialog_damaged_record")
