@@ -155,6 +155,11 @@ def rebuild(db: DbSession, client_id: str) -> None:
     _changes(db).setdefault(client_id, _ClientChanges()).created = True
 
 
+def note_entry(db: DbSession, client_id: str, key: str, entry: Entry) -> None:
+    """An entry for a row this transaction does not rewrite (the upgrade's damaged rows)."""
+    _changes(db).setdefault(client_id, _ClientChanges()).entries[key] = entry
+
+
 def client_removed(db: DbSession, client_id: str) -> None:
     """A client deleted with bulk statements (crypto-shredding): drop its manifest."""
     _changes(db).setdefault(client_id, _ClientChanges()).removed = True

@@ -19,7 +19,7 @@ from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.store.schema_migrations import HEAD_REVISION, current_revision
 from ipt_desktop.vault import rollback_guard
-from ipt_desktop.vault.errors import VaultChangedError
+from ipt_desktop.vault.errors import RecordDamagedError, VaultChangedError
 from ipt_desktop.vault.vault import Vault
 from tests.cli_process import PASSPHRASE, run_cli
 
@@ -172,3 +172,33 @@ def test_opening_a_vault_makes_its_folder_and_files_owner_only(tmp_path: Path, m
     for path in paths:
         mode = stat.S_IMODE(path.stat().st_mode)
         assert mode & 0o077 == 0, (path.name, oct(mode))
+
+
+def test_one_damaged_row_does_not_stop_the_upgrade(tmp_path: Path) -> None:
+    root = tmp_path / "vault"
+    root.mkdir()
+    shutil.copy(FIXTURE, root / "vault.sqlite3")
+    conn = sqlite3.connect(root / "vault.sqlite3")
+    victim, owner, payload = conn.execute(
+        "SELECT id, client_id, payload FROM sessions ORDER BY id LIMIT 1"
+    ).fetchone()
+    flipped = bytearray(payload)
+    flipped[-3] ^= 0x10
+    conn.execute("UPDATE sessions SET payload = ? WHERE id = ?", (bytes(flipped), victim))
+    conn.commit()
+    conn.close()
+    vault, outcome = _unlocked(root)  # the upgrade runs and the vault opens
+    try:
+        assert vault.header.manifest_format == 1 and outcome.manifest_alert == ""
+        listing = clients.list_clients(vault)
+        others = [s.client_id for s in listing.summaries if s.client_id != owner]
+        assert len(listing.summaries) == 2 and len(others) == 1
+        assert len(clients.read_record(vault, others[0]).sessions) == 3
+        with pytest.raises(RecordDamagedError) as caught:
+            clients.read_record(vault, owner)
+        report = verify_vault(vault)
+    finally:
+        vault.close()
+    assert caught.value.record_id == victim
+    assert [(d.table, d.record_id) for d in report.damaged] == [("sessions", victim)]
+    assert report.clients == []  # damaged, not "added outside" nor "missing"
