@@ -39,6 +39,7 @@ from .errors import (
     RecordDamagedError,
     StorageFullError,
     VaultDamagedError,
+    VaultError,
     VaultLockedError,
     VaultMissingError,
     storage_message,
@@ -208,7 +209,8 @@ class Vault:
     def lock(self) -> None:
         """Drop the keys. The state this machine saw is remembered first (rollback check)."""
         if self._keys is not None:
-            with suppress(OSError):  # a read-only data folder must not stop a lock
+            # Nothing may stop a lock: not a read-only data folder, not a damaged file.
+            with suppress(OSError, VaultError, DatabaseError, sqlite3.DatabaseError):
                 rollback_guard.remember(self)
             self._keys.wipe()
         self._keys = None
