@@ -39,7 +39,7 @@ from ui.common.app_settings import AppSettings  # noqa: E402
 from ui.common.task_runner import TaskRunner  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
-PASSPHRASE = "candle river orbit maple"
+PASSPHRASE = "candle river orbit maple"  # noqa: S105 (fictional, for a throwaway vault)
 SIZES = ((1280, 800), (1024, 700))
 
 

@@ -10,6 +10,7 @@ whole vault unopenable: a row that does not open is left as it was and listed at
 does not unwrap gets no manifest and stays one damaged record in the list.
 """
 
+from contextlib import suppress
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -52,11 +53,22 @@ def seal_first_manifests(vault: "Vault") -> None:
                 episode = row.episode_id if isinstance(row, SessionRow) else ""
                 place = (row_type.__tablename__, row.id, episode)
                 damaged += _reseal(vault, db, owner_key, row.client_id, place, row)
+        for client_id in keys:
+            _refresh_summary(vault, db, client_id)
     if damaged:
         vault.record_event(
             AuditEvent.MANIFESTS_CREATED,
             detail=f"{damaged} damaged row(s) left as they were; verify names them",
         )
+
+
+def _refresh_summary(vault: "Vault", db: DbSession, client_id: str) -> None:
+    """The summary recomputed from the record as this version computes it (a summary
+    written by an older version may lack what the list shows now)."""
+    from .rows import refresh_summary  # rows imports the vault, which imports this module
+
+    with suppress(RecordDamagedError, LookupError):
+        refresh_summary(vault, db, client_id)
 
 
 def _reseal(

@@ -21,19 +21,15 @@ deletes the anchor, is not noticed. That needs a counter outside the attacker's 
 import hashlib
 import hmac
 import json
-import os
-import secrets
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.crypto import keys
 from ipt_desktop.store.tables import AuditRow
 
-from .files import fsync_dir
 from .location import state_dir
-from .private_files import new_private_file
 
 if TYPE_CHECKING:
     from .vault import Vault
@@ -166,13 +162,8 @@ def _write(vault: "Vault") -> None:
         "mac": keys.mac(vault.purpose_key("anchor"), body).hex(),
     }
     target = anchor_path(vault.vault_id, vault.anchor_folder)
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with new_private_file(temp) as out:
-            out.write(json.dumps(stored, sort_keys=True).encode("utf-8"))
-        os.replace(temp, target)
-        fsync_dir(target.parent)
+        write_atomically(target, json.dumps(stored, sort_keys=True).encode("utf-8"))
     except OSError:
-        with suppress(OSError):
-            temp.unlink()
+        return  # best effort: the next lock or save writes it again

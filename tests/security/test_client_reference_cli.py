@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ipt_desktop.domain.model import Client
 from ipt_desktop.services import clients
-from tests.cli_process import assert_failed_cleanly, run_cli
+from tests.helpers.cli_process import assert_failed_cleanly, run_cli
 
 NAME = "Demo – Referenced Client"
 

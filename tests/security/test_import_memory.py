@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_process import PASSPHRASE
+from tests.helpers.cli_process import PASSPHRASE
 
-PROBE = Path(__file__).with_name("import_probe.py")
+PROBE = Path(__file__).resolve().parents[1] / "helpers" / "import_probe.py"
 REPO = Path(__file__).resolve().parents[2]
 MB = 1024 * 1024
 

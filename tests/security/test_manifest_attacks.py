@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from attack_vault import Practice, build_practice, raw_sql, row_state
 
 from ipt_desktop.domain.model import InventoryPerson, LifeEvent
 from ipt_desktop.services import (
@@ -24,7 +23,8 @@ from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.manifest import ManifestMismatchError
 from ipt_desktop.vault.vault import Vault
-from tests.cli_process import PASSPHRASE, run_cli
+from tests.helpers.attack_vault import Practice, build_practice, raw_sql, row_state
+from tests.helpers.cli_process import PASSPHRASE, run_cli
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault.errors import WrongRecoveryKeyError
 from ipt_desktop.vault.settings import read_setting, write_setting
 from ipt_desktop.vault.vault import Vault
-from tests.cli_process import PASSPHRASE, run_cli
+from tests.helpers.cli_process import PASSPHRASE, run_cli
 
 KEY = re.compile(r"^\s+([A-Z2-7]{4}(?:-[A-Z2-7]{4})+)\s*$", re.MULTILINE)
 

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, dismissing_modals, when_modal
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Client
 from ipt_desktop.services import clients, unlock_session
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.shell import dismissing_modals, when_modal
 from ui.app.damaged_records import ROW_TITLE, DamagedRecordDialog
 from ui.app.main_window import MainWindow
 from ui.common.app_settings import AppSettings

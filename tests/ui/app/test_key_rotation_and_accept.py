@@ -7,13 +7,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, when_modal
 
 from ipt_desktop.domain.graduation import PaperSize
 from ipt_desktop.services import unlock_session
 from ipt_desktop.vault import audit_log
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.shell import when_modal
 from ui.app.main_window import MainWindow
 from ui.app.rekey_dialog import RekeyDialog
 from ui.backup.rollback_notice import UnlockNoticeChoice, UnlockNoticeDialog
