@@ -1,6 +1,7 @@
-"""Changing the passphrase, and rotating the master key and the recovery key (``rekey``).
+"""Rotating the master key and the recovery key (``rekey``; a new passphrase only rewraps
+the master key: ``Vault.change_passphrase``).
 
-A new passphrase only rewraps the master key. ``rekey`` makes a new random master key and
+``rekey`` makes a new random master key and
 a new recovery key in one transaction: every client's data key is rewrapped (no record is
 re-encrypted), the sealed settings and the drafts that belong to no client are sealed
 again, the audit chain is sealed and linked again under the new audit key, and the header
@@ -14,16 +15,16 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from ipt_desktop.crypto import aead, keys
-from ipt_desktop.crypto.kdf import KdfParams, calibrate
-from ipt_desktop.crypto.passphrase_policy import assess
+from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.store.tables import ClientRow, DraftRow, SettingRow
 
 from . import audit_log, rollback_guard
 from .audit_log import AuditEvent
-from .errors import VaultDamagedError, WeakPassphraseError, WrongPassphraseError
+from .errors import VaultDamagedError, WrongPassphraseError
 from .keys import (
     CLIENT_KEY_VERSION,
     WRONG_PASSPHRASE,
+    checked_kdf_params,
     master_from_passphrase,
     wrap_under_new_recovery_key,
     wrap_under_passphrase,
@@ -31,28 +32,6 @@ from .keys import (
 
 if TYPE_CHECKING:
     from .vault import Vault
-
-
-def _checked_params(passphrase: str, kdf: KdfParams | None, enforce_policy: bool) -> KdfParams:
-    if enforce_policy:
-        verdict = assess(passphrase)
-        if not verdict.acceptable:
-            raise WeakPassphraseError(verdict.message, verdict.suggestions)
-    params = kdf if kdf is not None else calibrate()
-    params.check()
-    return params
-
-
-def change_passphrase(
-    vault: "Vault", new_passphrase: str, *, kdf: KdfParams | None, enforce_policy: bool
-) -> None:
-    params = _checked_params(new_passphrase, kdf, enforce_policy)
-    wrapped = wrap_under_passphrase(vault.vault_id, new_passphrase, params, vault.master_key())
-    with vault.transaction(
-        AuditEvent.PASSPHRASE_CHANGED,
-        header_update={"kdf": params, "wrapped_by_passphrase": wrapped},
-    ):
-        pass
 
 
 def rekey(
@@ -71,7 +50,7 @@ def rekey(
     (WrongPassphraseError otherwise), so a typo can never lock the therapist out. Refuses
     (VaultDamagedError, nothing changed) when the audit chain is broken: rotating would
     re-seal it as if it were intact."""
-    params = _checked_params(passphrase, kdf, enforce_policy)
+    params = checked_kdf_params(passphrase, kdf, enforce_policy)
     if check_current and master_from_passphrase(vault.header, passphrase) != vault.master_key():
         raise WrongPassphraseError(WRONG_PASSPHRASE)
     vault_id = vault.vault_id

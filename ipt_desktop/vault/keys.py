@@ -12,9 +12,15 @@ from dataclasses import dataclass
 
 from ipt_desktop.crypto import aead, keys, recovery_key
 from ipt_desktop.crypto.errors import DecryptionError, RecoveryKeyFormatError
-from ipt_desktop.crypto.kdf import KdfParams, derive_key, normalise_passphrase
+from ipt_desktop.crypto.kdf import KdfParams, calibrate, derive_key, normalise_passphrase
+from ipt_desktop.crypto.passphrase_policy import assess
 
-from .errors import RecordDamagedError, WrongPassphraseError, WrongRecoveryKeyError
+from .errors import (
+    RecordDamagedError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+    WrongRecoveryKeyError,
+)
 from .header import VaultHeader
 
 CLIENT_KEY_VERSION = 1
@@ -29,6 +35,18 @@ def check_recovery_key_typing(text: str) -> bytes:
         return recovery_key.parse_key(text)
     except RecoveryKeyFormatError as exc:
         raise WrongRecoveryKeyError(str(exc).capitalize() + ".") from None
+
+
+def checked_kdf_params(passphrase: str, kdf: KdfParams | None, enforce_policy: bool) -> KdfParams:
+    """The policy applied to a new passphrase, and the KDF parameters to wrap under
+    (calibrated when none are given, never below the floor)."""
+    if enforce_policy:
+        verdict = assess(passphrase)
+        if not verdict.acceptable:
+            raise WeakPassphraseError(verdict.message, verdict.suggestions)
+    params = kdf if kdf is not None else calibrate()
+    params.check()
+    return params
 
 
 def passphrase_kek(passphrase: str, params: KdfParams) -> bytes:

@@ -18,7 +18,7 @@ next save of that client.
 import hashlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session as DbSession
@@ -34,9 +34,7 @@ from ipt_desktop.store.tables import (
 
 from .errors import RecordDamagedError, VaultError
 from .header import VaultHeader
-
-if TYPE_CHECKING:
-    from .vault import Vault
+from .vault_parts import RowSealer
 
 MANIFEST_TABLE = "client_manifests"
 #: The table name the sealed summary is bound to (it lives in a column of ``clients``).
@@ -166,7 +164,7 @@ def client_removed(db: DbSession, client_id: str) -> None:
 
 
 # -- reading ------------------------------------------------------------------------------
-def stored_entries(vault: "Vault", db: DbSession, client_id: str) -> dict[str, Entry]:
+def stored_entries(vault: RowSealer, db: DbSession, client_id: str) -> dict[str, Entry]:
     """The client's manifest as stored (authenticated); ManifestMismatchError if it is
     missing or does not open."""
     loaded: dict[str, dict[str, Entry]] = db.info.setdefault(_LOADED, {})
@@ -183,7 +181,7 @@ def stored_entries(vault: "Vault", db: DbSession, client_id: str) -> dict[str, E
 
 
 def preload(
-    vault: "Vault",
+    vault: RowSealer,
     db: DbSession,
     client_id: str,
     stored: tuple[int, bytes, bytes] | None,
@@ -207,7 +205,7 @@ def preload(
     return opened
 
 
-def entries(vault: "Vault", db: DbSession, client_id: str) -> dict[str, Entry]:
+def entries(vault: RowSealer, db: DbSession, client_id: str) -> dict[str, Entry]:
     """The manifest as this transaction now holds it (stored, plus its own changes)."""
     change = _changes(db).get(client_id)
     base = {} if change is not None and change.created else stored_entries(vault, db, client_id)
@@ -240,7 +238,7 @@ def compare(expected: Mapping[str, Entry], found: Mapping[str, Entry]) -> list[M
 
 
 def check_rows(
-    vault: "Vault", db: DbSession, client_id: str, found: Mapping[str, Entry], *, whole: bool
+    vault: RowSealer, db: DbSession, client_id: str, found: Mapping[str, Entry], *, whole: bool
 ) -> None:
     """Raise ManifestMismatchError unless ``found`` agrees with the manifest (``whole``:
     ``found`` is every row of the client, so rows missing from it are missing)."""
@@ -252,7 +250,9 @@ def check_rows(
         raise ManifestMismatchError(client_id, problems)
 
 
-def check_one(vault: "Vault", db: DbSession, client_id: str, key: str, entry: Entry | None) -> None:
+def check_one(
+    vault: RowSealer, db: DbSession, client_id: str, key: str, entry: Entry | None
+) -> None:
     """One row read on its own (``entry`` None: there is no such row)."""
     want = entries(vault, db, client_id).get(key)
     if want != entry:
@@ -261,7 +261,7 @@ def check_one(vault: "Vault", db: DbSession, client_id: str, key: str, entry: En
 
 
 # -- writing ------------------------------------------------------------------------------
-def write_manifest(vault: "Vault", db: DbSession, client_id: str, rows: dict[str, Entry]) -> None:
+def write_manifest(vault: RowSealer, db: DbSession, client_id: str, rows: dict[str, Entry]) -> None:
     row = db.get(ManifestRow, client_id)
     version = 1 if row is None else row.version + 1
     key = vault.client_key(db, client_id)
@@ -275,7 +275,7 @@ def write_manifest(vault: "Vault", db: DbSession, client_id: str, rows: dict[str
     db.info.setdefault(_LOADED, {})[client_id] = dict(rows)
 
 
-def seal_changes(vault: "Vault", db: DbSession) -> bool:
+def seal_changes(vault: RowSealer, db: DbSession) -> bool:
     """Seal the manifest of every client this transaction changed; True if any."""
     db.flush()
     changes = _changes(db)
@@ -313,7 +313,7 @@ def alert_if_changed_outside(
 
 
 def seal_and_root(
-    vault: "Vault", db: DbSession, stored: VaultHeader, changes: dict[str, Any]
+    vault: RowSealer, db: DbSession, stored: VaultHeader, changes: dict[str, Any]
 ) -> None:
     """At the end of a write: seal the changed manifests and put the new root in
     ``changes`` (also after an upgrade or an acceptance, which change no manifest)."""
@@ -349,7 +349,7 @@ def orphan_manifests(db: DbSession) -> list[str]:
     return list(db.scalars(query))
 
 
-def client_rows_found(vault: "Vault", db: DbSession, client_id: str) -> dict[str, Entry]:
+def client_rows_found(vault: RowSealer, db: DbSession, client_id: str) -> dict[str, Entry]:
     """Every row the vault holds for ``client_id`` (versions and digests; nothing opened)."""
     found: dict[str, Entry] = {}
     client = db.execute(

@@ -10,9 +10,6 @@ whole vault unopenable: a row that does not open is left as it was and listed at
 does not unwrap gets no manifest and stays one damaged record in the list.
 """
 
-from contextlib import suppress
-from typing import TYPE_CHECKING
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session as DbSession
 
@@ -21,12 +18,10 @@ from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientChildRow, Client
 from . import manifest
 from .audit_log import AuditEvent
 from .errors import RecordDamagedError
-
-if TYPE_CHECKING:
-    from .vault import Vault
+from .vault_parts import WritableVault
 
 
-def seal_first_manifests(vault: "Vault") -> None:
+def seal_first_manifests(vault: WritableVault) -> None:
     damaged = 0
     with vault.transaction(
         AuditEvent.MANIFESTS_CREATED,
@@ -53,8 +48,6 @@ def seal_first_manifests(vault: "Vault") -> None:
                 episode = row.episode_id if isinstance(row, SessionRow) else ""
                 place = (row_type.__tablename__, row.id, episode)
                 damaged += _reseal(vault, db, owner_key, row.client_id, place, row)
-        for client_id in keys:
-            _refresh_summary(vault, db, client_id)
     if damaged:
         vault.record_event(
             AuditEvent.MANIFESTS_CREATED,
@@ -62,17 +55,8 @@ def seal_first_manifests(vault: "Vault") -> None:
         )
 
 
-def _refresh_summary(vault: "Vault", db: DbSession, client_id: str) -> None:
-    """The summary recomputed from the record as this version computes it (a summary
-    written by an older version may lack what the list shows now)."""
-    from .rows import refresh_summary  # rows imports the vault, which imports this module
-
-    with suppress(RecordDamagedError, LookupError):
-        refresh_summary(vault, db, client_id)
-
-
 def _reseal(
-    vault: "Vault",
+    vault: WritableVault,
     db: DbSession,
     key: bytes,
     client_id: str,

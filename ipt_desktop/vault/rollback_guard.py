@@ -23,16 +23,14 @@ import hmac
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.crypto import keys
 from ipt_desktop.store.tables import AuditRow
 
 from .location import state_dir
-
-if TYPE_CHECKING:
-    from .vault import Vault
+from .vault_parts import AnchoredVault
 
 
 @dataclass(frozen=True)
@@ -87,7 +85,7 @@ def _body(vault_id: str, folder: Path, anchor: Anchor) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
 
-def _load(vault: "Vault") -> Anchor | bool | None:
+def _load(vault: AnchoredVault) -> Anchor | bool | None:
     """The anchor (authenticated), None when there is none, False when it was altered."""
     path = anchor_path(vault.vault_id, vault.anchor_folder)
     try:
@@ -109,7 +107,7 @@ def _load(vault: "Vault") -> Anchor | bool | None:
     return anchor
 
 
-def check(vault: "Vault") -> RollbackWarning | None:
+def check(vault: AnchoredVault) -> RollbackWarning | None:
     """A warning when the unlocked vault is not a descendant of what this machine saw."""
     anchor = _load(vault)
     header = vault.header
@@ -128,7 +126,7 @@ def check(vault: "Vault") -> RollbackWarning | None:
     )
 
 
-def _descends(vault: "Vault", anchor: Anchor) -> bool:
+def _descends(vault: AnchoredVault, anchor: Anchor) -> bool:
     header = vault.header
     if header.generation < anchor.generation or header.audit_count < anchor.audit_count:
         return False
@@ -139,18 +137,18 @@ def _descends(vault: "Vault", anchor: Anchor) -> bool:
         return row is not None and hmac.compare_digest(row.mac.hex(), anchor.audit_head)
 
 
-def remember(vault: "Vault") -> None:
+def remember(vault: AnchoredVault) -> None:
     """Move the anchor forward to the unlocked vault's state, unless it is flagged."""
     if check(vault) is None:
         _write(vault)
 
 
-def register(vault: "Vault") -> None:
+def register(vault: AnchoredVault) -> None:
     """Anchor the vault as it is now (a restore; the therapist accepted it)."""
     _write(vault)
 
 
-def _write(vault: "Vault") -> None:
+def _write(vault: AnchoredVault) -> None:
     header = vault.header
     anchor = Anchor(header.generation, header.audit_count, header.audit_head, header.written_at)
     body = _body(vault.vault_id, vault.anchor_folder, anchor)

@@ -50,9 +50,12 @@ from .header import VaultHeader, check_same_writer
 from .keys import (
     VaultKeys,
     check_recovery_key_typing,
+    checked_kdf_params,
     master_from_passphrase,
     master_from_recovery_key,
+    wrap_under_passphrase,
 )
+from .manifest_upgrade import seal_first_manifests
 
 
 def utc_now() -> str:
@@ -202,8 +205,6 @@ class Vault:
         self._keys = candidate
         self._header = header
         if header.manifest_format == 0:
-            from .manifest_upgrade import seal_first_manifests
-
             seal_first_manifests(self)
 
     def lock(self) -> None:
@@ -242,9 +243,13 @@ class Vault:
         self, new_passphrase: str, *, kdf: KdfParams | None = None, enforce_policy: bool = True
     ) -> None:
         """Rewrap the master key under a new passphrase; no record is re-encrypted."""
-        from .key_rotation import change_passphrase
-
-        change_passphrase(self, new_passphrase, kdf=kdf, enforce_policy=enforce_policy)
+        params = checked_kdf_params(new_passphrase, kdf, enforce_policy)
+        wrapped = wrap_under_passphrase(self.vault_id, new_passphrase, params, self.master_key())
+        with self.transaction(
+            AuditEvent.PASSPHRASE_CHANGED,
+            header_update={"kdf": params, "wrapped_by_passphrase": wrapped},
+        ):
+            pass
 
     def master_key(self) -> bytes:
         """The raw master key, for the key rotation and the backup writer only (each wraps
