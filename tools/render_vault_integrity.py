@@ -35,7 +35,7 @@ from ui.app.main_window import MainWindow  # noqa: E402
 from ui.app.rekey_dialog import RekeyDialog  # noqa: E402
 from ui.app.settings_dialog import SettingsDialog  # noqa: E402
 from ui.backup.rollback_notice import UnlockNoticeDialog  # noqa: E402
-from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.app_settings import AppSettings, use_throwaway_settings  # noqa: E402
 from ui.common.task_runner import TaskRunner  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
@@ -81,6 +81,7 @@ def flipped_vault(root: Path) -> Vault:
 def main(argv: list[str]) -> int:
     out = Path(argv[0]) if argv else Path("/work/shots/h14")
     out.mkdir(parents=True, exist_ok=True)
+    use_throwaway_settings()  # never the real user's settings
     configure_before_app()
     app = QApplication(["render_vault_integrity"])
     apply_theme(app)
