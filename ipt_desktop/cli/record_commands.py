@@ -14,6 +14,7 @@ from ipt_desktop.services.clients import find_client
 from ipt_desktop.services.risk import OpenRiskError
 from ipt_desktop.vault.vault import Vault
 
+from .client_reference import add_client_arguments, client_reference
 from .exit_codes import OK, CommandFailed
 from .passphrase_source import (
     ENV_PASSPHRASE,
@@ -48,7 +49,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="ipt-desktop: the whole record (round-trips import; default); fhir: the PHQ-9 and "
         "GAD-7 scores as a FHIR R4 Bundle with LOINC codes",
     )
-    parser.add_argument("--client", required=True, metavar="REF", help="client id or full name")
+    add_client_arguments(parser)
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.json")
     parser.add_argument("--force", action="store_true", help="replace FILE.json if it exists")
     parser.set_defaults(run=run_export)
@@ -69,7 +70,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="write the graduation summary of one client as a PDF (plaintext: not encrypted)",
     )
     add_unlock_arguments(parser)
-    parser.add_argument("--client", required=True, metavar="REF", help="client id or full name")
+    add_client_arguments(parser)
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     which = parser.add_mutually_exclusive_group()
     which.add_argument(
@@ -137,7 +138,7 @@ def run_export(args: argparse.Namespace) -> int:
         raise CommandFailed(f"the folder {out.parent} does not exist")
     with unlocked_vault(args) as vault:
         try:
-            client = find_client(vault, args.client)
+            client = find_client(vault, client_reference(args))
         except LookupError as exc:
             raise CommandFailed(str(exc)) from None
         if args.format == "fhir":
@@ -193,7 +194,7 @@ def run_summary(args: argparse.Namespace) -> int:
     password = _pdf_password(args)
     with unlocked_vault(args) as vault:
         try:
-            client = find_client(vault, args.client)
+            client = find_client(vault, client_reference(args))
             content, timeline = summary_export.prepare_content(
                 vault, client.id, args.episode, dt.date.today()
             )

@@ -123,24 +123,39 @@ def search_all(vault: Vault, query: str, limit: int | None = None) -> list[Searc
     probe = _Probe(needle)
     names: dict[str, str] = {}  # client id -> JSON text of its payload, in list order
     found: dict[str, list[_Found]] = {}  # client id -> its rows that may hold the query
-    clients = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.payload)
+    clients = select(
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.payload,
+        ClientRow.version,
+    )
     with vault.reading() as db:
         conn = db.connection()  # Core: rows stream as plain tuples, no ORM loading
         keys: dict[str, bytes] = {}
-        for client_id, version, wrapped, payload in conn.execute(
+        for client_id, key_version, wrapped, payload, version in conn.execute(
             clients.order_by(ClientRow.order_key)
         ):
-            key = keys[client_id] = vault.unwrap_client_key(client_id, version, wrapped)
-            names[client_id] = vault.unseal_text(key, client_id, "clients", client_id, payload)
+            key = keys[client_id] = vault.unwrap_client_key(client_id, key_version, wrapped)
+            names[client_id] = vault.unseal_text(
+                key, client_id, "clients", client_id, payload, version
+            )
         for row_type in CLIENT_CHILD_TABLES:
             table = row_type.__tablename__
             episode = SessionRow.episode_id if row_type is SessionRow else null()
             rows = select(
-                row_type.id, row_type.client_id, row_type.payload, row_type.order_key, episode
+                row_type.id,
+                row_type.client_id,
+                row_type.payload,
+                row_type.order_key,
+                episode,
+                row_type.version,
             )
             for batch in conn.execute(rows).partitions(_BATCH_ROWS):
-                for row_id, owner, payload, order_key, episode_id in batch:
-                    text = vault.unseal_text(keys[owner], owner, table, row_id, payload)
+                for row_id, owner, payload, order_key, episode_id, version in batch:
+                    text = vault.unseal_text(
+                        keys[owner], owner, table, row_id, payload, version, episode_id or ""
+                    )
                     if probe.may_hit(text):
                         found.setdefault(owner, []).append(
                             _Found(row_type, order_key, row_id, episode_id, text)

@@ -41,6 +41,7 @@ class AppActions(QObject):
         self.restore = self._action("&Restore from a backup…")
         self.auditLog = self._action("&Audit log…")
         self.changePassphrase = self._action("Change &passphrase…")
+        self.renewKeys = self._action("New recovery &key and master key…")
         self.quit = self._action("&Quit", "")
         self.quit.setShortcuts(_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -57,6 +58,7 @@ class AppActions(QObject):
             self.restore,
             self.auditLog,
             self.changePassphrase,
+            self.renewKeys,
         ]
         self._client_actions = [
             self.editClient,
@@ -105,6 +107,7 @@ class AppActions(QObject):
         file.addAction(self.auditLog)
         file.addSeparator()
         file.addAction(self.changePassphrase)
+        file.addAction(self.renewKeys)
         file.addAction(self.settings)
         file.addSeparator()
         file.addAction(self.lock)

@@ -133,6 +133,7 @@ class ClientWorkspace(QWidget):
         self._empty = QLabel(EMPTY_TEXT, self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
+        self._empty.setContentsMargins(48, 0, 48, 0)  # a long refusal stays readable
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._empty)
         self._stack.addWidget(content)
