@@ -54,7 +54,9 @@ def main(argv: list[str]) -> int:
     tool = shutil.which("pdftoppm")
     for pdf in pdfs:
         if tool:
-            subprocess.run([tool, "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=True)
+            subprocess.run(
+                [tool, "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=True
+            )
         print(pdf)
     return 0
 
