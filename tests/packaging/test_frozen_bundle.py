@@ -113,7 +113,7 @@ def test_self_test_fails_loudly_when_a_resource_is_missing(bundle: Bundle, tmp_p
     """The check can fail: a copy of the bundle without its fonts does not pass."""
     broken = tmp_path / "broken"
     shutil.copytree(bundle.folder, broken, symlinks=True)
-    shutil.rmtree(broken / "_internal" / "resources" / "fonts")
+    shutil.rmtree(broken / "_internal" / "ipt_desktop_resources" / "fonts")
     ran = run_frozen(broken / bundle.console.name, ["self-test"], tmp_path, tmp_path)
     assert ran.returncode == 1
     failed = [line.split()[1] for line in ran.stdout.splitlines() if line.startswith("FAIL")]
@@ -129,7 +129,7 @@ def test_windowed_app_starts_on_the_unlock_window(bundle: Bundle, tmp_path: Path
 
 def test_bundle_holds_every_resource_and_migration_file(bundle: Bundle) -> None:
     for folder, bundled in (
-        (REPO / "resources", bundle.internal / "resources"),
+        (REPO / "resources", bundle.internal / "ipt_desktop_resources"),
         (REPO / MIGRATIONS, bundle.internal / MIGRATIONS),
     ):
         for source in folder.rglob("*"):
