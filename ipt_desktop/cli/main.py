@@ -10,6 +10,7 @@ from ipt_desktop import __version__
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.vault.errors import VaultError
 
+from .arg_parser import SECRET_SOURCES, ArgumentParser, describe_secrets
 from .exit_codes import FAILED, CommandFailed
 
 #: Each module has ``register(subparsers)`` that adds its commands with ``set_defaults(run=...)``.
@@ -28,14 +29,20 @@ class _Registrar(Protocol):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ipt-desktop", description="Encrypted records for Interpersonal Psychotherapy."
+    parser = ArgumentParser(
+        prog="ipt-desktop",
+        description="Encrypted records for Interpersonal Psychotherapy.",
+        epilog=SECRET_SOURCES,
     )
     parser.add_argument("--version", action="version", version=f"ipt-desktop {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Typed as plain argparse for the command modules; the sub-parsers are ArgumentParser's.
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=ArgumentParser
+    )
     for name in COMMAND_MODULES:
         module: _Registrar = importlib.import_module(name)
         module.register(subparsers)
+    describe_secrets(parser)
     return parser
 
 

@@ -2,7 +2,6 @@
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -14,13 +13,8 @@ from ipt_desktop.services.clients import find_client
 from ipt_desktop.vault.vault import Vault
 
 from .exit_codes import OK, CommandFailed
-from .passphrase_source import (
-    ENV_PASSPHRASE,
-    add_unlock_arguments,
-    new_passphrase,
-    passphrase,
-    read_secret_file,
-)
+from .output_files import output_file
+from .passphrase_source import add_unlock_arguments, first_passphrase, read_secret_file
 from .vault_session import unlocked_vault
 
 MAX_KDF_SECONDS = 10.0
@@ -114,11 +108,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.exists() and not args.force:
-        raise CommandFailed(f"{out} already exists; use --force to replace it")
-    if not out.parent.is_dir():
-        raise CommandFailed(f"the folder {out.parent} does not exist")
+    out = output_file(args.out, args.force)
     with unlocked_vault(args) as vault:
         try:
             client = find_client(vault, args.client)
@@ -130,17 +120,10 @@ def run_export(args: argparse.Namespace) -> int:
     return OK
 
 
-def _demo_passphrase(args: argparse.Namespace) -> str:
-    """The file or the environment as usual; typed twice at a prompt (it is a new one)."""
-    if args.passphrase_file or os.environ.get(ENV_PASSPHRASE):
-        return passphrase(args)
-    return new_passphrase(args)
-
-
 def run_demo(args: argparse.Namespace) -> int:
     if not 0 < args.kdf_seconds <= MAX_KDF_SECONDS:
         raise CommandFailed(f"--kdf-seconds must be above 0 and at most {MAX_KDF_SECONDS:g}")
-    secret = _demo_passphrase(args)
+    secret = first_passphrase(args)
     vault, recovery_key = Vault.create(args.vault, secret, kdf=calibrate(args.kdf_seconds))
     with vault:
         print("Recovery key (shown only now; print it or write it down, keep it safe):")
@@ -161,11 +144,7 @@ def _pdf_password(args: argparse.Namespace) -> str | None:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.exists() and not args.force:
-        raise CommandFailed(f"{out} already exists; use --force to replace it")
-    if not out.parent.is_dir():
-        raise CommandFailed(f"the folder {out.parent} does not exist")
+    out = output_file(args.out, args.force)
     kind, paper = DocumentKind(args.kind), PaperSize(args.paper)
     password = _pdf_password(args)
     with unlocked_vault(args) as vault:
@@ -181,7 +160,7 @@ def run_summary(args: argparse.Namespace) -> int:
                 vault, client.id, content, kind, paper, out, timeline, password
             )
         except OSError as exc:
-            reason = exc.strerror or "it could not be written"
+            reason = exc.strerror or str(exc) or "it could not be written"
             raise CommandFailed(f"nothing was written to {out}: {reason}") from None
     what = {
         DocumentKind.LETTER: "the graduation letter",
