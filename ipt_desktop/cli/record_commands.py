@@ -168,6 +168,9 @@ def run_summary(args: argparse.Namespace) -> int:
         DocumentKind.BOTH: "the graduation letter and the clinical termination summary",
     }[kind]
     print(f"Wrote {what} to {out}.")
+    note = summary_export.unprintable_note(content)
+    if note:
+        print(f"Note: {note}")
     protection = "it has a PDF password, which is weak protection" if password else "no password"
     print(
         f"The PDF is NOT encrypted by the vault ({protection}): whoever has the file can read it."
