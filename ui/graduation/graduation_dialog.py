@@ -233,7 +233,8 @@ class GraduationDialog(QDialog):
         noun = "page" if pages.count == 1 else "pages"
         if pages.images:
             self.preview.showImages(list(pages.images))
-            self._set_status(f"Preview: {pages.count} {noun}, as the PDF will print.")
+            status = f"Preview: {pages.count} {noun}, as the PDF will print."
+            self._set_status(f"{status} {pages.unprintable}" if pages.unprintable else status)
         else:
             self.preview.showTexts(pages.texts)
             self._set_status(f"{pages.count} {noun}. {TEXT_PREVIEW}")

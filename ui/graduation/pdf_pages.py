@@ -15,6 +15,7 @@ from PySide6.QtGui import QImage
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.timeline import Timeline
 from ipt_desktop.reports import build_pdf
+from ipt_desktop.services import summary_export
 
 from .page_raster import RenderError, render_pages
 
@@ -31,6 +32,8 @@ class PdfPages:
     pdf: bytes
     images: tuple[QImage, ...]
     texts: tuple[str, ...]
+    #: Names the characters no bundled font has (printed as U+FFFD), else None.
+    unprintable: str | None = None
 
     @property
     def count(self) -> int:
@@ -64,7 +67,8 @@ def pages_of(
 ) -> PdfPages:
     """Build the PDF and draw its pages; the text of each page if they cannot be drawn."""
     pdf = build(content, kind, paper, timeline)
+    note = summary_export.unprintable_note(content)
     try:
-        return PdfPages(pdf, tuple(render_pages(pdf, dpi)), ())
+        return PdfPages(pdf, tuple(render_pages(pdf, dpi)), (), note)
     except RenderError:
-        return PdfPages(pdf, (), page_texts(pdf))
+        return PdfPages(pdf, (), page_texts(pdf), note)

@@ -2,6 +2,7 @@
 disk, at the asked resolution, with the page's ink where the PDF puts it; a damaged PDF is
 refused rather than misdrawn, and the preview then shows the text of each page."""
 
+import dataclasses
 import datetime as dt
 import io
 from pathlib import Path
@@ -92,3 +93,13 @@ def test_when_drawing_fails_the_text_of_each_page(monkeypatch):
     pages = pdf_pages.pages_of(CONTENT, DocumentKind.LETTER, PaperSize.A4, None, 72)
     assert pages.images == ()
     assert "Opening words of the page test." in " ".join(" ".join(pages.texts).split())
+
+
+def test_characters_without_a_glyph_are_named():
+    assert (
+        pdf_pages.pages_of(CONTENT, DocumentKind.LETTER, PaperSize.A4, None, 36).unprintable is None
+    )
+    flower = dataclasses.replace(CONTENT, client_name="Demo – Sam 🌻")
+    pages = pdf_pages.pages_of(flower, DocumentKind.LETTER, PaperSize.A4, None, 36)
+    assert pages.unprintable is not None and "U+1F33B" in pages.unprintable
+    assert "Sam" not in pages.unprintable  # code points only, never the name
