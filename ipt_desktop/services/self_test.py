@@ -43,6 +43,7 @@ REQUIRED_RESOURCES = (
     "icons/ipt-desktop.svg",
     "icons/ipt-desktop.png",
     "fonts/LICENSE-DejaVu.txt",
+    "fonts/LICENSE-DroidSansFallback.txt",
 )
 #: The first four bytes of a TrueType font file.
 TRUETYPE_MAGIC = (b"\x00\x01\x00\x00", b"true")
