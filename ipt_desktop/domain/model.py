@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from .client_entry import ClientEntry
 from .enums import (
     DisputeStage,
     EpisodeKind,
@@ -203,6 +204,8 @@ class Session:
     signed_at: dt.datetime | None = None
     amendments: tuple[Amendment, ...] = ()
     id: str = field(default_factory=new_id)
+    #: Which measures the client rated themself in hand-over mode (None: all by the therapist).
+    client_entry: ClientEntry | None = None
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -222,6 +225,14 @@ class Session:
         if self.signed_at is not None and not isinstance(self.signed_at, dt.datetime):
             raise ValidationError("signed_at", "must be a date and time")
         object.__setattr__(self, "amendments", tuple(self.amendments))
+        if self.client_entry is not None:
+            if not isinstance(self.client_entry, ClientEntry):
+                raise ValidationError("client_entry", "is not a client entry")
+            for measure in self.client_entry.measures:
+                if getattr(self, measure.value) is None:
+                    raise ValidationError(
+                        f"client_entry.{measure.value}", "is marked client-rated but empty"
+                    )
 
     @property
     def is_signed(self) -> bool:

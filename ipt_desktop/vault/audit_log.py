@@ -33,6 +33,7 @@ class AuditEvent(StrEnum):
     DELETE = "delete"
     EXPORT_PDF = "export_pdf"
     EXPORT_JSON = "export_json"
+    EXPORT_FHIR = "export_fhir"
     IMPORT = "import"
     BACKUP = "backup"
     RESTORE = "restore"

@@ -9,6 +9,7 @@ Readers take a ``JsonObject`` and leave ``finish()`` to the caller, who may read
 from enum import StrEnum
 from typing import Any
 
+from ipt_desktop.domain.client_entry import ClientEntry, Questionnaire
 from ipt_desktop.domain.enums import (
     DisputeStage,
     EpisodeKind,
@@ -185,7 +186,33 @@ def session_json(session: Session) -> JsonDict:
             {"id": a.id, "written_at": write_moment(a.written_at), "text": a.text}
             for a in session.amendments
         ],
+        "client_entry": client_entry_json(session.client_entry),
     }
+
+
+def client_entry_json(entry: ClientEntry | None) -> JsonDict | None:
+    if entry is None:
+        return None
+    return {
+        "measures": [q.value for q in entry.measures],
+        "started_at": write_moment(entry.started_at),
+        "completed_at": write_moment(entry.completed_at),
+    }
+
+
+def read_client_entry(obj: JsonObject | None) -> ClientEntry | None:
+    """Absent in vaults and files written before hand-over mode: all therapist-entered."""
+    if obj is None:
+        return None
+    entry = obj.build(
+        ClientEntry,
+        {},
+        measures=obj.choices("measures", Questionnaire),
+        started_at=obj.moment("started_at"),
+        completed_at=obj.moment("completed_at"),
+    )
+    obj.finish()
+    return entry
 
 
 def read_note(obj: JsonObject) -> SessionNote:
@@ -236,6 +263,7 @@ def read_session(
         note=read_note(obj),
         signed_at=obj.optional_moment("signed_at"),
         amendments=tuple(read_amendment(a, fresh_id=fresh_ids) for a in obj.objects("amendments")),
+        client_entry=read_client_entry(obj.optional_object("client_entry")),
         phase_override=phase_override,
         id=session_id,
         episode_id=episode_id,

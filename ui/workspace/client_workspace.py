@@ -68,6 +68,7 @@ def episode_label(episode: Episode) -> str:
 class ClientWorkspace(QWidget):
     recordChanged = Signal(str)
     graduationRequested = Signal(str, str)
+    handoverRequested = Signal(str, str, list)  # client id, session id, questionnaires
 
     def __init__(
         self,
@@ -144,6 +145,7 @@ class ClientWorkspace(QWidget):
         self.overview.sessionActivated.connect(self.openSession)
         self.overview.formulationRequested.connect(lambda: self.setCurrentTab("formulation"))
         self.termination.graduationRequested.connect(self.graduationRequested)
+        self.sessions.editor.handoverRequested.connect(self.handoverRequested)
         self._stack.setCurrentWidget(self._empty)
 
     # ---- the shell's interface -----------------------------------------------------------
@@ -218,6 +220,12 @@ class ClientWorkspace(QWidget):
     def openSession(self, session_id: str) -> None:
         if self.sessions.openSession(session_id):
             self.setCurrentTab("sessions")
+
+    def goToRiskAssessment(self, session_id: str) -> None:
+        """Open the session and put the cursor in its risk assessment (after a hand-over)."""
+        self.openSession(session_id)
+        if self.sessions.editor.sessionId() == session_id:
+            self.sessions.editor.goToRiskAssessment()
 
     def currentSessionId(self) -> str | None:
         """The session open in the editor (the shell reopens it after an unlock)."""

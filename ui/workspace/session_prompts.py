@@ -1,6 +1,9 @@
 """What the session editor says: the item-9 risk prompt, the signed state, the ending."""
 
+from ipt_desktop.domain.client_entry import ClientEntry
 from ipt_desktop.domain.contract import ContractProgress
+from ipt_desktop.domain.handover import TITLES
+from ui.common.ui_text import format_datetime
 
 RISK_TITLE = "PHQ-9 item 9 is above 0: document a risk assessment"
 RISK_TEXT = (
@@ -30,3 +33,16 @@ def ending_title(step: ContractProgress) -> str:
     if step.remaining == 1:
         return "1 session remains after this one"
     return f"{step.remaining} sessions remain after this one"
+
+
+def client_entry_message(entry: ClientEntry) -> tuple[str, str]:
+    """(title, text) of the editor's banner for measures the client rated in hand-over."""
+    names = ", ".join(TITLES[q] for q in entry.measures)
+    start, end = format_datetime(entry.started_at), format_datetime(entry.completed_at)
+    if start.split(", ")[0] == end.split(", ")[0]:  # the same day: say it once
+        end = end.split(", ")[-1]
+    return (
+        f"Client-rated: {names}",
+        f"Entered by the client in hand-over mode, {start} to {end}. "
+        "Changing a score makes it yours.",
+    )
