@@ -27,6 +27,7 @@ from ipt_desktop.domain.handover import HandoverAnswers  # noqa: E402
 from ipt_desktop.domain.model import Client, Episode, Session, new_id  # noqa: E402
 from ipt_desktop.services import clients, episodes, sessions  # noqa: E402
 from ipt_desktop.vault.vault import Vault  # noqa: E402
+from tests.helpers import PASSPHRASE  # noqa: E402
 from ui.app.main_window import MainWindow  # noqa: E402
 from ui.common.app_settings import AppSettings  # noqa: E402
 from ui.common.task_runner import TaskRunner  # noqa: E402
@@ -105,7 +106,7 @@ def render_after_unlock(out: Path) -> None:
     """The therapist's side: the item-9 prompt on unlock, then the session, client-rated."""
     import tempfile
 
-    passphrase = "candle river orbit maple"
+    passphrase = PASSPHRASE
     with tempfile.TemporaryDirectory() as tmp:
         vault, _ = Vault.create(Path(tmp) / "v", passphrase, kdf=floor_params())
         client = Client(name="Demo – Fictional Client")

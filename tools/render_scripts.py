@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content  # noqa: E402
 from ipt_desktop.domain.timeline import build_timeline  # noqa: E402
 from ipt_desktop.reports import render_pdf  # noqa: E402
-from tests.core.reports import records  # noqa: E402
+from tests.helpers import records  # noqa: E402
 
 NAMES = {
     "arabic": "سلمى الحداد",
@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
     tool = shutil.which("pdftoppm")
     for pdf in pdfs:
         if tool:
-            subprocess.run(
+            subprocess.run(  # noqa: S603 - pdftoppm found by path, fixed arguments
                 [tool, "-png", "-r", "60", str(pdf), str(pdf.with_suffix(""))], check=True
             )
         print(pdf)

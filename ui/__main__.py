@@ -115,11 +115,13 @@ def run_gui(vault_dir: Path | None, demo: bool, qt_args: Sequence[str] = ()) -> 
 
     from ui.app.application import AppController
     from ui.common.app_settings import AppSettings
+    from ui.common.failures import install_excepthook
     from ui.common.theme import apply_theme, configure_before_app
     from ui.display_check import creating_app, refuse_without_display
     from ui.startup_probe import exit_when_shown
 
     refuse_without_display()
+    install_excepthook()  # a bug is logged by type and place, never with its text or values
     configure_before_app()
     with creating_app():
         app = QApplication([sys.argv[0] if sys.argv else "ipt-desktop", *qt_args])

@@ -3,14 +3,14 @@ the vault's recovery sheet. The only package that imports reportlab."""
 
 from .glyph_report import describe as describe_unprintable
 from .glyph_report import unprintable_characters
-from .pdf_output import build_pdf, encryption_strength, render_pdf
+from .pdf_output import build_pdf, encrypt_pdf, render_pdf
 from .recovery_sheet import build_recovery_sheet, render_recovery_sheet
 
 __all__ = [
     "build_pdf",
     "build_recovery_sheet",
     "describe_unprintable",
-    "encryption_strength",
+    "encrypt_pdf",
     "render_pdf",
     "render_recovery_sheet",
     "unprintable_characters",

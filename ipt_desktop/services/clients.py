@@ -1,5 +1,6 @@
 """Clients: the list (from sealed summaries), create, update, crypto-shred, open a record."""
 
+import dataclasses
 import unicodedata
 from collections.abc import Callable
 
@@ -70,6 +71,16 @@ def update_client(vault: Vault, client: Client) -> None:
             key, client.id, "clients", client.id, record_codec.client_json(client)
         )
         client_rows.refresh_summary(vault, db, client.id)
+
+
+def set_preferred_name(vault: Vault, client_id: str, name: str) -> bool:
+    """Store the name the client wants in letters; False when it was already that."""
+    with vault.reading() as db:
+        client = client_rows.read_record(vault, db, client_id).client
+    if client.preferred_name == name.strip():
+        return False
+    update_client(vault, dataclasses.replace(client, preferred_name=name.strip()))
+    return True
 
 
 def delete_client(vault: Vault, client_id: str) -> None:

@@ -1,28 +1,20 @@
 """The pages of a PDF held in memory: as images (PDFium, ``page_raster``) or as text (pypdf).
 
-The preview builds the PDF and draws the very bytes that would be saved, so it shows
-exactly the pages the PDF holds. Should PDFium fail on a page, the preview falls back to the
-text of each page (pypdf) rather than show nothing. Nothing here writes a file.
+The bytes come from ``services.summary_export.build_summary_pdf`` (the dialog saves those
+same bytes); this module only turns them into pages, so the preview shows exactly the
+pages the PDF holds. Should PDFium fail on a page, the preview falls back to the text of
+each page (pypdf) rather than show nothing. Nothing here writes a file.
 """
 
 import io
-import threading
 from dataclasses import dataclass
 
 from pypdf import PdfReader
 from PySide6.QtGui import QImage
 
-from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
-from ipt_desktop.domain.timeline import Timeline
-from ipt_desktop.reports import build_pdf
-from ipt_desktop.services import summary_export
-
 from .page_raster import RenderError, render_pages
 
-#: reportlab keeps module-level state (fonts, caches); one document is built at a time.
-BUILD_LOCK = threading.Lock()
-
-__all__ = ["BUILD_LOCK", "PdfPages", "RenderError", "build", "page_texts", "pages_of"]
+__all__ = ["PdfPages", "RenderError", "page_texts", "pages_of"]
 
 
 @dataclass(frozen=True)
@@ -32,8 +24,6 @@ class PdfPages:
     pdf: bytes
     images: tuple[QImage, ...]
     texts: tuple[str, ...]
-    #: Names the characters no bundled font has (printed as U+FFFD), else None.
-    unprintable: str | None = None
 
     @property
     def count(self) -> int:
@@ -46,29 +36,9 @@ def page_texts(pdf: bytes) -> tuple[str, ...]:
     return tuple(page.extract_text() or "" for page in reader.pages)
 
 
-def build(
-    content: GraduationContent,
-    kind: DocumentKind,
-    paper: PaperSize,
-    timeline: Timeline | None,
-    password: str | None = None,
-) -> bytes:
-    """``reports.build_pdf`` under ``BUILD_LOCK`` (preview, print and export may overlap)."""
-    with BUILD_LOCK:
-        return build_pdf(content, kind, paper, timeline, password)
-
-
-def pages_of(
-    content: GraduationContent,
-    kind: DocumentKind,
-    paper: PaperSize,
-    timeline: Timeline | None,
-    dpi: int,
-) -> PdfPages:
-    """Build the PDF and draw its pages; the text of each page if they cannot be drawn."""
-    pdf = build(content, kind, paper, timeline)
-    note = summary_export.unprintable_note(content)
+def pages_of(pdf: bytes, dpi: int) -> PdfPages:
+    """The pages of ``pdf``: images at ``dpi``, else the text of each page."""
     try:
-        return PdfPages(pdf, tuple(render_pages(pdf, dpi)), (), note)
+        return PdfPages(pdf, tuple(render_pages(pdf, dpi)), ())
     except RenderError:
-        return PdfPages(pdf, (), page_texts(pdf), note)
+        return PdfPages(pdf, (), page_texts(pdf))

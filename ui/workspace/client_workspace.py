@@ -38,6 +38,7 @@ from .open_record import OpenRecord
 from .overview_tab import OverviewTab
 from .sessions_tab import SessionsTab
 from .termination_tab import TerminationTab
+from .timeline_slot import TimelineFactory
 from .workspace_dialogs import WorkspaceDialogs
 
 TAB_NAMES = ("overview", "sessions", "inventory", "formulation", "life_events", "termination")
@@ -75,6 +76,7 @@ class ClientWorkspace(QWidget):
         vault: Vault,
         parent: QWidget | None = None,
         *,
+        timeline_factory: TimelineFactory,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
@@ -105,7 +107,7 @@ class ClientWorkspace(QWidget):
         def dialogs() -> WorkspaceDialogs:
             return self.dialogs
 
-        self.overview = OverviewTab(self.record, today, self)
+        self.overview = OverviewTab(self.record, timeline_factory, today, self)
         self.sessions = SessionsTab(self.record, self.keeper, dialogs, today, self)
         self.inventory = InventoryTab(self.record, self.keeper, dialogs, self)
         self.formulation = FormulationTab(self.record, self.keeper, today, self)

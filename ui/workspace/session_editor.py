@@ -32,6 +32,7 @@ from .session_handover import SessionHandover
 from .session_header import SessionHeader
 from .session_prompts import (
     ENDING_TEXT,
+    REVIEW_TITLE,
     RISK_DONE_TEXT,
     RISK_DONE_TITLE,
     RISK_TEXT,
@@ -39,6 +40,7 @@ from .session_prompts import (
     SIGNED_TEXT,
     client_entry_message,
     ending_title,
+    review_prompt,
 )
 from .workspace_dialogs import WorkspaceDialogs
 
@@ -74,6 +76,7 @@ class SessionEditor(QWidget):
         self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
         self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
         self.ending_banner = Banner(BannerKind.INFO, parent=self)
+        self.review_banner = Banner(BannerKind.INFO, parent=self)  # therapist prompts
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
         self.problem_banner = Banner(BannerKind.PROBLEM, parent=self)
@@ -86,6 +89,7 @@ class SessionEditor(QWidget):
             self.risk_banner,
             self.client_banner,
             self.problem_banner,
+            self.review_banner,
             self.ending_banner,
         ):
             banners.addWidget(banner)
@@ -130,6 +134,7 @@ class SessionEditor(QWidget):
             self.header.clear()
             self.risk_banner.clear()
             self.ending_banner.clear()
+            self.review_banner.clear()
             self.signed_banner.clear()
             self.client_banner.clear()
             return
@@ -334,7 +339,14 @@ class SessionEditor(QWidget):
         if episode is None:
             self.header.setTitle(f"Session {number}")
             self.ending_banner.clear()
+            self.review_banner.clear()
         else:
+            sessions = self._record.sessions_of(session.episode_id)
+            review = review_prompt(episode, sessions, session)
+            if review and not session.is_signed:
+                self.review_banner.showMessage(REVIEW_TITLE, review)
+            else:
+                self.review_banner.clear()
             step = progress(episode, number)
             self.header.setTitle(step.label)
             suggested = suggest_phase(episode, number, session.date)

@@ -6,14 +6,14 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-import records
-from pdf_reading import placed_text
 from pypdf import PdfReader
 from reportlab.pdfbase import pdfmetrics
 
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.reports import fonts, render_pdf, script_text
+from tests.helpers import records
+from tests.helpers.pdf_reading import placed_text
 
 NAMES = {
     "arabic": "سلمى الحداد",

@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage
 from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.model import PracticeDetails
+from ipt_desktop.services import summary_export
 from ui.graduation import page_raster, pdf_pages
 
 DAY = dt.date(2026, 3, 2)
@@ -41,6 +42,10 @@ CONTENT = GraduationContent(
 )
 
 
+def built(paper: PaperSize) -> bytes:
+    return summary_export.build_summary_pdf(CONTENT, DocumentKind.LETTER, paper, None).data
+
+
 def _ink_rows(image: QImage) -> list[int]:
     """The rows (sampled every 4th pixel across) that hold anything darker than paper."""
     rows = []
@@ -53,7 +58,7 @@ def _ink_rows(image: QImage) -> list[int]:
 def test_pdfium_draws_the_bytes_in_memory(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.chdir(tmp_path)
-    pages = pdf_pages.pages_of(CONTENT, DocumentKind.LETTER, PaperSize.LETTER, None, 72)
+    pages = pdf_pages.pages_of(built(PaperSize.LETTER), 72)
     assert pages.pdf.startswith(b"%PDF-")
     assert pages.count == len(pages.images) == len(PdfReader(io.BytesIO(pages.pdf)).pages)
     first = pages.images[0]
@@ -66,7 +71,7 @@ def test_pdfium_draws_the_bytes_in_memory(tmp_path, monkeypatch):
 
 
 def test_the_resolution_scales_the_page():
-    pdf = pdf_pages.build(CONTENT, DocumentKind.LETTER, PaperSize.A4, None)
+    pdf = built(PaperSize.A4)
     [small] = page_raster.render_pages(pdf, 36)[:1]
     [large] = page_raster.render_pages(pdf, 144)[:1]
     assert (small.width(), small.height()) == (298, 421)
@@ -80,7 +85,7 @@ def test_a_damaged_pdf_is_refused(damaged):
 
 
 def test_an_absurd_resolution_is_refused():
-    pdf = pdf_pages.build(CONTENT, DocumentKind.LETTER, PaperSize.A4, None)
+    pdf = built(PaperSize.A4)
     with pytest.raises(page_raster.RenderError):
         page_raster.render_pages(pdf, 5000)
 
@@ -90,16 +95,14 @@ def test_when_drawing_fails_the_text_of_each_page(monkeypatch):
         raise page_raster.RenderError("simulated")
 
     monkeypatch.setattr(pdf_pages, "render_pages", broken)
-    pages = pdf_pages.pages_of(CONTENT, DocumentKind.LETTER, PaperSize.A4, None, 72)
+    pages = pdf_pages.pages_of(built(PaperSize.A4), 72)
     assert pages.images == ()
     assert "Opening words of the page test." in " ".join(" ".join(pages.texts).split())
 
 
 def test_characters_without_a_glyph_are_named():
-    assert (
-        pdf_pages.pages_of(CONTENT, DocumentKind.LETTER, PaperSize.A4, None, 36).unprintable is None
-    )
+    assert summary_export.unprintable_note(CONTENT) is None
     flower = dataclasses.replace(CONTENT, client_name="Demo – Sam 🌻")
-    pages = pdf_pages.pages_of(flower, DocumentKind.LETTER, PaperSize.A4, None, 36)
-    assert pages.unprintable is not None and "U+1F33B" in pages.unprintable
-    assert "Sam" not in pages.unprintable  # code points only, never the name
+    note = summary_export.unprintable_note(flower)
+    assert note is not None and "U+1F33B" in note
+    assert "Sam" not in note  # code points only, never the name
