@@ -24,7 +24,7 @@ from ipt_desktop.domain.contract import ContractProgress, planned_end_date, prog
 from ipt_desktop.domain.course_prompts import therapist_prompts
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
-from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.domain.timeline import build_timeline, episode_window
 from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
@@ -56,6 +56,9 @@ def ending_text(step: ContractProgress) -> str:
     if step.remaining == 1:
         return "1 session remains: bring up the ending."
     return f"{step.remaining} sessions remain: bring up the ending."
+
+
+TIMELINE_MIN_HEIGHT = 580
 
 
 class OverviewTab(QWidget):
@@ -155,7 +158,9 @@ class OverviewTab(QWidget):
 
         # -- timeline
         self.timelineWidget = timeline_factory(self)
-        self.timelineWidget.setMinimumHeight(260)
+        # Three charts stay readable (every HAM-D band named) at any window size: a short
+        # window scrolls the overview instead of squashing them.
+        self.timelineWidget.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
 
@@ -186,7 +191,11 @@ class OverviewTab(QWidget):
         if record is None:
             self.clearSensitive()
             return
-        self.timeline.setTimeline(build_timeline(record, self._today()))
+        timeline = build_timeline(record, self._today())
+        self.timeline.setTimeline(timeline)
+        self.timeline.setContractWindow(
+            None if episode is None else episode_window(timeline, episode, record.sessions)
+        )
         sessions = self._record.episode_sessions()
         judgement = None if episode is None else judge_episode(record, episode.id)
         self.measures.show_sessions(sessions, judgement)
