@@ -2,7 +2,6 @@
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
@@ -16,13 +15,8 @@ from ipt_desktop.vault.vault import Vault
 
 from .client_reference import add_client_arguments, client_reference
 from .exit_codes import OK, CommandFailed
-from .passphrase_source import (
-    ENV_PASSPHRASE,
-    add_unlock_arguments,
-    new_passphrase,
-    passphrase,
-    read_secret_file,
-)
+from .output_files import output_file
+from .passphrase_source import add_unlock_arguments, first_passphrase, read_secret_file
 from .vault_session import unlocked_vault
 
 MAX_KDF_SECONDS = 10.0
@@ -131,11 +125,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.exists() and not args.force:
-        raise CommandFailed(f"{out} already exists; use --force to replace it")
-    if not out.parent.is_dir():
-        raise CommandFailed(f"the folder {out.parent} does not exist")
+    out = output_file(args.out, args.force)
     with unlocked_vault(args) as vault:
         try:
             client = find_client(vault, client_reference(args))
@@ -154,17 +144,10 @@ def run_export(args: argparse.Namespace) -> int:
     return OK
 
 
-def _demo_passphrase(args: argparse.Namespace) -> str:
-    """The file or the environment as usual; typed twice at a prompt (it is a new one)."""
-    if args.passphrase_file or os.environ.get(ENV_PASSPHRASE):
-        return passphrase(args)
-    return new_passphrase(args)
-
-
 def run_demo(args: argparse.Namespace) -> int:
     if not 0 < args.kdf_seconds <= MAX_KDF_SECONDS:
         raise CommandFailed(f"--kdf-seconds must be above 0 and at most {MAX_KDF_SECONDS:g}")
-    secret = _demo_passphrase(args)
+    secret = first_passphrase(args)
     vault, recovery_key = Vault.create(args.vault, secret, kdf=calibrate(args.kdf_seconds))
     with vault:
         print("Recovery key (shown only now; print it or write it down, keep it safe):")
@@ -185,11 +168,7 @@ def _pdf_password(args: argparse.Namespace) -> str | None:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.exists() and not args.force:
-        raise CommandFailed(f"{out} already exists; use --force to replace it")
-    if not out.parent.is_dir():
-        raise CommandFailed(f"the folder {out.parent} does not exist")
+    out = output_file(args.out, args.force)
     kind, paper = DocumentKind(args.kind), PaperSize(args.paper)
     password = _pdf_password(args)
     with unlocked_vault(args) as vault:
@@ -217,7 +196,7 @@ def run_summary(args: argparse.Namespace) -> int:
                 f'{exc} Record a risk review first, or give --accept-open-risk "REASON".'
             ) from None
         except OSError as exc:
-            reason = exc.strerror or "it could not be written"
+            reason = exc.strerror or str(exc) or "it could not be written"
             raise CommandFailed(f"nothing was written to {out}: {reason}") from None
     what = {
         DocumentKind.LETTER: "the graduation letter",
@@ -225,6 +204,9 @@ def run_summary(args: argparse.Namespace) -> int:
         DocumentKind.BOTH: "the graduation letter and the clinical termination summary",
     }[kind]
     print(f"Wrote {what} to {out}.")
+    note = summary_export.unprintable_note(content)
+    if note:
+        print(f"Note: {note}")
     protection = "it has a PDF password, which is weak protection" if password else "no password"
     print(
         f"The PDF is NOT encrypted by the vault ({protection}): whoever has the file can read it."

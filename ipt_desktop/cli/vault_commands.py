@@ -11,7 +11,7 @@ from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault.vault import Vault
 
 from .exit_codes import OK, PROBLEMS_FOUND, CommandFailed
-from .passphrase_source import add_unlock_arguments, new_passphrase, passphrase
+from .passphrase_source import add_unlock_arguments, first_passphrase, new_passphrase
 from .vault_session import unlocked_vault, vault_dir
 
 
@@ -59,7 +59,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
 def run_init(args: argparse.Namespace) -> int:
     if not 0.05 <= args.kdf_seconds <= 30:
         raise CommandFailed("--kdf-seconds must be between 0.05 and 30")
-    secret = passphrase(args, prompt="New passphrase: ")
+    secret = first_passphrase(args)
     vault, recovery = Vault.create(vault_dir(args), secret, kdf=calibrate(args.kdf_seconds))
     try:
         print(f"Created a vault in {vault.files.root}")

@@ -2,6 +2,8 @@
 the vault's recovery sheet, the client's safety plan. The only package that imports
 reportlab."""
 
+from .glyph_report import describe as describe_unprintable
+from .glyph_report import unprintable_characters
 from .pdf_output import build_pdf, encrypt_pdf, render_pdf
 from .recovery_sheet import build_recovery_sheet, render_recovery_sheet
 from .safety_plan import build_safety_plan
@@ -10,7 +12,9 @@ __all__ = [
     "build_pdf",
     "build_recovery_sheet",
     "build_safety_plan",
+    "describe_unprintable",
     "encrypt_pdf",
     "render_pdf",
     "render_recovery_sheet",
+    "unprintable_characters",
 ]

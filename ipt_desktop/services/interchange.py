@@ -180,7 +180,7 @@ def read_json_file(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> Any:
         with path.open("rb") as stream:
             raw = stream.read(max_bytes + 1)
     except FileNotFoundError:
-        raise ValidationError("file", "does not exist") from None
+        raise ValidationError("file", f"{path} does not exist") from None
     except OSError as exc:
         raise ValidationError("file", f"cannot be read ({exc.strerror or 'error'})") from None
     if len(raw) > max_bytes:

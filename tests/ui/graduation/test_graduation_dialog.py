@@ -324,8 +324,6 @@ def test_a_failed_save_says_so_and_leaves_nothing(qtbot, open_dialog, scripted, 
 def test_print_sends_every_page_to_the_printer(
     qtbot, open_dialog, scripted, stored, tmp_path, monkeypatch
 ):
-    if pdf_pages.rasterizer() is None:
-        pytest.fail("these tests expect Poppler's pdftoppm (apt-get install poppler-utils)")
     printed_to = tmp_path / "printer-output.pdf"
 
     class PrintDialog:
@@ -355,21 +353,17 @@ def test_print_sends_every_page_to_the_printer(
     )
 
 
-def test_without_poppler_the_preview_is_text_and_print_opens_the_viewer(
-    qtbot, open_dialog, scripted, tmp_path, monkeypatch
-):
-    monkeypatch.setattr(pdf_pages, "rasterizer", lambda: None)
+def test_when_pages_cannot_be_drawn_the_preview_is_text(qtbot, open_dialog, monkeypatch):
+    def broken(_pdf: bytes, _dpi: float) -> list[object]:
+        raise pdf_pages.RenderError("simulated")
+
+    monkeypatch.setattr(pdf_pages, "render_pages", broken)
     dialog = open_dialog()
     with qtbot.waitSignal(dialog.previewUpdated, timeout=WAIT_MS):
         dialog.form.opening.setPlainText("Words to find in the text preview.")
     shown = " ".join(label.text() for label in dialog.preview.pageLabels())
     assert "Words to find in the text preview." in " ".join(shown.split())
-    assert "pdftoppm" in dialog.previewStatus.text()
-    scripted.save_path = tmp_path / "to-print.pdf"
-    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.printButton, Qt.MouseButton.LeftButton)
-    assert scripted.messages and "PDF viewer" in scripted.messages[-1]
-    assert scripted.opened == [QUrl.fromLocalFile(str(tmp_path / "to-print.pdf"))]
+    assert "could not be drawn" in dialog.previewStatus.text()
 
 
 def test_closing_drops_the_decrypted_text(qtbot, open_dialog):
