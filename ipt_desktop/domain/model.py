@@ -20,6 +20,7 @@ from .enums import (
     Technique,
 )
 from .errors import ValidationError
+from .phase_tasks import SessionTasks
 from .validation import (
     check_date,
     check_int,
@@ -233,10 +234,14 @@ class Session:
     id: str = field(default_factory=new_id)
     #: Which measures the client rated themself in hand-over mode (None: all by the therapist).
     client_entry: ClientEntry | None = None
+    #: The IPT tasks of its phase the therapist ticked as done in this session.
+    tasks: SessionTasks = field(default_factory=SessionTasks)
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
         _check_id("episode_id", self.episode_id)
+        if not isinstance(self.tasks, SessionTasks):
+            raise ValidationError("tasks", "is not a record of IPT tasks")
         _check_id("client_id", self.client_id)
         check_date("date", self.date)
         if self.phase_override is not None and not isinstance(self.phase_override, Phase):

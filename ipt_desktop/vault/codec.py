@@ -37,6 +37,7 @@ from ipt_desktop.domain.model import (
     Termination,
     new_id,
 )
+from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.domain.verdict import Verdict
@@ -211,7 +212,31 @@ def session_json(session: Session) -> JsonDict:
             for a in session.amendments
         ],
         "client_entry": client_entry_json(session.client_entry),
+        "tasks": tasks_json(session.tasks),
     }
+
+
+def tasks_json(tasks: SessionTasks) -> JsonDict:
+    return {
+        "done": sorted(task.value for task in tasks.done),
+        "focal_areas": [area.value for area in tasks.focal_areas],
+        "strategies": [strategy.value for strategy in tasks.strategies],
+    }
+
+
+def read_tasks(obj: JsonObject | None) -> SessionTasks:
+    """Absent in vaults and files written before the task checklists: nothing ticked."""
+    if obj is None:
+        return SessionTasks()
+    tasks = obj.build(
+        SessionTasks,
+        {},
+        done=frozenset(obj.choices("done", PhaseTask)),
+        focal_areas=obj.choices("focal_areas", ProblemArea),
+        strategies=obj.choices("strategies", Strategy),
+    )
+    obj.finish()
+    return tasks
 
 
 def client_entry_json(entry: ClientEntry | None) -> JsonDict | None:
@@ -288,6 +313,7 @@ def read_session(
         signed_at=obj.optional_moment("signed_at"),
         amendments=tuple(read_amendment(a, fresh_id=fresh_ids) for a in obj.objects("amendments")),
         client_entry=read_client_entry(obj.optional_object("client_entry")),
+        tasks=read_tasks(obj.optional_object("tasks")),
         phase_override=phase_override,
         id=session_id,
         episode_id=episode_id,
