@@ -23,6 +23,7 @@ from ipt_desktop.domain.model import (
     SessionNote,
     Termination,
 )
+from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.services import clients, episodes, life_events, people, sessions
 from ipt_desktop.vault.vault import Vault
 
@@ -92,6 +93,7 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             note=f"Free note {marker}",
         ),
         signed_at=signed_at,
+        tasks=SessionTasks(done=frozenset({PhaseTask.SICK_ROLE, PhaseTask.INVENTORY})),
     )
     second = Session(
         episode_id=episode.id,
@@ -100,6 +102,11 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
         mood=5,
         phq9=phq(12),
         note=SessionNote(note=f"Second {marker}"),
+        tasks=SessionTasks(
+            done=frozenset({PhaseTask.MOOD_LINKED}),
+            focal_areas=(ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE),
+            strategies=(Strategy.GRIEF_RECONSTRUCT, Strategy.DISPUTE_STAGE),
+        ),
     )
     third = Session(
         episode_id=episode.id,

@@ -17,6 +17,7 @@ from ipt_desktop.demo.practice import build_demo_records
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, SessionNote
+from ipt_desktop.domain.phase_tasks import SessionTasks
 from ipt_desktop.services import clients, interchange
 from ipt_desktop.vault.vault import Vault
 
@@ -83,6 +84,12 @@ def test_the_export_carries_the_documented_fields(exported):
     )
     session = episode["sessions"][0]
     assert {"date", "phase", "mood", "phq9", "hamd", "gad7", "note"} <= set(session)
+    assert session["tasks"] == {
+        "done": ["inventory", "sick_role"],
+        "focal_areas": [],
+        "strategies": [],
+    }
+    assert episode["sessions"][1]["tasks"]["strategies"] == ["grief_reconstruct", "dispute_stage"]
     assert [s["phase"] for s in episode["sessions"]] == ["initial", "initial", "termination"]
     assert set(client["inventory"][0]) >= {
         "name",
@@ -203,6 +210,22 @@ BAD = [
         "clients[0].episodes[0].sessions[2].amendments",
         "only a signed note",
     ),
+    (
+        _set(f"{S0}.tasks.done", ["sick_role", "hypnosis"]),
+        "clients[0].episodes[0].sessions[0].tasks.done[1]",
+        "one of",
+    ),
+    (
+        _set(f"{S0}.tasks.done", ["formulation_accepted"]),
+        "clients[0].episodes[0].sessions[0].tasks.done",
+        "date the client accepted",
+    ),
+    (
+        _set(f"{S0}.tasks.strategies", ["dispute_plan"]),
+        "clients[0].episodes[0].sessions[0].tasks.strategies",
+        "focal area",
+    ),
+    (_set(f"{S0}.tasks.ticks", []), "clients[0].episodes[0].sessions[0].tasks", "unknown field"),
     (_set(f"{S2}.phase", "graduation"), "clients[0].episodes[0].sessions[2].phase", "one of"),
     (
         _set("clients.0.inventory.0.closeness", 4),
@@ -437,7 +460,7 @@ def test_an_export_from_before_the_clinical_fields_still_imports() -> None:
                         "start_date": "2025-01-06",
                         "planned_sessions": 12,
                         "goals": ["Sleep better"],
-                        "sessions": [],
+                        "sessions": [{"date": "2025-01-06", "phase": "initial", "note": ""}],
                         "termination": {
                             "achievements": [],
                             "relapse_prevention_skills": [],
@@ -457,3 +480,4 @@ def test_an_export_from_before_the_clinical_fields_still_imports() -> None:
     assert (episode.onset, episode.recurrent, episode.recurrence_on) == (None, None, None)
     assert (episode.medication, episode.referrer, episode.sessions_missed) == ("", "", 0)
     assert episode.goals_met == ()
+    assert record.sessions[0].tasks == SessionTasks()  # written before the task checklists
