@@ -62,7 +62,8 @@ class AdaptiveRow(QWidget):
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # a part changed its size
+        # A layout request can arrive while __init__ is still setting the box up.
+        if event.type() == QEvent.Type.LayoutRequest and hasattr(self, "_box"):
             self._arrange(self.width())
         return super().event(event)
 

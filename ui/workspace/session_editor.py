@@ -301,6 +301,7 @@ class SessionEditor(QWidget):
             hamd=form.hamd.value(),
             gad7=form.gad7.value(),
             note=form.note(),
+            tasks=form.tasks.value(),
             client_entry=None,
         )
         # A score the therapist changed is no longer the client's own rating.
@@ -352,6 +353,13 @@ class SessionEditor(QWidget):
             suggested = suggest_phase(episode, number, session.date)
             self.form.set_phase_choices(suggested, override)
             self.header.setPhase(override or suggested)
+            formulation = episode.formulation
+            self.form.tasks.setContext(
+                override or suggested,
+                formulation.problem_areas,
+                formulation.accepted_on,
+                session.date,
+            )
             if step.raise_ending and not session.is_signed:
                 self.ending_banner.showMessage(ending_title(step), ENDING_TEXT)
             else:

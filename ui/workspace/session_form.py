@@ -14,8 +14,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ipt_desktop.domain.enums import Phase, Technique
+from ipt_desktop.domain.enums import Phase, ProblemArea, Technique
 from ipt_desktop.domain.model import OPENING_QUESTION, Session, SessionNote
+from ipt_desktop.domain.phase_tasks import TICKABLE, SessionTasks, Strategy
 from ui.common.date_field import DateField
 from ui.common.form_parts import field_label, labelled, section_heading
 
@@ -24,6 +25,7 @@ from .gad7_form import Gad7Form
 from .hamd_field import HamdField
 from .mood_slider import MoodSlider
 from .note_field import NoteField
+from .phase_task_checklist import PhaseTaskChecklist
 from .phq9_form import Phq9Form
 from .signature_panel import SignaturePanel
 from .technique_checklist import TechniqueChecklist
@@ -94,6 +96,11 @@ class SessionForm(QWidget):
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
 
+        # -- the IPT tasks of the session's phase
+        column.addWidget(section_heading("IPT tasks", self))
+        self.tasks = PhaseTaskChecklist(self)
+        column.addWidget(self.tasks)
+
         # -- the opening question
         column.addWidget(section_heading("Since we last met", self))
         question = QLabel(f"\u201c{OPENING_QUESTION}\u201d", self)
@@ -151,6 +158,7 @@ class SessionForm(QWidget):
             self.hamd,
             self.gad7,
             self.techniques,
+            self.tasks,
         ):
             widget.edited.connect(self.edited)
         self.phase_combo.activated.connect(lambda _index: self.edited.emit())
@@ -169,6 +177,7 @@ class SessionForm(QWidget):
         self.hamd.setValue(session.hamd)
         self.gad7.setValue(session.gad7)
         self.techniques.setValue(session.note.techniques)
+        self.tasks.setValue(session.tasks)
         for name, field in self.texts.items():
             field.setText(getattr(session.note, name))
         self.signature.clearAmendmentText()
@@ -200,6 +209,7 @@ class SessionForm(QWidget):
         self.hamd.setReadOnly(read_only)
         self.gad7.setReadOnly(read_only)
         self.techniques.setReadOnly(read_only)
+        self.tasks.setReadOnly(read_only)
         for field in self.texts.values():
             field.setReadOnly(read_only)
 
@@ -212,6 +222,7 @@ class SessionForm(QWidget):
         self.hamd.setValue(None)
         self.gad7.setValue(None)
         self.techniques.setValue(())
+        self.tasks.setValue(SessionTasks())
         self.signature.show_state(None, ())
         self.signature.clearAmendmentText()
 
@@ -230,6 +241,7 @@ class SessionForm(QWidget):
             "hamd": "" if hamd is None else str(hamd),
             "gad7": answers(self.gad7.answers()),
             "techniques": ",".join(t.value for t in self.techniques.value()),
+            **_tasks_fields(self.tasks.value()),
         }
         fields.update({name: field.text() for name, field in self.texts.items()})
         return fields
@@ -255,6 +267,9 @@ class SessionForm(QWidget):
         if "techniques" in fields:
             chosen = [t for t in Technique if t.value in fields["techniques"].split(",")]
             self.techniques.setValue(chosen)
+        if "tasks_done" in fields:
+            with suppress(ValueError):
+                self.tasks.setValue(_tasks_from_fields(fields))
         for name, field in self.texts.items():
             if name in fields:
                 field.setText(fields[name])
@@ -266,6 +281,30 @@ class SessionForm(QWidget):
         field.edited.connect(self.edited)
         self.texts[name] = field
         return labelled(label, field, self)
+
+
+def _tasks_fields(tasks: SessionTasks) -> dict[str, str]:
+    return {
+        "tasks_done": ",".join(sorted(t.value for t in tasks.done)),
+        "focal_areas": ",".join(a.value for a in tasks.focal_areas),
+        "strategies": ",".join(s.value for s in tasks.strategies),
+    }
+
+
+def _tasks_from_fields(fields: Mapping[str, str]) -> SessionTasks:
+    """A draft's ticks; a value this version does not know is dropped, not guessed."""
+
+    def chosen(key: str) -> list[str]:
+        return [part for part in fields.get(key, "").split(",") if part]
+
+    areas = tuple(a for a in ProblemArea if a.value in chosen("focal_areas"))
+    return SessionTasks(
+        done=frozenset(t for t in TICKABLE if t.value in chosen("tasks_done")),
+        focal_areas=areas,
+        strategies=tuple(
+            s for s in Strategy if s.value in chosen("strategies") and s.area in areas
+        ),
+    )
 
 
 def _int_or_none(text: str) -> int | None:
