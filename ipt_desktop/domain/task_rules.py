@@ -4,8 +4,9 @@ The rules, for an acute course with ``n`` sessions held:
 - initial tasks are due by session 4 (the initial phase normally ends by session 3 or 4):
   listed as due while ``n <= 4``, and overdue from session 5 ("formulation not accepted,
   session 5");
-- the ending is raised at least 3 sessions before the last (session ``planned - 3``): from
-  that session on, an ending not yet raised is overdue ("ending not raised, 3 sessions
+- the ending is raised at least 3 sessions before the last (session ``planned - 3``, still
+  the middle phase: the checklist offers it there from the second half of the contract);
+  from that session on, an ending not yet raised is overdue ("ending not raised, 3 sessions
   remain"); raised later, it counts as done late;
 - the other termination tasks are due once the course is in its termination phase, and
   overdue when the last planned session is held without them;
@@ -32,8 +33,8 @@ from .phases import effective_phase
 INITIAL_TASKS_BY_SESSION = 4
 #: Tasks done once per course; the others are done in every session of their phase.
 ONCE_PER_COURSE = TASKS_BY_PHASE[Phase.INITIAL] + TASKS_BY_PHASE[Phase.TERMINATION]
-FOCAL_AREA_LABEL = "Focal area recorded"
-STRATEGY_LABEL = "Strategy from the area's list"
+FOCAL_AREA_LABEL = "Focal area"
+STRATEGY_LABEL = "Strategy"
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,11 @@ class TaskDone:
     def text(self) -> str:
         where = f"session {self.number}" if self.number is not None else "between sessions"
         return f"{self.task.label}, {where}" + (" (late)" if self.late else "")
+
+    @property
+    def short_text(self) -> str:
+        where = f"session {self.number}" if self.number is not None else "between sessions"
+        return f"{self.task.short} ({where}{', late' if self.late else ''})"
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,20 @@ class TaskOverview:
     @property
     def overdue(self) -> tuple[TaskDue, ...]:
         return tuple(d for d in self.due if d.overdue)
+
+
+def tasks_offered(episode: Episode, number: int, phase: Phase) -> tuple[PhaseTask, ...]:
+    """The checklist of session ``number``: its phase's tasks; in an acute course's middle
+    phase from the second half of the contract also "ending raised", which belongs before
+    the termination phase (at least 3 sessions before the last)."""
+    tasks = TASKS_BY_PHASE[phase]
+    if (
+        phase is Phase.MIDDLE
+        and episode.kind is EpisodeKind.ACUTE
+        and number > episode.planned_sessions // 2
+    ):
+        return (*tasks, PhaseTask.ENDING_RAISED)
+    return tasks
 
 
 def held_sessions(episode: Episode, sessions: Sequence[Session]) -> tuple[HeldSession, ...]:
@@ -228,5 +248,5 @@ def _tallies(held: Sequence[HeldSession]) -> tuple[Tally, ...]:
             continue
         for task in TASKS_BY_PHASE[phase]:
             hits = sum(task in h.session.tasks.done for h in group)
-            tallies.append(Tally(task.label, phase, hits, len(group)))
+            tallies.append(Tally(task.short, phase, hits, len(group)))
     return tuple(tallies)

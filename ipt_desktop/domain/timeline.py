@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .contract import contract_label, planned_end_date, session_interval, session_numbers
-from .enums import LifeEventKind, Phase
+from .enums import EpisodeKind, LifeEventKind, Phase
 from .measures import (
     DEFAULT_HAMD_BANDS,
     GAD7_BANDS,
@@ -29,7 +29,9 @@ from .measures import (
 )
 from .model import ClientRecord, Episode, Session
 from .outcomes import PHQ9_REMISSION_BELOW, RESPONSE_FRACTION, Measure, phq9_outcome
+from .phase_tasks import TASKS_BY_PHASE, PhaseTask
 from .phases import effective_phase
+from .task_rules import first_done, held_sessions
 from .timeline_axis import TimeAxis, padded_axis
 
 MOOD_MAX = 10
@@ -64,6 +66,8 @@ class SessionMarker:
     gad7: int | None  # total
     item9_positive: bool
     signed: bool
+    #: The initial-phase IPT tasks first done in this session (task_rules.first_done).
+    initial_tasks: tuple[PhaseTask, ...] = ()
 
     @property
     def contract_label(self) -> str:
@@ -173,6 +177,11 @@ class Timeline:
     def is_empty(self) -> bool:
         return not self.sessions
 
+    @property
+    def task_marks(self) -> tuple[SessionMarker, ...]:
+        """The sessions in which initial-phase tasks were first done, in date order."""
+        return tuple(m for m in self.sessions if m.initial_tasks)
+
     def series_for(self, measure: Measure) -> MeasureSeries | None:
         return next((s for s in self.series if s.measure is measure), None)
 
@@ -251,7 +260,7 @@ def build_timeline(
 ) -> Timeline:
     """The timeline of one client's record. ``today`` marks the present (None: no marker)."""
     episodes = {e.id: e for e in record.episodes}
-    markers = _session_markers(record.sessions, episodes)
+    markers = _session_markers(record.sessions, episodes, _initial_tasks(record))
     events = tuple(
         EventMarker(e.id, e.date, e.kind, e.description)
         for e in sorted(record.life_events, key=lambda e: (e.date, e.id))
@@ -288,8 +297,25 @@ def build_timeline(
     )
 
 
+def _initial_tasks(record: ClientRecord) -> dict[str, tuple[PhaseTask, ...]]:
+    """Session id -> the initial-phase tasks first done in it, per acute episode."""
+    found: defaultdict[str, list[PhaseTask]] = defaultdict(list)
+    initial = TASKS_BY_PHASE[Phase.INITIAL]
+    for episode in record.episodes:
+        if episode.kind is not EpisodeKind.ACUTE:
+            continue
+        held = held_sessions(episode, record.sessions)
+        by_number = {h.number: h.session.id for h in held}
+        for task, done in first_done(episode, held).items():
+            if task in initial and done.number is not None:
+                found[by_number[done.number]].append(task)
+    return {sid: tuple(sorted(tasks, key=initial.index)) for sid, tasks in found.items()}
+
+
 def _session_markers(
-    sessions: Sequence[Session], episodes: dict[str, Episode]
+    sessions: Sequence[Session],
+    episodes: dict[str, Episode],
+    initial_tasks: dict[str, tuple[PhaseTask, ...]],
 ) -> tuple[SessionMarker, ...]:
     numbers = session_numbers(sessions)
     markers: list[SessionMarker] = []
@@ -314,6 +340,7 @@ def _session_markers(
                 gad7=None if s.gad7 is None else gad7_total(s.gad7),
                 item9_positive=item9_positive(s.phq9),
                 signed=s.is_signed,
+                initial_tasks=initial_tasks.get(s.id, ()),
             )
         )
     starts = {e.id: e.start_date for e in episodes.values()}

@@ -23,6 +23,7 @@ from ipt_desktop.domain.contract import ContractProgress, planned_end_date, prog
 from ipt_desktop.domain.course_prompts import therapist_prompts
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
+from ipt_desktop.domain.task_rules import task_overview
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
@@ -36,6 +37,7 @@ from .contract_editor import KIND_LABELS, ContractEditor
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
+from .task_card import TaskCard
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
@@ -151,6 +153,9 @@ class OverviewTab(QWidget):
         self.measures = MeasuresCard(self.measures_card)
         self.measures_card.body.addWidget(self.measures)
 
+        # -- IPT tasks done and due
+        self.task_card = TaskCard(self)
+
         # -- timeline
         self.timeline = TimelineWidget(self)
         self.timeline.setMinimumHeight(260)
@@ -168,6 +173,7 @@ class OverviewTab(QWidget):
         self._cards = cards
         self._narrow: bool | None = None
         column.addLayout(cards)
+        column.addWidget(self.task_card)
         column.addWidget(self.timeline, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
@@ -190,6 +196,7 @@ class OverviewTab(QWidget):
         prompts = () if episode is None else therapist_prompts(episode, sessions)
         self.prompts.setText("\n".join(f"\N{WARNING SIGN} {p}" for p in prompts))
         self.prompts.setVisible(bool(prompts))
+        self.task_card.show_overview(None if episode is None else task_overview(episode, sessions))
         self._new.setEnabled(episode is not None)
         if episode is None:
             self._contract_line.setText(NO_CONTRACT)
@@ -236,6 +243,7 @@ class OverviewTab(QWidget):
     def clearSensitive(self) -> None:
         self.timeline.setTimeline(None)
         self.measures.show_sessions(())
+        self.task_card.clearSensitive()
         for label in (self._contract_line, self._dates_line, self._progress_label, self._areas):
             label.clear()
         self._accepted.clear()

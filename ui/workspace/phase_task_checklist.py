@@ -35,6 +35,7 @@ class PhaseTaskChecklist(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._phase = Phase.INITIAL
+        self._offered: tuple[PhaseTask, ...] = TASKS_BY_PHASE[Phase.INITIAL]
         self._areas: tuple[ProblemArea, ...] = ()
         self._loading = False
         self._read_only = False
@@ -101,9 +102,12 @@ class PhaseTaskChecklist(QWidget):
         areas: Iterable[ProblemArea],
         accepted_on: dt.date | None,
         session_date: dt.date,
+        offered: Iterable[PhaseTask] | None = None,
     ) -> None:
-        """The phase in effect, the episode's focal areas, and the formulation's acceptance."""
+        """The phase in effect, the episode's focal areas, the formulation's acceptance, and
+        the tasks to offer (``task_rules.tasks_offered``; default: the phase's list)."""
         self._phase = phase
+        self._offered = TASKS_BY_PHASE[phase] if offered is None else tuple(offered)
         self._areas = tuple(areas)
         accepted = accepted_on is not None and accepted_on <= session_date
         box = self._tasks[PhaseTask.FORMULATION_ACCEPTED]
@@ -201,7 +205,7 @@ class PhaseTaskChecklist(QWidget):
     def _arrange(self) -> None:
         phase = self._phase
         self.title.setText(f"{phase.label} phase tasks done in this session")
-        own = TASKS_BY_PHASE[phase]
+        own = self._offered
         shown_tasks: list[QCheckBox] = []
         for task, box in self._tasks.items():
             mine = task in own

@@ -20,6 +20,7 @@ from ipt_desktop.domain.handover import entry_after_edit
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.signing import signing_problems
+from ipt_desktop.domain.task_rules import tasks_offered
 from ipt_desktop.vault.errors import VaultError
 from ui.common.banner import Banner, BannerKind
 from ui.common.ui_text import format_date, format_datetime
@@ -359,6 +360,7 @@ class SessionEditor(QWidget):
                 formulation.problem_areas,
                 formulation.accepted_on,
                 session.date,
+                tasks_offered(episode, number, override or suggested),
             )
             if step.raise_ending and not session.is_signed:
                 self.ending_banner.showMessage(ending_title(step), ENDING_TEXT)

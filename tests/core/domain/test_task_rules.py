@@ -15,7 +15,7 @@ from ipt_desktop.domain.phase_tasks import (
     SessionTasks,
     Strategy,
 )
-from ipt_desktop.domain.task_rules import task_overview
+from ipt_desktop.domain.task_rules import task_overview, tasks_offered
 
 START = dt.date(2026, 1, 5)
 CLIENT = Client(name="Test Client")
@@ -222,8 +222,8 @@ def test_maintenance_session_tasks_due_and_tallied() -> None:
     overview = task_overview(episode, sessions)
     assert [d.text for d in overview.due] == ["no plan for the next interval, session 3"]
     tallies = {t.label: (t.done_in, t.sessions) for t in overview.tallies}
-    assert tallies["Early warning signs checked"] == (3, 3)
-    assert tallies["Plan for the next interval"] == (1, 3)
+    assert tallies["Warning signs"] == (3, 3)
+    assert tallies["Next interval"] == (1, 3)
     # No initial or termination tasks belong to a maintenance contract.
     assert not any(d.task in INITIAL for d in overview.due)
 
@@ -236,9 +236,9 @@ def test_middle_tallies_count_sessions_of_the_phase() -> None:
     )
     episode, sessions = course([ALL_INITIAL_TICKS, worked, SessionTasks(), worked], accepted=2)
     tallies = {t.label: (t.done_in, t.sessions) for t in task_overview(episode, sessions).tallies}
-    assert tallies["Focal area recorded"] == (2, 3)
-    assert tallies["Strategy from the area's list"] == (2, 3)
-    assert tallies["Homework set and reviewed"] == (2, 3)
+    assert tallies["Focal area"] == (2, 3)
+    assert tallies["Strategy"] == (2, 3)
+    assert tallies["Homework"] == (2, 3)
 
 
 def test_session_tasks_refuse_what_ipt_does_not_allow() -> None:
@@ -256,3 +256,23 @@ def test_every_strategy_belongs_to_exactly_one_area() -> None:
         assert strategy.label
         owners = [area for area, ones in STRATEGIES_BY_AREA.items() if strategy in ones]
         assert owners == [strategy.area]
+
+
+@pytest.mark.parametrize(
+    ("planned", "number", "phase", "ending_offered"),
+    [
+        (16, 8, Phase.MIDDLE, False),  # first half: not yet
+        (16, 9, Phase.MIDDLE, True),
+        (16, 13, Phase.MIDDLE, True),  # the last session to raise it in time
+        (16, 14, Phase.TERMINATION, True),  # the termination list holds it anyway
+        (16, 2, Phase.INITIAL, False),
+        (12, 7, Phase.MIDDLE, True),
+    ],
+)
+def test_ending_raised_is_offered_in_the_second_half_of_the_middle_phase(
+    planned: int, number: int, phase: Phase, ending_offered: bool
+) -> None:
+    episode, _sessions = course([], planned=planned)
+    offered = tasks_offered(episode, number, phase)
+    assert (PhaseTask.ENDING_RAISED in offered) is ending_offered
+    assert set(TASKS_BY_PHASE[phase]) <= set(offered)
