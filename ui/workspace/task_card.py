@@ -19,7 +19,8 @@ NO_SESSIONS = "The tasks of each phase appear here once sessions are recorded."
 class TaskCard(CardFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("IPT tasks (this contract)", parent)
-        self.due = self._label(bold=True, name="IPT tasks due")
+        self.overdue = self._label(bold=True, name="IPT tasks overdue")
+        self.due = self._label(name="IPT tasks due")
         self.done = self._label(name="IPT tasks done")
         self.tallies = self._label(name="IPT tasks per session")
         self.show_overview(None)
@@ -39,23 +40,27 @@ class TaskCard(CardFrame):
 
     def show_overview(self, overview: TaskOverview | None) -> None:
         if overview is None or overview.held == 0:
+            self.overdue.setText("")
             self.due.setText(NO_SESSIONS)
             self.done.setText("")
             self.tallies.setText("")
         else:
-            lines = [
-                f"\N{WARNING SIGN} {d.text}" if d.overdue else f"\N{BULLET} {d.text}"
-                for d in overview.due
-            ]
-            self.due.setText("\n".join(lines) if lines else NOTHING_DUE)
+            late = [f"\N{WARNING SIGN} {_sentence(d.text)}" for d in overview.due if d.overdue]
+            due = [f"\N{BULLET} {_sentence(d.text)}" for d in overview.due if not d.overdue]
+            self.overdue.setText("\n".join(late))
+            self.due.setText("\n".join(due) if due or late else NOTHING_DUE)
             done = [d.short_text for d in overview.done]
             self.done.setText("Done: " + " \N{MIDDLE DOT} ".join(done) if done else "")
             self.tallies.setText(_tallies_text(overview))
-        for label in (self.due, self.done, self.tallies):
+        for label in (self.overdue, self.due, self.done, self.tallies):
             label.setVisible(bool(label.text()))
 
     def clearSensitive(self) -> None:
         self.show_overview(None)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _tallies_text(overview: TaskOverview) -> str:
