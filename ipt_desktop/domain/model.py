@@ -20,6 +20,7 @@ from .enums import (
     Technique,
 )
 from .errors import ValidationError
+from .goals import GoalReview, GoalStatus, check_reviews
 from .phase_tasks import SessionTasks
 from .validation import (
     check_date,
@@ -144,8 +145,10 @@ class Episode:
     prescriber: str = ""
     referrer: str = ""
     sessions_missed: int = 0  # booked sessions the client did not attend
-    #: The goals (texts of ``goals``) the therapist marked as met.
-    goals_met: tuple[str, ...] = ()
+    #: Each goal's focal area and its review at termination, by the goal's text.
+    goal_reviews: tuple[GoalReview, ...] = ()
+    #: Earlier depressive episodes before this one (None = not recorded).
+    earlier_episodes: int | None = None
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -159,13 +162,25 @@ class Episode:
         for name in ("medication", "prescriber", "referrer"):
             check_text(name, getattr(self, name), max_chars=2000)
         check_int("sessions_missed", self.sessions_missed, 0, 1000)
-        object.__setattr__(self, "goals_met", check_text_list("goals_met", self.goals_met))
+        object.__setattr__(self, "goal_reviews", check_reviews(self.goal_reviews))
+        if self.earlier_episodes is not None:
+            check_int("earlier_episodes", self.earlier_episodes, 0, 100)
+            if self.earlier_episodes > 0 and self.recurrent is False:
+                raise ValidationError(
+                    "earlier_episodes", "a single episode has no earlier episodes"
+                )
         if not isinstance(self.kind, EpisodeKind):
             raise ValidationError("kind", "must be acute or maintenance")
         check_int(
             "planned_sessions", self.planned_sessions, MIN_PLANNED_SESSIONS, MAX_PLANNED_SESSIONS
         )
         object.__setattr__(self, "goals", check_text_list("goals", self.goals))
+
+    @property
+    def goals_met(self) -> tuple[str, ...]:
+        """The listed goals reviewed as met, in the goals' order."""
+        met = {r.goal for r in self.goal_reviews if r.status is GoalStatus.MET}
+        return tuple(goal for goal in self.goals if goal in met)
 
 
 @dataclass(frozen=True)

@@ -129,7 +129,15 @@ def _verdict_cell(content: GraduationContent) -> str:
 
 def _episode_words(content: GraduationContent) -> str:
     kind = {True: "Recurrent", False: "Single episode", None: "Not recorded"}[content.recurrent]
+    earlier = content.earlier_episodes
+    if earlier is not None and earlier > 0:
+        kind += f" ({earlier} earlier episode{'s' if earlier != 1 else ''})"
+    elif earlier == 0 and content.recurrent is None:
+        kind = "No earlier episode recorded"
     onset = f"; onset {long_date(content.onset)}" if content.onset is not None else ""
+    weeks = content.untreated_weeks
+    if weeks is not None:
+        onset += f", {weeks} week{'s' if weeks != 1 else ''} before the first session"
     return kind + onset
 
 
@@ -140,11 +148,24 @@ def _medication_words(content: GraduationContent) -> str:
 
 
 def goals_block(content: GraduationContent, styles: Styles) -> list[Flowable]:
+    """Each goal with its focal area and its review; an unreviewed goal says so (never
+    "not met" for a goal nobody reviewed)."""
     if not content.goals:
         return []
+    reviews = {r.goal: r for r in content.goal_reviews}
     met = set(content.goals_met)
-    not_met = "not yet met" if content.sessions_remaining > 0 else "not met"
-    lines = [f"{goal} ({'met' if goal in met else not_met})" for goal in content.goals]
+    lines = []
+    for goal in content.goals:
+        review = reviews.get(goal)
+        area = f" [{review.area.label}]" if review is not None and review.area else ""
+        if review is not None and review.status is not None:
+            status = review.status.label.lower()
+        elif goal in met:
+            status = "met"
+        else:
+            status = "not yet met" if content.sessions_remaining > 0 else "not reviewed"
+        evidence = review.evidence.strip() if review is not None else ""
+        lines.append(f"{goal}{area}: {status}" + (f" \N{EM DASH} {evidence}" if evidence else ""))
     return bullets(lines, styles)
 
 

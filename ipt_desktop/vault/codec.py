@@ -21,6 +21,7 @@ from ipt_desktop.domain.enums import (
     Technique,
 )
 from ipt_desktop.domain.errors import ValidationError
+from ipt_desktop.domain.goals import MAX_EVIDENCE_CHARS, GoalReview, GoalStatus, met_reviews
 from ipt_desktop.domain.measures import HAMD_MAX
 from ipt_desktop.domain.model import (
     MAX_PLANNED_SESSIONS,
@@ -142,7 +143,9 @@ def episode_json(episode: Episode) -> JsonDict:
         "formulation": formulation.text,
         "formulation_accepted_on": _iso(formulation.accepted_on),
         "goals": list(episode.goals),
-        "goals_met": list(episode.goals_met),
+        "goals_met": list(episode.goals_met),  # derived from goal_reviews, for older readers
+        "goal_reviews": [goal_review_json(r) for r in episode.goal_reviews],
+        "earlier_episodes": episode.earlier_episodes,
         "termination": termination_json(episode.termination),
         "recurrence_on": _iso(episode.recurrence_on),
         "onset": _iso(episode.onset),
@@ -170,6 +173,7 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         accepted_on=obj.optional_date("formulation_accepted_on"),
     )
     goals = obj.texts("goals")
+    reviews = read_goal_reviews(obj)
     termination = read_termination(obj.optional_object("termination"))
     return obj.build(
         Episode,
@@ -180,7 +184,8 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         planned_sessions=planned,
         formulation=formulation,
         goals=goals,
-        goals_met=obj.texts("goals_met"),
+        goal_reviews=reviews,
+        earlier_episodes=obj.optional_number("earlier_episodes", 0, 100),
         termination=termination,
         recurrence_on=obj.optional_date("recurrence_on"),
         onset=obj.optional_date("onset"),
@@ -191,6 +196,42 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         sessions_missed=obj.number("sessions_missed", 0, 1000, 0),
         id=episode_id,
     )
+
+
+def goal_review_json(review: GoalReview) -> JsonDict:
+    return {
+        "goal": review.goal,
+        "area": _value(review.area),
+        "status": _value(review.status),
+        "evidence": review.evidence,
+    }
+
+
+def read_goal_reviews(obj: JsonObject) -> tuple[GoalReview, ...]:
+    """``goal_reviews``; records and files from before it have ``goals_met`` (texts) only,
+    read as those goals reviewed as met. When both are given they must agree."""
+    met = obj.texts("goals_met")
+    if not obj.has("goal_reviews"):
+        return obj.build(met_reviews, {"goals": "goals_met"}, goals=met)
+    reviews = []
+    for item in obj.objects("goal_reviews"):
+        reviews.append(
+            item.build(
+                GoalReview,
+                {},
+                goal=item.text("goal", max_chars=2000),
+                area=item.optional_choice("area", ProblemArea),
+                status=item.optional_choice("status", GoalStatus),
+                evidence=item.text("evidence", max_chars=MAX_EVIDENCE_CHARS),
+            )
+        )
+        item.finish()
+    said_met = {r.goal for r in reviews if r.status is GoalStatus.MET}
+    if obj.has("goals_met") and set(met) != said_met:
+        raise ValidationError(
+            obj.at("goals_met"), "disagrees with the goals goal_reviews marks met"
+        )
+    return tuple(reviews)
 
 
 # -- session -----------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from ipt_desktop.domain.enums import (
     ProblemArea,
     Technique,
 )
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import (
     Client,
     ClientRecord,
@@ -63,7 +64,16 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             f"Plan {marker}",
             f"Your next step {marker}",
         ),
-        goals_met=(f"Goal one {marker}",),
+        goal_reviews=(
+            GoalReview(
+                f"Goal one {marker}",
+                area=ProblemArea.ROLE_DISPUTE,
+                status=GoalStatus.MET,
+                evidence=f"Evidence {marker}",
+            ),
+            GoalReview("Goal two", area=ProblemArea.GRIEF, status=GoalStatus.PARTLY_MET),
+        ),
+        earlier_episodes=2,
         recurrence_on=START + dt.timedelta(days=60),
         onset=START - dt.timedelta(days=90),
         recurrent=True,

@@ -16,6 +16,7 @@ from service_samples import full_record, store, without_ids
 from ipt_desktop.demo.practice import build_demo_records
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, SessionNote
 from ipt_desktop.domain.phase_tasks import SessionTasks
 from ipt_desktop.services import clients, interchange
@@ -209,6 +210,26 @@ BAD = [
         _set(f"{S2}.amendments", [{"written_at": "2026-02-01T10:00:00+00:00", "text": "x"}]),
         "clients[0].episodes[0].sessions[2].amendments",
         "only a signed note",
+    ),
+    (
+        _set("clients.0.episodes.0.goals_met", []),
+        "clients[0].episodes[0].goals_met",
+        "disagrees",
+    ),
+    (
+        _set("clients.0.episodes.0.goal_reviews.0.status", "done"),
+        "clients[0].episodes[0].goal_reviews[0].status",
+        "one of",
+    ),
+    (
+        _set("clients.0.episodes.0.goal_reviews.0.evidence", "two\nlines"),
+        "clients[0].episodes[0].goal_reviews[0].evidence",
+        "one line",
+    ),
+    (
+        _set("clients.0.episodes.0.earlier_episodes", 101),
+        "clients[0].episodes[0].earlier_episodes",
+        "from 0 to 100",
     ),
     (
         _set(f"{S0}.tasks.done", ["sick_role", "hypnosis"]),
@@ -481,3 +502,39 @@ def test_an_export_from_before_the_clinical_fields_still_imports() -> None:
     assert (episode.medication, episode.referrer, episode.sessions_missed) == ("", "", 0)
     assert episode.goals_met == ()
     assert record.sessions[0].tasks == SessionTasks()  # written before the task checklists
+    assert episode.earlier_episodes is None
+
+
+def test_goals_met_of_an_older_export_become_goals_reviewed_as_met() -> None:
+    old = {
+        "format": "ipt-desktop/1",
+        "clients": [
+            {
+                "name": "Demo – Older Goals",
+                "episodes": [
+                    {
+                        "start_date": "2025-01-06",
+                        "goals": ["Sleep better", "Call my brother"],
+                        "goals_met": ["Call my brother"],
+                    }
+                ],
+            }
+        ],
+    }
+    (record,) = interchange.validate_import(old)
+    episode = record.episodes[0]
+    assert episode.goals_met == ("Call my brother",)
+    assert episode.goal_reviews == (GoalReview("Call my brother", status=GoalStatus.MET),)
+
+
+def test_the_export_carries_goal_reviews_and_goals_met_for_older_readers(exported):
+    episode = exported["clients"][0]["episodes"][0]
+    assert episode["goal_reviews"][0]["status"] == "met"
+    assert episode["goal_reviews"][1] == {
+        "goal": "Goal two",
+        "area": "grief",
+        "status": "partly_met",
+        "evidence": "",
+    }
+    assert episode["goals_met"] == [episode["goal_reviews"][0]["goal"]]
+    assert episode["earlier_episodes"] == 2
