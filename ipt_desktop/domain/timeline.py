@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .contract import contract_label, planned_end_date, session_interval, session_numbers
-from .enums import EpisodeKind, LifeEventKind, Phase
+from .enums import LifeEventKind, Phase
 from .measures import (
     DEFAULT_HAMD_BANDS,
     GAD7_BANDS,
@@ -29,10 +29,10 @@ from .measures import (
 )
 from .model import ClientRecord, Episode, Session
 from .outcomes import PHQ9_REMISSION_BELOW, RESPONSE_FRACTION, Measure, phq9_outcome
-from .phase_tasks import TASKS_BY_PHASE, PhaseTask
+from .phase_tasks import PhaseTask
 from .phases import effective_phase
-from .task_rules import first_done, held_sessions
 from .timeline_axis import TimeAxis, padded_axis
+from .timeline_course import UntreatedSpan, initial_tasks_by_session, untreated_spans
 
 MOOD_MAX = 10
 #: The HAM-D panel shows at least 0-30 (where nearly all scores fall), more only if needed.
@@ -40,6 +40,8 @@ HAMD_PANEL_TOP = 30
 #: While the client is in treatment, today and the contract's planned end stretch the axis
 #: when they are this close to the last data (else they show only if they fall inside).
 FUTURE_REACH = dt.timedelta(weeks=26)
+#: How far before the first session the axis reaches to show the untreated time.
+UNTREATED_REACH = dt.timedelta(weeks=26)
 #: Priority of a session's number label when numbers must be thinned (higher kept first).
 FIRST_OF_EPISODE, LAST_OF_EPISODE, TENTH, FIFTH, EVEN, ANY = 5, 4, 3, 2, 1, 0
 
@@ -172,6 +174,8 @@ class Timeline:
     series: tuple[MeasureSeries, ...]  # mood and PHQ-9 always; HAM-D, GAD-7 when present
     events: tuple[EventMarker, ...]  # in date order
     outcome: OutcomeMarkers
+    #: Per episode with a recorded onset: the untreated time before its first session.
+    untreated: tuple[UntreatedSpan, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -260,7 +264,7 @@ def build_timeline(
 ) -> Timeline:
     """The timeline of one client's record. ``today`` marks the present (None: no marker)."""
     episodes = {e.id: e for e in record.episodes}
-    markers = _session_markers(record.sessions, episodes, _initial_tasks(record))
+    markers = _session_markers(record.sessions, episodes, initial_tasks_by_session(record))
     events = tuple(
         EventMarker(e.id, e.date, e.kind, e.description)
         for e in sorted(record.life_events, key=lambda e: (e.date, e.id))
@@ -268,8 +272,11 @@ def build_timeline(
     current = record.current_episode
     planned_end = None if current is None else planned_end_date(current, record.sessions)
 
+    untreated = untreated_spans(record)
     data_dates = [m.date for m in markers] + [e.date for e in events]
-    axis_dates = list(data_dates)
+    # The onset widens the axis by at most UNTREATED_REACH (a years-old onset would
+    # squeeze the course into a corner); the span itself keeps its true start.
+    axis_dates = data_dates + [max(u.start, u.end - UNTREATED_REACH) for u in untreated]
     last = max(data_dates, default=None)
     active = record.client.ended_on is None
     for future in (planned_end, today):
@@ -294,22 +301,8 @@ def build_timeline(
             planned_end=planned_end,
             today=today if today is not None and axis.start <= today <= axis.end else None,
         ),
+        untreated=untreated,
     )
-
-
-def _initial_tasks(record: ClientRecord) -> dict[str, tuple[PhaseTask, ...]]:
-    """Session id -> the initial-phase tasks first done in it, per acute episode."""
-    found: defaultdict[str, list[PhaseTask]] = defaultdict(list)
-    initial = TASKS_BY_PHASE[Phase.INITIAL]
-    for episode in record.episodes:
-        if episode.kind is not EpisodeKind.ACUTE:
-            continue
-        held = held_sessions(episode, record.sessions)
-        by_number = {h.number: h.session.id for h in held}
-        for task, done in first_done(episode, held).items():
-            if task in initial and done.number is not None:
-                found[by_number[done.number]].append(task)
-    return {sid: tuple(sorted(tasks, key=initial.index)) for sid, tasks in found.items()}
 
 
 def _session_markers(

@@ -113,6 +113,9 @@ class TimelinePainter:
 
     def _phases(self, painter: QPainter, layout: TimelineLayout) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
+        for rect in layout.untreated_rects:  # before treatment: a sparse cross-hatch
+            painter.setBrushOrigin(0, 0)
+            painter.fillRect(rect, QBrush(self.colours.grid, Qt.BrushStyle.DiagCrossPattern))
         for rect, band in layout.phase_rects:
             fill = self.colours.phases[band.phase]
             painter.fillRect(rect, fill.colour)

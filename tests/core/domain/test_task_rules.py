@@ -1,12 +1,13 @@
 """IPT phase tasks: what is done, what is due and when a due task becomes overdue (issue 19)."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from ipt_desktop.domain.enums import EpisodeKind, Phase, ProblemArea
 from ipt_desktop.domain.errors import ValidationError
-from ipt_desktop.domain.model import Client, Episode, Formulation, Session
+from ipt_desktop.domain.model import Client, ClientRecord, Episode, Formulation, Session
 from ipt_desktop.domain.phase_tasks import (
     STRATEGIES_BY_AREA,
     TASKS_BY_PHASE,
@@ -16,6 +17,7 @@ from ipt_desktop.domain.phase_tasks import (
     Strategy,
 )
 from ipt_desktop.domain.task_rules import task_overview, tasks_offered
+from ipt_desktop.domain.timeline import build_timeline
 
 START = dt.date(2026, 1, 5)
 CLIENT = Client(name="Test Client")
@@ -276,3 +278,35 @@ def test_ending_raised_is_offered_in_the_second_half_of_the_middle_phase(
     offered = tasks_offered(episode, number, phase)
     assert (PhaseTask.ENDING_RAISED in offered) is ending_offered
     assert set(TASKS_BY_PHASE[phase]) <= set(offered)
+
+
+@pytest.mark.parametrize(
+    ("onset_weeks_before", "weeks", "label"),
+    [(10, 10, "Untreated 10 wk"), (0, None, None), (-2, None, None)],
+)
+def test_timeline_shades_the_untreated_time_from_onset_to_first_session(
+    onset_weeks_before: int, weeks: int | None, label: str | None
+) -> None:
+    episode, sessions = course([NONE, NONE])
+    episode = dataclasses.replace(episode, onset=START - dt.timedelta(weeks=onset_weeks_before))
+    record = ClientRecord(CLIENT, (episode,), tuple(sessions))
+    spans = build_timeline(record).untreated
+    if weeks is None:
+        assert spans == ()
+    else:
+        (span,) = spans
+        assert (span.start, span.end, span.weeks, span.label) == (
+            episode.onset,
+            START,
+            weeks,
+            label,
+        )
+        assert build_timeline(record).axis.start <= episode.onset
+
+
+def test_a_years_old_onset_widens_the_axis_by_half_a_year_at_most() -> None:
+    episode, sessions = course([NONE, NONE])
+    episode = dataclasses.replace(episode, onset=START - dt.timedelta(weeks=200))
+    timeline = build_timeline(ClientRecord(CLIENT, (episode,), tuple(sessions)))
+    assert timeline.untreated[0].weeks == 200
+    assert timeline.axis.start > START - dt.timedelta(weeks=30)
