@@ -10,18 +10,23 @@ contract. Writes ``tasks_<what>_<width>x<height>.png`` at 1280x800 and 1024x700.
 import dataclasses
 import datetime as dt
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QStyleFactory, QWidget
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import EpisodeKind, Phase, ProblemArea
-from ipt_desktop.domain.model import Client, Episode, Formulation, Session
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
+from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
+from ipt_desktop.domain.model import Client, Episode, Formulation, PracticeDetails, Session
 from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
+from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.reports import render_pdf
 from ipt_desktop.services import clients, episodes, sessions
 from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
@@ -31,6 +36,11 @@ TODAY = dt.date(2025, 4, 7)
 SIZES = ((1280, 800), (1024, 700))
 PASSPHRASE = "candle river orbit maple"
 T = PhaseTask
+GOALS = (
+    "Talk with my partner about chores without shouting",
+    "Feel at home in the new team",
+    "Join one club in the new town",
+)
 
 
 def ticks(week: int) -> SessionTasks:
@@ -60,6 +70,15 @@ def write(vault: Vault) -> tuple[str, list[str], str]:
             (ProblemArea.ROLE_DISPUTE, ProblemArea.ROLE_TRANSITION),
             accepted_on=START + dt.timedelta(weeks=3),
         ),
+        onset=START - dt.timedelta(weeks=11),
+        recurrent=True,
+        earlier_episodes=1,
+        goals=GOALS,
+        goal_reviews=(
+            GoalReview(GOALS[0], ProblemArea.ROLE_DISPUTE, GoalStatus.MET, "Weekly talk kept"),
+            GoalReview(GOALS[1], ProblemArea.ROLE_TRANSITION, GoalStatus.PARTLY_MET),
+            GoalReview(GOALS[2], ProblemArea.ROLE_TRANSITION),
+        ),
     )
     episodes.save_episode(vault, episode)
     ids = []
@@ -74,6 +93,22 @@ def write(vault: Vault) -> tuple[str, list[str], str]:
         sessions.save_session(vault, session)
         ids.append(session.id)
     return client.id, ids, episode.id
+
+
+def render_documents(vault: Vault, client_id: str, episode_id: str, out: Path) -> None:
+    """The clinical summary and the letter with the goals chosen, as PDF and PNG pages."""
+    record = clients.read_record(vault, client_id)
+    content = default_content(record, episode_id, PracticeDetails(), TODAY)
+    content = dataclasses.replace(content, include_goals_in_letter=True)
+    timeline = build_timeline(record, TODAY)
+    for kind in (DocumentKind.CLINICAL, DocumentKind.LETTER):
+        pdf = out / f"goals_{kind.value}.pdf"
+        render_pdf(content, kind, PaperSize.A4, pdf, timeline)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", str(pdf), str(out / f"goals_{kind.value}")],
+            check=True,
+        )
+        print(pdf)
 
 
 def grab(widget: QWidget, path: Path) -> None:
@@ -100,6 +135,10 @@ def main() -> int:
                 workspace.showClient(client_id)
                 workspace.setCurrentTab("overview")
                 grab(workspace, out / f"tasks_overview_{width}x{height}.png")
+                workspace.setCurrentTab("formulation")
+                bar = workspace.formulation.findChild(QScrollArea).verticalScrollBar()
+                bar.setValue(bar.maximum())
+                grab(workspace, out / f"goals_review_{width}x{height}.png")
                 for name, index in (("initial", 0), ("middle", 5), ("ending", 12)):
                     workspace.openSession(ids[index])
                     grab(workspace, out / f"tasks_{name}_{width}x{height}.png")
@@ -109,6 +148,7 @@ def main() -> int:
                 form.phase_combo.activated.emit(index)
                 grab(workspace, out / f"tasks_termination_{width}x{height}.png")
                 workspace.sessions.editor.load(ids[12])  # drop the unsaved phase choice
+            render_documents(vault, client_id, episode_id, out)
             # A maintenance contract after the course.
             record = clients.read_record(vault, client_id)
             acute = record.episodes[0]
@@ -127,7 +167,6 @@ def main() -> int:
                 workspace.showClient(client_id)
                 workspace.openSession(session.id)
                 grab(workspace, out / f"tasks_maintenance_{width}x{height}.png")
-            del episode_id
         finally:
             vault.close()
     return 0

@@ -95,7 +95,9 @@ class GoalReviewList(QWidget):
     def setGoals(self, goals: Sequence[str], reviews: Sequence[GoalReview] | None = None) -> None:
         """One row per goal; ``reviews`` None keeps what the rows of goals still listed hold."""
         known = self.reviews() if reviews is None else tuple(reviews)
-        for row in self._rows:
+        for row in self._rows:  # gone at once, not only at the next turn of the event loop
+            row.hide()
+            self._column.removeWidget(row)
             row.deleteLater()
         self._rows = []
         for review in reviews_of(goals, known):

@@ -11,6 +11,7 @@ from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.formulation_tab import THIRD_AREA
+from ui.workspace.goal_review_list import GoalRow
 
 
 def test_a_third_focal_area_is_refused(workspace: ClientWorkspace, fern: Fixture) -> None:
@@ -155,6 +156,10 @@ def test_goals_tied_to_a_focal_area_and_reviewed_are_saved_and_reopened(
     assert row.status.currentText() == "Partly met"
     assert row.evidence.text() == "Lunch with a colleague twice"
     assert workspace.formulation.history.earlier.value() == 2
+    # Reopening replaced the rows: one visible row per goal, never the old ones as well.
+    history = workspace.formulation.history
+    shown = [r for r in history.goals.findChildren(GoalRow) if r.isVisibleTo(history)]
+    assert [r.goal for r in shown] == ["Make one new friend at work"]
 
 
 def test_goal_reviews_survive_a_draft(workspace: ClientWorkspace, fern: Fixture) -> None:
