@@ -26,6 +26,7 @@ from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_conte
 from ipt_desktop.domain.model import Client, Episode, Formulation, PracticeDetails, Session
 from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.domain.worksheets import WORKSHEET_QUESTIONS, Worksheet
 from ipt_desktop.reports import render_pdf
 from ipt_desktop.services import clients, episodes, sessions
 from ipt_desktop.vault.vault import Vault
@@ -78,6 +79,10 @@ def write(vault: Vault) -> tuple[str, list[str], str]:
             GoalReview(GOALS[0], ProblemArea.ROLE_DISPUTE, GoalStatus.MET, "Weekly talk kept"),
             GoalReview(GOALS[1], ProblemArea.ROLE_TRANSITION, GoalStatus.PARTLY_MET),
             GoalReview(GOALS[2], ProblemArea.ROLE_TRANSITION),
+        ),
+        worksheets=tuple(
+            Worksheet.of(area, {q.key: f"Fictional: {q.prompt}" for q in questions[:3]})
+            for area, questions in WORKSHEET_QUESTIONS.items()
         ),
     )
     episodes.save_episode(vault, episode)
@@ -139,6 +144,13 @@ def main() -> int:
                 bar = workspace.formulation.findChild(QScrollArea).verticalScrollBar()
                 bar.setValue(bar.maximum())
                 grab(workspace, out / f"goals_review_{width}x{height}.png")
+                scroll = workspace.formulation.findChild(QScrollArea)
+                for area in WORKSHEET_QUESTIONS:
+                    group = workspace.formulation.worksheets.group(area)
+                    scroll.verticalScrollBar().setValue(
+                        group.mapTo(scroll.widget(), group.rect().topLeft()).y()
+                    )
+                    grab(workspace, out / f"worksheet_{area.value}_{width}x{height}.png")
                 for name, index in (("initial", 0), ("middle", 5), ("ending", 12)):
                     workspace.openSession(ids[index])
                     grab(workspace, out / f"tasks_{name}_{width}x{height}.png")

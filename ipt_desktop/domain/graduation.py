@@ -21,6 +21,7 @@ from .model import ClientRecord, Episode, PracticeDetails, Session
 from .outcomes import Outcome, gad7_outcome, hamd_outcome, phq9_outcome
 from .validation import check_date, check_int, check_name, check_text, check_text_list
 from .verdict import EpisodeJudgement, Verdict, judge_episode
+from .worksheets import Worksheet
 
 
 class DocumentKind(StrEnum):
@@ -104,6 +105,9 @@ class GraduationContent:
     earlier_episodes: int | None = None
     #: Weeks from the onset of the episode to the first session (None: onset not recorded).
     untreated_weeks: int | None = None
+    worksheets: tuple[Worksheet, ...] = ()
+    #: The therapist chose to add the problem-area worksheets to the clinical summary.
+    include_worksheets: bool = False
     #: Level of risk at discharge, from the risk review record (h12b); "" = not recorded.
     risk_level_at_discharge: str = ""
 
@@ -149,6 +153,7 @@ class GraduationContent:
             raise ValidationError("practice", "must be the practice details")
         object.__setattr__(self, "risk_history", tuple(self.risk_history))
         object.__setattr__(self, "goal_reviews", tuple(self.goal_reviews))
+        object.__setattr__(self, "worksheets", tuple(self.worksheets))
         for name in ("goals", "goals_met"):
             object.__setattr__(self, name, check_text_list(name, getattr(self, name)))
         check_int("sessions_missed", self.sessions_missed, 0, 10_000)
@@ -324,6 +329,7 @@ def default_content(
         goal_reviews=reviews_of(episode.goals, episode.goal_reviews),
         earlier_episodes=episode.earlier_episodes,
         untreated_weeks=untreated_weeks(episode, sessions),
+        worksheets=episode.worksheets,
         risk_level_at_discharge=risk_level_at_discharge(record, episode),
     )
 

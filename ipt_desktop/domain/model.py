@@ -30,6 +30,7 @@ from .validation import (
     check_text,
     check_text_list,
 )
+from .worksheets import Worksheet, check_worksheets
 
 MIN_ACUTE_SESSIONS = 12
 MAX_ACUTE_SESSIONS = 16
@@ -149,6 +150,8 @@ class Episode:
     goal_reviews: tuple[GoalReview, ...] = ()
     #: Earlier depressive episodes before this one (None = not recorded).
     earlier_episodes: int | None = None
+    #: Problem-area worksheets (at most one per area; empty ones are not kept).
+    worksheets: tuple[Worksheet, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -163,6 +166,7 @@ class Episode:
             check_text(name, getattr(self, name), max_chars=2000)
         check_int("sessions_missed", self.sessions_missed, 0, 1000)
         object.__setattr__(self, "goal_reviews", check_reviews(self.goal_reviews))
+        object.__setattr__(self, "worksheets", check_worksheets(self.worksheets))
         if self.earlier_episodes is not None:
             check_int("earlier_episodes", self.earlier_episodes, 0, 100)
             if self.earlier_episodes > 0 and self.recurrent is False:

@@ -19,6 +19,7 @@ from ipt_desktop.domain.outcomes import (
 )
 from ipt_desktop.domain.timeline import Timeline
 from ipt_desktop.domain.verdict import Verdict, change_words
+from ipt_desktop.domain.worksheets import WORKSHEET_QUESTIONS, Worksheet
 
 from .date_format import date_range, long_date, short_date
 from .markup import plain
@@ -169,6 +170,11 @@ def goals_block(content: GraduationContent, styles: Styles) -> list[Flowable]:
     return bullets(lines, styles)
 
 
+def worksheet_block(worksheet: Worksheet, styles: Styles) -> list[Flowable]:
+    labels = {q.key: q.label for q in WORKSHEET_QUESTIONS[worksheet.area]}
+    return bullets([f"{labels[key]}: {text.strip()}" for key, text in worksheet.answers], styles)
+
+
 def risk_block(content: GraduationContent, styles: Styles, width: float) -> list[Flowable]:
     if not content.risk_history:
         level = content.risk_level_at_discharge.strip() or "not recorded"
@@ -236,6 +242,11 @@ def clinical_story(
     story.append(facts_table(facts, styles, width, shaded=False, columns=2))
     story += section("Interpersonal formulation", text_block(content.formulation, styles), styles)
     story += section("Goals", goals_block(content, styles), styles)
+    if content.include_worksheets:
+        for worksheet in content.worksheets:
+            story += section(
+                f"{worksheet.area.label} worksheet", worksheet_block(worksheet, styles), styles
+            )
     story += section("Outcome measures", measures_table(content, styles, width), styles)
     story += chart_block(
         content,

@@ -42,6 +42,7 @@ from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.domain.verdict import Verdict
+from ipt_desktop.domain.worksheets import WORKSHEET_QUESTIONS, Worksheet
 
 from .json_fields import JsonObject, write_moment
 
@@ -146,6 +147,9 @@ def episode_json(episode: Episode) -> JsonDict:
         "goals_met": list(episode.goals_met),  # derived from goal_reviews, for older readers
         "goal_reviews": [goal_review_json(r) for r in episode.goal_reviews],
         "earlier_episodes": episode.earlier_episodes,
+        "worksheets": [
+            {"area": w.area.value, "answers": dict(w.answers)} for w in episode.worksheets
+        ],
         "termination": termination_json(episode.termination),
         "recurrence_on": _iso(episode.recurrence_on),
         "onset": _iso(episode.onset),
@@ -186,6 +190,7 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         goals=goals,
         goal_reviews=reviews,
         earlier_episodes=obj.optional_number("earlier_episodes", 0, 100),
+        worksheets=tuple(read_worksheet(w) for w in obj.objects("worksheets")),
         termination=termination,
         recurrence_on=obj.optional_date("recurrence_on"),
         onset=obj.optional_date("onset"),
@@ -196,6 +201,20 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         sessions_missed=obj.number("sessions_missed", 0, 1000, 0),
         id=episode_id,
     )
+
+
+def read_worksheet(obj: JsonObject) -> Worksheet:
+    area = _member_of(obj, "area", ProblemArea)
+    given = obj.optional_object("answers")
+    answers: dict[str, str] = {}
+    if given is not None:
+        for question in WORKSHEET_QUESTIONS[area]:
+            if given.has(question.key):
+                answers[question.key] = given.text(question.key)
+        given.finish()
+    worksheet = obj.build(Worksheet.of, {}, area=area, answers=answers)
+    obj.finish()
+    return worksheet
 
 
 def goal_review_json(review: GoalReview) -> JsonDict:

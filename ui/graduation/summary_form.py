@@ -116,9 +116,13 @@ class SummaryForm(QWidget):
             "Each goal with how far it was reached, in plain words; the evidence stays in "
             "the clinical summary"
         )
+        self.worksheetsInSummary = QCheckBox("Problem-area worksheets in the summary", self)
+        self.worksheetsInSummary.setAccessibleName("Add the worksheets to the clinical summary")
         options = QHBoxLayout()
         options.addWidget(paper_label)
         options.addWidget(self.paper)
+        options.addSpacing(12)
+        options.addWidget(self.worksheetsInSummary)
         options.addStretch(1)
         charts = QHBoxLayout()
         charts.addWidget(self.moodChart)
@@ -210,6 +214,7 @@ class SummaryForm(QWidget):
         self.moodChart.toggled.connect(self._charts_toggled)
         self.phq9Chart.toggled.connect(lambda _on: self.changed.emit())
         self.goalsInLetter.toggled.connect(lambda _on: self.changed.emit())
+        self.worksheetsInSummary.toggled.connect(lambda _on: self.changed.emit())
         for edit in (self.opening, self.closing, self.recommendations):
             edit.textChanged.connect(self.changed)
         self.greetingName.textChanged.connect(lambda _t: self.changed.emit())
@@ -241,6 +246,8 @@ class SummaryForm(QWidget):
             self.phq9Chart.setChecked(content.include_phq9_chart)
             self.goalsInLetter.setChecked(content.include_goals_in_letter)
             self.goalsInLetter.setEnabled(bool(content.goals))
+            self.worksheetsInSummary.setChecked(content.include_worksheets)
+            self.worksheetsInSummary.setEnabled(bool(content.worksheets))
             self.achievements.setItems(content.achievements)
             self.skills.setItems(content.skills)
             self.signs.setItems(content.warning_signs)
@@ -262,6 +269,7 @@ class SummaryForm(QWidget):
             include_mood_chart=self.moodChart.isChecked(),
             include_phq9_chart=self.moodChart.isChecked() and self.phq9Chart.isChecked(),
             include_goals_in_letter=self.goalsInLetter.isChecked() and bool(self._base.goals),
+            include_worksheets=self.worksheetsInSummary.isChecked(),
         )
         return select(
             edited,
@@ -332,6 +340,7 @@ class SummaryForm(QWidget):
         self.moodChart.setVisible(letter)
         self.phq9Chart.setVisible(letter)
         self.goalsInLetter.setVisible(letter)
+        self.worksheetsInSummary.setVisible(clinical)
         self.phq9Chart.setEnabled(self.moodChart.isChecked())
 
     def _show_warnings(self) -> None:

@@ -23,6 +23,7 @@ from ipt_desktop.domain.graduation import (
 from ipt_desktop.domain.model import Client, ClientRecord, Termination
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.domain.verdict import Verdict
+from ipt_desktop.domain.worksheets import Worksheet
 from ipt_desktop.reports import render_pdf
 
 LETTER_FORBIDDEN = (
@@ -192,6 +193,29 @@ def test_the_clinical_summary_holds_what_a_gp_needs(tmp_path: Path) -> None:
     assert "Back at choir: you did this" in letter
     assert "Talk with my sister: still to work on" in letter
     assert "Sings weekly" not in letter and "Role transition" not in letter
+
+
+def test_worksheets_reach_the_clinical_summary_only_when_chosen(tmp_path: Path) -> None:
+    record = records.nonresponder_record()
+    episode = dataclasses.replace(
+        record.episodes[-1],
+        worksheets=(
+            Worksheet.of(ProblemArea.ROLE_TRANSITION, {"old_lost": "Fictional workshop friends"}),
+        ),
+    )
+    record = dataclasses.replace(record, episodes=(*record.episodes[:-1], episode))
+    found = dataclasses.replace(content(record), include_worksheets=False)
+    assert found.worksheets == episode.worksheets
+    out = tmp_path / "plain.pdf"
+    render_pdf(found, DocumentKind.CLINICAL, PaperSize.A4, out, None)
+    assert "Fictional workshop friends" not in all_text(out)
+    chosen = dataclasses.replace(found, include_worksheets=True)
+    render_pdf(chosen, DocumentKind.CLINICAL, PaperSize.A4, out, None)
+    text = all_text(out)
+    assert "Role transition worksheet" in text
+    assert "What was lost: Fictional workshop friends" in text
+    render_pdf(chosen, DocumentKind.LETTER, PaperSize.A4, out, None)
+    assert "Fictional workshop friends" not in all_text(out)  # never in the client's letter
 
 
 @pytest.mark.parametrize(

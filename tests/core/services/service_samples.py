@@ -25,6 +25,7 @@ from ipt_desktop.domain.model import (
     Termination,
 )
 from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
+from ipt_desktop.domain.worksheets import Worksheet
 from ipt_desktop.services import clients, episodes, life_events, people, sessions
 from ipt_desktop.vault.vault import Vault
 
@@ -74,6 +75,13 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             GoalReview("Goal two", area=ProblemArea.GRIEF, status=GoalStatus.PARTLY_MET),
         ),
         earlier_episodes=2,
+        worksheets=(
+            Worksheet.of(ProblemArea.GRIEF, {"good_memories": f"Memories {marker}"}),
+            Worksheet.of(
+                ProblemArea.ROLE_DISPUTE,
+                {"other_person": f"Partner {marker}", "plan": "Talk on Sundays"},
+            ),
+        ),
         recurrence_on=START + dt.timedelta(days=60),
         onset=START - dt.timedelta(days=90),
         recurrent=True,

@@ -227,6 +227,21 @@ BAD = [
         "one line",
     ),
     (
+        _set("clients.0.episodes.0.worksheets.0.answers.favourite_song", "x"),
+        "clients[0].episodes[0].worksheets[0].answers",
+        "unknown field",
+    ),
+    (
+        _set("clients.0.episodes.0.worksheets.1", {"area": "grief", "answers": {"plan": "x"}}),
+        "clients[0].episodes[0].worksheets[1].answers",
+        'unknown field "plan"',
+    ),
+    (
+        _set("clients.0.episodes.0.worksheets.1", {"area": "grief"}),
+        "clients[0].episodes[0].worksheets",
+        "two worksheets",
+    ),
+    (
         _set("clients.0.episodes.0.earlier_episodes", 101),
         "clients[0].episodes[0].earlier_episodes",
         "from 0 to 100",
@@ -538,3 +553,10 @@ def test_the_export_carries_goal_reviews_and_goals_met_for_older_readers(exporte
     }
     assert episode["goals_met"] == [episode["goal_reviews"][0]["goal"]]
     assert episode["earlier_episodes"] == 2
+    assert episode["worksheets"][1] == {
+        "area": "role_dispute",
+        "answers": {
+            "other_person": episode["worksheets"][1]["answers"]["other_person"],
+            "plan": "Talk on Sundays",
+        },
+    }

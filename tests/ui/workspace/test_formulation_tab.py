@@ -173,3 +173,43 @@ def test_goal_reviews_survive_a_draft(workspace: ClientWorkspace, fern: Fixture)
     history.applyFields(fields, ("Make one new friend at work",))
     (review,) = history.goals.reviews()
     assert (review.status, review.evidence) == (GoalStatus.NOT_MET, "Too anxious to start")
+
+
+def test_worksheets_follow_the_focal_areas_and_are_saved_and_reopened(
+    workspace: ClientWorkspace, fern: Fixture, vault: Vault
+) -> None:
+    workspace.showClient(fern.client_id)
+    tab = workspace.formulation
+    panel = tab.worksheets
+    # Fern's focal area is role transition: only its worksheet is shown.
+    assert panel.group(ProblemArea.ROLE_TRANSITION).isVisibleTo(panel)
+    assert not panel.group(ProblemArea.GRIEF).isVisibleTo(panel)
+    QTest.keyClicks(panel.field(ProblemArea.ROLE_TRANSITION, "old_good"), "Fictional old team")
+    tab.areas[ProblemArea.GRIEF].click()  # a second focal area brings its worksheet
+    assert panel.group(ProblemArea.GRIEF).isVisibleTo(panel)
+    QTest.keyClicks(panel.field(ProblemArea.GRIEF, "what_was_lost"), "Fictional Sunday calls")
+    workspace.setCurrentTab("formulation")
+    workspace.saveCurrent()
+    episode = clients.read_record(vault, fern.client_id).episodes[0]
+    sheets = {w.area: w for w in episode.worksheets}
+    assert sheets[ProblemArea.ROLE_TRANSITION].answer("old_good") == "Fictional old team"
+    assert sheets[ProblemArea.GRIEF].answer("what_was_lost") == "Fictional Sunday calls"
+    # Reopened later (another session of work): the text is there to edit further.
+    workspace.showClient(None)
+    workspace.showClient(fern.client_id)
+    field = workspace.formulation.worksheets.field(ProblemArea.GRIEF, "what_was_lost")
+    assert field.text() == "Fictional Sunday calls"
+    # Unticking the area never hides a worksheet that holds text.
+    workspace.formulation.areas[ProblemArea.GRIEF].click()
+    grief = workspace.formulation.worksheets.group(ProblemArea.GRIEF)
+    assert grief.isVisibleTo(workspace.formulation.worksheets)
+
+
+def test_worksheet_text_survives_a_draft(workspace: ClientWorkspace, fern: Fixture) -> None:
+    workspace.showClient(fern.client_id)
+    panel = workspace.formulation.worksheets
+    QTest.keyClicks(panel.field(ProblemArea.ROLE_TRANSITION, "new_hard"), "Fictional new boss")
+    fields = workspace.formulation.draftFields()
+    panel.setWorksheets(())
+    panel.applyFields(fields)
+    assert panel.field(ProblemArea.ROLE_TRANSITION, "new_hard").text() == "Fictional new boss"
