@@ -1,12 +1,15 @@
-"""PDF documents (reportlab): the graduation letter, the clinical termination summary and
-the vault's recovery sheet. The only package that imports reportlab."""
+"""PDF documents (reportlab): the graduation letter, the clinical termination summary, the
+vault's recovery sheet and the de-identified supervision summary. The only package that
+imports reportlab."""
 
 from .pdf_output import build_pdf, encryption_strength, render_pdf
 from .recovery_sheet import build_recovery_sheet, render_recovery_sheet
+from .supervision_pdf import build_supervision_pdf
 
 __all__ = [
     "build_pdf",
     "build_recovery_sheet",
+    "build_supervision_pdf",
     "encryption_strength",
     "render_pdf",
     "render_recovery_sheet",
