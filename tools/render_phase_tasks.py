@@ -20,15 +20,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication, QScrollArea, QStyleFactory, QWidget
 
 from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.domain.enums import EpisodeKind, Phase, ProblemArea
+from ipt_desktop.domain.enums import EpisodeKind, Phase, ProblemArea, Technique
 from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
-from ipt_desktop.domain.model import Client, Episode, Formulation, PracticeDetails, Session
+from ipt_desktop.domain.model import (
+    Client,
+    Episode,
+    Formulation,
+    PracticeDetails,
+    Session,
+    SessionNote,
+)
 from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.domain.worksheets import WORKSHEET_QUESTIONS, Worksheet
 from ipt_desktop.reports import render_pdf
-from ipt_desktop.services import clients, episodes, sessions
+from ipt_desktop.services import clients, episodes, sessions, supervision_export
 from ipt_desktop.vault.vault import Vault
 from ui.workspace.client_workspace import ClientWorkspace
 
@@ -93,6 +100,10 @@ def write(vault: Vault) -> tuple[str, list[str], str]:
             client.id,
             START + dt.timedelta(weeks=week),
             mood=3 + week // 3,
+            phq9=(2, 2, 2, 2, 2, 2, 1, 1, 0) if week % 4 == 0 else None,
+            note=SessionNote(
+                techniques=(Technique.CLARIFICATION, Technique.ROLE_PLAY)[: 1 + week % 2]
+            ),
             tasks=ticks(week),
         )
         sessions.save_session(vault, session)
@@ -114,6 +125,11 @@ def render_documents(vault: Vault, client_id: str, episode_id: str, out: Path) -
             check=True,
         )
         print(pdf)
+    pdf = out / "supervision.pdf"
+    report = supervision_export.prepare_report(vault, client_id, episode_id)
+    pdf.write_bytes(supervision_export.supervision_pdf_bytes(report, PaperSize.A4))
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "supervision")], check=True)
+    print(pdf)
 
 
 def grab(widget: QWidget, path: Path) -> None:

@@ -10,6 +10,7 @@ import io
 from reportlab.graphics.charts.lineplots import LinePlot
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.graphics.widgets.markers import makeMarker
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
@@ -52,7 +53,12 @@ def supervision_story(report: SupervisionReport, styles: Styles, width: float) -
         d.text[:1].upper() + d.text[1:] + (" (overdue)" if d.overdue else "") for d in report.due
     ]
     story += section("Due at the latest session", bullets(due, styles), styles)
-    story += section("Sessions", [_sessions_table(report.sessions, styles, width)], styles)
+    if report.sessions:  # a long table may split across pages (its header row repeats)
+        loose = ParagraphStyle("sessions_heading", parent=styles.heading, keepWithNext=0)
+        story += [
+            Paragraph(plain("Sessions"), loose),
+            _sessions_table(report.sessions, styles, width),
+        ]
     chart = _chart(report.sessions, width)
     if chart is not None:
         story += section("Measures by week", [chart], styles)

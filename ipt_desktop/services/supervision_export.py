@@ -48,10 +48,17 @@ def export_supervision_pdf(
     if not vault.is_unlocked:
         raise VaultLockedError("The vault is locked.")
     report = prepare_report(vault, client_id, episode_id)
+    save_supervision_pdf(vault, client_id, supervision_pdf_bytes(report, paper), out_path)
+
+
+def save_supervision_pdf(vault: Vault, client_id: str, data: bytes, out_path: Path) -> None:
+    """Write built PDF bytes atomically, then audit; the file goes again if the audit fails."""
+    if not vault.is_unlocked:
+        raise VaultLockedError("The vault is locked.")
     from ipt_desktop.reports.pdf_output import write_atomically
 
     out = Path(out_path)
-    write_atomically(out, supervision_pdf_bytes(report, PaperSize(paper)))
+    write_atomically(out, data)
     try:
         vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=DETAIL)
     except BaseException:
