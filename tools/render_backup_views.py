@@ -41,6 +41,7 @@ from ipt_desktop.services.unlock_secret import UnlockSecret  # noqa: E402
 from ipt_desktop.vault.audit_log import AuditEvent  # noqa: E402
 from ipt_desktop.vault.errors import WrongPassphraseError  # noqa: E402
 from ipt_desktop.vault.vault import Vault  # noqa: E402
+from tests.helpers import PASSPHRASE  # noqa: E402
 from ui.backup.audit_log_view import AuditLogDialog  # noqa: E402
 from ui.backup.background import wait_for_backup_work  # noqa: E402
 from ui.backup.backup_dialog import BackupDialog  # noqa: E402
@@ -48,11 +49,10 @@ from ui.backup.damaged_vault import DamagedVaultDialog  # noqa: E402
 from ui.backup.restore_dialog import RestoreDialog  # noqa: E402
 from ui.backup.restore_flow import RestoreSource  # noqa: E402
 from ui.backup.rollback_notice import UnlockNoticeDialog, show_last_written  # noqa: E402
-from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.app_settings import AppSettings, use_throwaway_settings  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
 DEFAULT_OUT = ROOT / "screenshots" / "backup"
-PASSPHRASE = "candle river orbit maple"
 SECRET = UnlockSecret.passphrase(PASSPHRASE)
 
 
@@ -232,6 +232,7 @@ def render(out: Path, vault: Vault, suffix: str) -> None:
 
 
 def main(argv: list[str]) -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(argv[0]) if argv and not argv[0].startswith("-") else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     configure_before_app()

@@ -10,6 +10,7 @@ contract. Writes ``tasks_<what>_<width>x<height>.png`` at 1280x800 and 1024x700.
 import dataclasses
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,12 +38,12 @@ from ipt_desktop.domain.worksheets import WORKSHEET_QUESTIONS, Worksheet
 from ipt_desktop.reports import render_pdf
 from ipt_desktop.services import clients, episodes, sessions, supervision_export
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.workspace.client_workspace import ClientWorkspace
 
 START = dt.date(2025, 1, 6)
 TODAY = dt.date(2025, 4, 7)
 SIZES = ((1280, 800), (1024, 700))
-PASSPHRASE = "candle river orbit maple"
 T = PhaseTask
 GOALS = (
     "Talk with my partner about chores without shouting",
@@ -111,6 +112,15 @@ def write(vault: Vault) -> tuple[str, list[str], str]:
     return client.id, ids, episode.id
 
 
+def to_png(pdf: Path, prefix: Path) -> None:
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        return
+    subprocess.run(  # noqa: S603 - pdftoppm, fixed arguments, no shell
+        [pdftoppm, "-png", "-r", "60", str(pdf), str(prefix)], check=True
+    )
+
+
 def render_documents(vault: Vault, client_id: str, episode_id: str, out: Path) -> None:
     """The clinical summary and the letter with the goals chosen, as PDF and PNG pages."""
     record = clients.read_record(vault, client_id)
@@ -120,15 +130,12 @@ def render_documents(vault: Vault, client_id: str, episode_id: str, out: Path) -
     for kind in (DocumentKind.CLINICAL, DocumentKind.LETTER):
         pdf = out / f"goals_{kind.value}.pdf"
         render_pdf(content, kind, PaperSize.A4, pdf, timeline)
-        subprocess.run(
-            ["pdftoppm", "-png", "-r", "60", str(pdf), str(out / f"goals_{kind.value}")],
-            check=True,
-        )
+        to_png(pdf, out / f"goals_{kind.value}")
         print(pdf)
     pdf = out / "supervision.pdf"
     report = supervision_export.prepare_report(vault, client_id, episode_id)
     pdf.write_bytes(supervision_export.supervision_pdf_bytes(report, PaperSize.A4))
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf), str(out / "supervision")], check=True)
+    to_png(pdf, out / "supervision")
     print(pdf)
 
 

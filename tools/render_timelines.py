@@ -31,6 +31,7 @@ from ipt_desktop.domain.model import (
     Session,
 )
 from ipt_desktop.domain.timeline import build_timeline
+from ui.common.app_settings import use_throwaway_settings
 from ui.timeline import TimelineWidget
 
 SIZES = (QSize(1280, 800), QSize(800, 600))
@@ -62,7 +63,7 @@ def clamp(value: int, low: int, high: int) -> int:
 
 
 def responder() -> tuple[ClientRecord, dt.date]:
-    rng = random.Random(1)
+    rng = random.Random(1)  # noqa: S311 - reproducible sample data
     client = Client(name="Avery Sample (fictional)")
     start = dt.date(2024, 2, 5)
     ep = Episode(
@@ -99,7 +100,7 @@ def responder() -> tuple[ClientRecord, dt.date]:
 
 
 def non_responder() -> tuple[ClientRecord, dt.date]:
-    rng = random.Random(2)
+    rng = random.Random(2)  # noqa: S311 - reproducible sample data
     client = Client(name="Blake Example (fictional)")
     start = dt.date(2024, 1, 8)
     ep = Episode(
@@ -138,7 +139,7 @@ def non_responder() -> tuple[ClientRecord, dt.date]:
 
 
 def maintenance() -> tuple[ClientRecord, dt.date]:
-    rng = random.Random(3)
+    rng = random.Random(3)  # noqa: S311 - reproducible sample data
     client = Client(name="Casey Placeholder (fictional)")
     start = dt.date(2021, 3, 1)
     acute = Episode(
@@ -235,6 +236,7 @@ def dark_palette() -> QPalette:
 
 
 def main(out: Path) -> list[Path]:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

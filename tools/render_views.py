@@ -39,7 +39,7 @@ from ui.app.main_window import MainWindow  # noqa: E402
 from ui.app.new_passphrase_dialog import NewPassphraseDialog  # noqa: E402
 from ui.app.settings_dialog import SettingsDialog  # noqa: E402
 from ui.backup import RestoreDialog  # noqa: E402
-from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.app_settings import AppSettings, use_throwaway_settings  # noqa: E402
 from ui.common.task_runner import TaskRunner  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
@@ -102,7 +102,11 @@ def dark_palette() -> QPalette:
 
 def render_wizard(out: Path, settings: AppSettings, runner: TaskRunner, folder: Path) -> None:
     wizard = FirstRunWizard(
-        folder / "wizard-vault", runner, settings, kdf=floor_params, rng=random.Random(4)
+        folder / "wizard-vault",
+        runner,
+        settings,
+        kdf=floor_params,
+        rng=random.Random(4),  # noqa: S311 - a fixed quiz
     )
     wizard.resize(wizard.sizeHint())
     wizard.show()
@@ -202,6 +206,7 @@ def render_dialogs(out: Path, window: MainWindow, runner: TaskRunner, suffix: st
 
 
 def main(argv: list[str]) -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(argv[0]) if argv and not argv[0].startswith("-") else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     configure_before_app()

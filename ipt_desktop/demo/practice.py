@@ -10,8 +10,8 @@ assess (Marisol).
 import datetime as dt
 
 from ipt_desktop.domain.model import ClientRecord, PracticeDetails
-from ipt_desktop.services.practice import load_practice, save_practice
 from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.practice_details import load_practice, save_practice
 from ipt_desktop.vault.rows import add_records
 from ipt_desktop.vault.vault import Vault
 

@@ -16,6 +16,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ipt_desktop.domain.date_words import MONTHS
 from ipt_desktop.domain.enums import (
     DisputeStage,
     EpisodeKind,
@@ -268,7 +269,7 @@ def _next_session(contract: ContractSketch, number: int, day: dt.date) -> str:
     if number >= contract.planned:
         return "Contract complete; the plan after ending is in the termination record."
     when = day + dt.timedelta(days=contract.interval_days)
-    return f"Next: session {number + 1} of {contract.planned}, {when.day} {when:%B}."
+    return f"Next: session {number + 1} of {contract.planned}, {when.day} {MONTHS[when.month - 1]}."
 
 
 def _episode(story: Story, contract: ContractSketch, client_id: str, today: dt.date) -> Episode:

@@ -187,6 +187,20 @@ class Episode:
         return tuple(goal for goal in self.goals if goal in met)
 
 
+#: The structured parts of a session note, in the order of the note, besides its free text.
+NOTE_SECTIONS = (
+    "since_last_met",
+    "recent_events",
+    "problem_area_work",
+    "role_play",
+    "homework",
+    "risk_assessment",
+    "plan",
+)
+#: Every text field of a ``SessionNote`` (the one list: validation, search, storage).
+NOTE_FIELDS = (*NOTE_SECTIONS, "note")
+
+
 @dataclass(frozen=True)
 class SessionNote:
     """The IPT session note, built around the opening question."""
@@ -202,16 +216,7 @@ class SessionNote:
     note: str = ""  # free text
 
     def __post_init__(self) -> None:
-        for name in (
-            "since_last_met",
-            "recent_events",
-            "problem_area_work",
-            "role_play",
-            "homework",
-            "risk_assessment",
-            "plan",
-            "note",
-        ):
+        for name in NOTE_FIELDS:
             check_text(name, getattr(self, name))
         techniques = tuple(self.techniques)
         for i, t in enumerate(techniques):

@@ -2,7 +2,7 @@
 vault's recovery sheet and the de-identified supervision summary. The only package that
 imports reportlab."""
 
-from .pdf_output import build_pdf, encryption_strength, render_pdf
+from .pdf_output import build_pdf, encrypt_pdf, render_pdf
 from .recovery_sheet import build_recovery_sheet, render_recovery_sheet
 from .supervision_pdf import build_supervision_pdf
 
@@ -10,7 +10,7 @@ __all__ = [
     "build_pdf",
     "build_recovery_sheet",
     "build_supervision_pdf",
-    "encryption_strength",
+    "encrypt_pdf",
     "render_pdf",
     "render_recovery_sheet",
 ]

@@ -8,6 +8,7 @@ import contextlib
 import os
 from pathlib import Path
 
+from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.domain.graduation import PaperSize
 from ipt_desktop.domain.supervision import SupervisionReport, supervision_report
 from ipt_desktop.vault.audit_log import AuditEvent
@@ -55,8 +56,6 @@ def save_supervision_pdf(vault: Vault, client_id: str, data: bytes, out_path: Pa
     """Write built PDF bytes atomically, then audit; the file goes again if the audit fails."""
     if not vault.is_unlocked:
         raise VaultLockedError("The vault is locked.")
-    from ipt_desktop.reports.pdf_output import write_atomically
-
     out = Path(out_path)
     write_atomically(out, data)
     try:

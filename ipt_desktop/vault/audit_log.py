@@ -37,7 +37,7 @@ class AuditEvent(StrEnum):
     IMPORT = "import"
     BACKUP = "backup"
     RESTORE = "restore"
-    PASSPHRASE_CHANGED = "passphrase_changed"
+    PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an event name
     SETTINGS_CHANGED = "settings_changed"
 
 

@@ -26,6 +26,7 @@ from ipt_desktop.domain.measures import HAMD_MAX
 from ipt_desktop.domain.model import (
     MAX_PLANNED_SESSIONS,
     MIN_PLANNED_SESSIONS,
+    NOTE_SECTIONS,
     Amendment,
     Client,
     Episode,
@@ -49,16 +50,6 @@ from .json_fields import JsonObject, write_moment
 JsonDict = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
 
-#: The structured parts of a session note besides the free text ("note").
-NOTE_SECTIONS = (
-    "since_last_met",
-    "recent_events",
-    "problem_area_work",
-    "role_play",
-    "homework",
-    "risk_assessment",
-    "plan",
-)
 #: The interpersonal inventory's questions (IPT.md), each a free text per person.
 INVENTORY_QUESTIONS = (
     "contact",

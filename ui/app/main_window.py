@@ -5,8 +5,6 @@ lock controller (auto-lock), the actions (shortcuts), and the dialogs live in th
 modules. No client name ever appears in the window title (the OS may keep titles).
 """
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
@@ -18,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.domain.client_entry import Questionnaire
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.services.handover import PlacedAnswers
+from ipt_desktop.services.passphrases import KdfChoice
 from ipt_desktop.services.unlock_session import UnlockOutcome, remember_state
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
@@ -48,11 +46,9 @@ from .settings_dialog import SettingsDialog
 from .supervision_action import export_supervision_summary
 from .unlock_screen import UnlockScreen
 from .work_area import WorkArea
-from .workspace_seam import WorkspaceFactory, default_workspace_factory
 
 APP_TITLE = "ipt-desktop"
 STATUS_MS = 6000
-KdfChoice = Callable[[], KdfParams] | None
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +62,6 @@ class MainWindow(QMainWindow):
         settings: AppSettings,
         *,
         demo_passphrase: str | None = None,
-        workspace_factory: WorkspaceFactory = default_workspace_factory,
         kdf: KdfChoice = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -88,7 +83,7 @@ class MainWindow(QMainWindow):
         # the unlock screen, where the menus and the toolbar are hidden).
         self.addActions(self.actions_.findChildren(QAction))
         self.unlockScreen = UnlockScreen(vault, runner, demo_passphrase=demo_passphrase)
-        self.workArea = WorkArea(vault, runner, workspace_factory)
+        self.workArea = WorkArea(vault, runner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlockScreen)
         self.stack.addWidget(self.workArea)

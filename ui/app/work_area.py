@@ -5,6 +5,8 @@ ones kept as drafts, and a cancelled switch puts the list's selection back. The 
 of saved changes through ``recordChanged`` and refreshes that client's line only.
 """
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
@@ -12,18 +14,22 @@ from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 from ipt_desktop.services import client_search, clients
 from ipt_desktop.vault.vault import Vault
 from ui.common.task_runner import TaskRunner
+from ui.timeline.timeline_panel import TimelinePanel
+from ui.workspace.client_workspace import ClientWorkspace
 
 from . import client_commands
 from .client_list_panel import ClientListPanel
-from .workspace_seam import (
-    WorkPlace,
-    WorkspaceFactory,
-    WorkspaceLike,
-    as_workspace,
-    current_session_id,
-)
 
 LIST_WIDTH = 320
+
+
+@dataclass(frozen=True)
+class WorkPlace:
+    """Where the therapist was when the app locked: ids and a tab name, nothing clinical."""
+
+    client_id: str | None = None
+    tab: str = ""
+    session_id: str | None = None
 
 
 class WorkArea(QWidget):
@@ -34,7 +40,6 @@ class WorkArea(QWidget):
         self,
         vault: Vault,
         runner: TaskRunner,
-        workspace_factory: WorkspaceFactory,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -44,9 +49,9 @@ class WorkArea(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.panel)
-        self.workspaceWidget = workspace_factory(vault, self.splitter)
-        self.workspace: WorkspaceLike = as_workspace(self.workspaceWidget)
-        self.splitter.addWidget(self.workspaceWidget)
+        # The shell composes the features: the workspace draws its timeline with ui.timeline's.
+        self.workspace = ClientWorkspace(vault, self.splitter, timeline_factory=TimelinePanel)
+        self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([LIST_WIDTH, 900])
@@ -103,7 +108,7 @@ class WorkArea(QWidget):
         return WorkPlace(
             client_id=self.workspace.currentClientId(),
             tab=self.workspace.currentTab(),
-            session_id=current_session_id(self.workspace),
+            session_id=self.workspace.currentSessionId(),
         )
 
     def restorePlace(self, place: WorkPlace) -> None:

@@ -84,6 +84,8 @@ class GraduationDialog(QDialog):
         self._timeline: Timeline | None = timeline
         self._runner = runner
         self._tasks: set[int] = set()
+        #: The bytes the preview shows; saving and printing reuse them while nothing changed.
+        self._built: summary_export.SummaryPdf | None = None
         self._preview_running = False
         self._preview_stale = False
         self._busy = False
@@ -219,8 +221,13 @@ class GraduationDialog(QDialog):
         kind, paper, timeline = self.form.kind(), self.form.paperSize(), self._timeline
         dpi = self._dpi_shown = self._preview_dpi()
         self._preview_running, self._preview_stale = True, False
+
+        def work() -> tuple[summary_export.SummaryPdf, pdf_pages.PdfPages]:
+            built = summary_export.build_summary_pdf(content, kind, paper, timeline)
+            return built, pdf_pages.pages_of(built.data, dpi)
+
         self._start(
-            lambda: pdf_pages.pages_of(content, kind, paper, timeline, dpi),
+            work,
             self._preview_ready,
             self._preview_failed,
             "Updating the preview…",
@@ -230,8 +237,9 @@ class GraduationDialog(QDialog):
         """Whether a change is still waiting to show in the preview."""
         return self._timer.isActive() or self._preview_running or self._preview_stale
 
-    def _preview_ready(self, pages: pdf_pages.PdfPages) -> None:
+    def _preview_ready(self, ready: tuple[summary_export.SummaryPdf, pdf_pages.PdfPages]) -> None:
         self._preview_running = False
+        self._built, pages = ready
         if self._preview_stale:
             self.refreshPreview()
             return
@@ -270,13 +278,13 @@ class GraduationDialog(QDialog):
         vault, client_id, timeline = self._vault, self._client_id, self._timeline
         greeting = self.form.greetingNameText() if kind is not DocumentKind.CLINICAL else ""
 
+        shown = self._built
+
         def work() -> Path:
             if greeting:  # kept first: the export's audit entry stays the last one
                 clients.set_preferred_name(vault, client_id, greeting)
-            with pdf_pages.BUILD_LOCK:
-                summary_export.export_summary_pdf(
-                    vault, client_id, content, kind, paper, out, timeline, password
-                )
+            pdf = _same_or_new(shown, content, kind, paper, timeline)
+            summary_export.save_summary_pdf(vault, client_id, pdf, out, password)
             return out
 
         self._busy = True
@@ -326,8 +334,10 @@ class GraduationDialog(QDialog):
             return
         dpi = summary_printing.print_dpi(printer)
 
+        shown = self._built
+
         def work() -> pdf_pages.PdfPages:
-            pdf = pdf_pages.build(content, kind, paper, timeline)
+            pdf = _same_or_new(shown, content, kind, paper, timeline).data
             return pdf_pages.PdfPages(pdf, pdf_pages.render_bitmaps(pdf, dpi), ())
 
         self._busy = True
@@ -416,3 +426,16 @@ class GraduationDialog(QDialog):
         self.about.clear()
         self._timeline = None
         super().done(result)
+
+
+def _same_or_new(
+    shown: summary_export.SummaryPdf | None,
+    content: GraduationContent,
+    kind: DocumentKind,
+    paper: PaperSize,
+    timeline: Timeline | None,
+) -> summary_export.SummaryPdf:
+    """The previewed PDF when it says exactly this; otherwise a new one (never a stale one)."""
+    if shown is not None and shown.made_from(content, kind, paper, timeline):
+        return shown
+    return summary_export.build_summary_pdf(content, kind, paper, timeline)

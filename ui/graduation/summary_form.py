@@ -42,7 +42,7 @@ KIND_LABELS = {
     DocumentKind.BOTH: "Both: the letter, then the clinical summary",
 }
 PASSWORD_NOTE = (
-    "The PDF is encrypted with AES-256, but a PDF password is weak protection: whoever has "
+    "The PDF is encrypted with AES-256, but a PDF password is weak protection: whoever has "  # noqa: S105 - a message
     "the file can try passwords offline, as fast as their computer allows. Use a long, "
     "random password and give it to the reader another way (in person, by phone)."
 )
@@ -121,15 +121,11 @@ class SummaryForm(QWidget):
         options = QHBoxLayout()
         options.addWidget(paper_label)
         options.addWidget(self.paper)
-        options.addSpacing(12)
-        options.addWidget(self.worksheetsInSummary)
         options.addStretch(1)
         charts = QHBoxLayout()
         charts.addWidget(self.moodChart)
         charts.addSpacing(12)
         charts.addWidget(self.phq9Chart)
-        charts.addSpacing(12)
-        charts.addWidget(self.goalsInLetter)
         charts.addStretch(1)
 
         self.greetingName = QLineEdit(self)
@@ -186,6 +182,9 @@ class SummaryForm(QWidget):
         column.addLayout(kind_box)
         column.addLayout(options)
         column.addLayout(charts)
+        # Each on its own line: the form never gets wider for them.
+        column.addWidget(self.goalsInLetter)
+        column.addWidget(self.worksheetsInSummary)
         column.addWidget(self.warnings)
         column.addLayout(self._greeting_row)
         self._add_text(column, "&Opening words", self.opening)

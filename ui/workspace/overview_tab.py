@@ -4,6 +4,7 @@ response / remission, and the client's IPT timeline (phases, sessions, measures,
 
 import datetime as dt
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -24,11 +25,10 @@ from ipt_desktop.domain.course_prompts import therapist_prompts
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.task_rules import task_overview
-from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.domain.timeline import build_timeline, episode_window
 from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
-from ui.timeline.timeline_widget import TimelineWidget
 
 from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
@@ -38,6 +38,7 @@ from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
 from .task_card import TaskCard
+from .timeline_slot import TimelineFactory, TimelineView
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
@@ -59,6 +60,9 @@ def ending_text(step: ContractProgress) -> str:
     return f"{step.remaining} sessions remain: bring up the ending."
 
 
+TIMELINE_MIN_HEIGHT = 580
+
+
 class OverviewTab(QWidget):
     sessionActivated = Signal(str)
     formulationRequested = Signal()
@@ -66,6 +70,7 @@ class OverviewTab(QWidget):
     def __init__(
         self,
         record: OpenRecord,
+        timeline_factory: TimelineFactory,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -157,8 +162,11 @@ class OverviewTab(QWidget):
         self.task_card = TaskCard(self)
 
         # -- timeline
-        self.timeline = TimelineWidget(self)
-        self.timeline.setMinimumHeight(260)
+        self.timelineWidget = timeline_factory(self)
+        # Three charts stay readable (every HAM-D band named) at any window size: a short
+        # window scrolls the overview instead of squashing them.
+        self.timelineWidget.setMinimumHeight(TIMELINE_MIN_HEIGHT)
+        self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
 
         cards = QGridLayout()
@@ -166,7 +174,7 @@ class OverviewTab(QWidget):
         cards.addWidget(self.contract_card, 0, 0)
         cards.addWidget(self.areas_card, 0, 1)
         cards.addWidget(self.measures_card, 0, 2)
-        content = _Page(self.timeline, self)
+        content = _Page(self.timelineWidget, self)
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
@@ -174,7 +182,7 @@ class OverviewTab(QWidget):
         self._narrow: bool | None = None
         column.addLayout(cards)
         column.addWidget(self.task_card)
-        column.addWidget(self.timeline, 1)
+        column.addWidget(self.timelineWidget, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
         outer = QVBoxLayout(self)
@@ -189,7 +197,11 @@ class OverviewTab(QWidget):
         if record is None:
             self.clearSensitive()
             return
-        self.timeline.setTimeline(build_timeline(record, self._today()))
+        timeline = build_timeline(record, self._today())
+        self.timeline.setTimeline(timeline)
+        self.timeline.setContractWindow(
+            None if episode is None else episode_window(timeline, episode, record.sessions)
+        )
         sessions = self._record.episode_sessions()
         judgement = None if episode is None else judge_episode(record, episode.id)
         self.measures.show_sessions(sessions, judgement)

@@ -232,13 +232,13 @@ class SessionForm(QWidget):
         def answers(values: tuple[int | None, ...]) -> str:
             return ",".join("" if a is None else str(a) for a in values)
 
-        mood, hamd = self.mood.value(), self.hamd.value()
+        mood = self.mood.value()
         fields = {
             "date": self.date_field.text(),
             "phase": self.phase_combo.currentData() or "",
             "mood": "" if mood is None else str(mood),
             "phq9": answers(self.phq9.answers()),
-            "hamd": "" if hamd is None else str(hamd),
+            "hamd": self.hamd.text(),  # as typed, even outside 0-52 (it is shown as a problem)
             "gad7": answers(self.gad7.answers()),
             "techniques": ",".join(t.value for t in self.techniques.value()),
             **_tasks_fields(self.tasks.value()),
@@ -255,10 +255,11 @@ class SessionForm(QWidget):
             if index >= 0:
                 self.phase_combo.setCurrentIndex(index)
         # A damaged draft value (ValidationError is a ValueError) is skipped; text comes back.
-        with suppress(ValueError):
-            self.mood.setValue(_int_or_none(fields.get("mood", "")))
-        with suppress(ValueError):
-            self.hamd.setValue(_int_or_none(fields.get("hamd", "")))
+        if "mood" in fields:
+            with suppress(ValueError):
+                self.mood.setValue(_int_or_none(fields["mood"]))
+        if "hamd" in fields:
+            self.hamd.setText(fields["hamd"])
         for form, key in ((self.phq9, "phq9"), (self.gad7, "gad7")):
             if key in fields:
                 answers = [_int_or_none(part) for part in fields[key].split(",")]

@@ -83,7 +83,7 @@ def test_signed_notes_and_other_sessions_are_refused():
 
 
 @pytest.mark.parametrize(
-    "values, field",
+    ("values", "field"),
     [
         ({Questionnaire.MOOD: (11,)}, "mood[0]"),
         ({Questionnaire.PHQ9: (4,) + (None,) * 8}, "phq9[0]"),

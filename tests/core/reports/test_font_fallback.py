@@ -3,14 +3,13 @@ the letter names the client without the "Demo – " label."""
 
 from pathlib import Path
 
-import records
-from pdf_reading import all_text
-
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
 from ipt_desktop.domain.model import Client
 from ipt_desktop.reports import render_pdf
 from ipt_desktop.reports.fonts import SANS
 from ipt_desktop.reports.markup import plain
+from tests.helpers import records
+from tests.helpers.pdf_reading import all_text
 
 
 def test_plain_sets_arabic_in_the_sans_and_leaves_other_text_alone() -> None:

@@ -4,7 +4,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-import records
 
 from ipt_desktop.domain import graduation_wording as wording
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, PlanAfterEnding, ProblemArea
@@ -18,6 +17,7 @@ from ipt_desktop.domain.graduation import (
 )
 from ipt_desktop.domain.model import ClientRecord, Session
 from ipt_desktop.domain.outcomes import Measure, Outcome
+from tests.helpers import records
 
 NOT_YOU = "treatment, not you"
 

@@ -7,17 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import records
-from pdf_reading import (
-    PAGE_POINTS,
-    all_text,
-    assert_within_margins,
-    font_file,
-    fonts_used,
-    normalized,
-    page_texts,
-    placed_text,
-)
 from pypdf import PdfReader
 
 from ipt_desktop.domain.graduation import (
@@ -30,6 +19,17 @@ from ipt_desktop.domain.graduation import (
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.domain.timeline import Timeline, build_timeline
 from ipt_desktop.reports import render_pdf
+from tests.helpers import records
+from tests.helpers.pdf_reading import (
+    PAGE_POINTS,
+    all_text,
+    assert_within_margins,
+    font_file,
+    fonts_used,
+    normalized,
+    page_texts,
+    placed_text,
+)
 
 
 def prepared(record: ClientRecord) -> tuple[GraduationContent, Timeline]:

@@ -7,8 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import records
-from pdf_reading import all_text
 
 from ipt_desktop.domain import graduation_wording as wording
 from ipt_desktop.domain.enums import PlanAfterEnding, ProblemArea
@@ -25,6 +23,8 @@ from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.domain.verdict import Verdict
 from ipt_desktop.domain.worksheets import Worksheet
 from ipt_desktop.reports import render_pdf
+from tests.helpers import records
+from tests.helpers.pdf_reading import all_text
 
 LETTER_FORBIDDEN = (
     "response",

@@ -5,7 +5,6 @@ import itertools
 import unicodedata
 
 import pytest
-from service_samples import without_ids
 
 from ipt_desktop.demo.practice import build_demo_records, fill_demo
 from ipt_desktop.domain.contract import session_numbers
@@ -18,6 +17,7 @@ from ipt_desktop.domain.summary import summarize
 from ipt_desktop.domain.verdict import Verdict, current_verdict, judge_episode
 from ipt_desktop.services import clients, practice
 from ipt_desktop.services.vault_verify import verify_vault
+from tests.helpers.samples import without_ids
 
 TODAY = dt.date(2026, 3, 2)
 

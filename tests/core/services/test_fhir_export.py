@@ -13,7 +13,6 @@ import json
 from pathlib import Path
 
 import pytest
-from cli_process import PASSPHRASE, run_cli
 from fhir.resources.R4B.bundle import Bundle
 from fhir.resources.R4B.observation import Observation
 from fhir.resources.R4B.patient import Patient
@@ -29,6 +28,8 @@ from ipt_desktop.services.fhir_codes import FREQUENCY_ANSWERS, GAD7_CODES, PHQ9_
 from ipt_desktop.services.fhir_export import record_bundle
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.cli_process import run_cli
 
 TODAY = dt.date(2026, 3, 2)
 PANEL_OF = {PHQ9_CODES.canonical: PHQ9_CODES, GAD7_CODES.canonical: GAD7_CODES}

@@ -5,7 +5,6 @@ import datetime as dt
 import json
 
 import pytest
-from service_samples import full_record, store
 
 from ipt_desktop.domain.client_entry import ClientEntry, Questionnaire
 from ipt_desktop.domain.errors import ValidationError
@@ -17,6 +16,7 @@ from ipt_desktop.services.sessions import save_session
 from ipt_desktop.store.tables import DraftRow
 from ipt_desktop.vault import codec
 from ipt_desktop.vault.json_fields import JsonObject
+from tests.helpers.samples import full_record, store
 
 ALL = (Questionnaire.MOOD, Questionnaire.PHQ9, Questionnaire.GAD7)
 

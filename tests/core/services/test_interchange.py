@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from service_samples import full_record, store, without_ids
 
 from ipt_desktop.demo.practice import build_demo_records
 from ipt_desktop.domain.enums import Phase
@@ -21,6 +20,7 @@ from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, Ses
 from ipt_desktop.domain.phase_tasks import SessionTasks
 from ipt_desktop.services import clients, interchange
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.samples import full_record, store, without_ids
 
 SCRIPTS = "Zoë Ελένη Тимофей سلمى נועה 山田太郎 김민지 😀👩🏽‍⚕️ e\u0301"
 
@@ -350,7 +350,7 @@ def test_a_failing_write_leaves_nothing_behind(exported, tmp_path, make_vault, m
 
     monkeypatch.setattr(client_rows, "add_record", fail_on_third)
     generation = vault.header.generation
-    with pytest.raises(OSError):
+    with pytest.raises(OSError):  # noqa: PT011 - which OSError depends on the platform
         interchange.import_records(vault, records)
     assert vault.header.generation == generation
     assert clients.list_summaries(vault) == []
@@ -440,7 +440,7 @@ TEXT = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters=
 NAMES = TEXT.filter(lambda t: t.strip() != "" and len(t) <= 200)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
 @given(name=NAMES, note=TEXT, extra=st.sampled_from(SCRIPTS.split()))
 def test_any_text_round_trips_unchanged(name, note, extra):
     client = Client(name=name)
@@ -458,7 +458,7 @@ def test_any_text_round_trips_unchanged(name, note, extra):
     assert back.sessions[0].note.note == note + extra
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, suppress_health_check=[HealthCheck.too_slow])
 @given(name=NAMES, note=TEXT)
 def test_any_text_round_trips_through_the_vault(shared_vault, name, note):
     record = full_record()

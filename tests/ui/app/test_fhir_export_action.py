@@ -3,10 +3,10 @@
 import json
 
 from fhir.resources.R4B.bundle import Bundle
-from handover_fixtures import EARLIER_GAD7, EARLIER_PHQ9, stock
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
-from shell_testing import when_modal
 
+from tests.helpers.handover import EARLIER_GAD7, EARLIER_PHQ9, stock
+from tests.helpers.shell import when_modal
 from ui.app.fhir_export_action import WARNING_TITLE
 
 

@@ -12,18 +12,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-from handover_child import value_for
-from handover_fixtures import stock
-from shell_testing import PASSPHRASE
-
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.client_entry import Questionnaire
 from ipt_desktop.domain.handover import handover_items
 from ipt_desktop.services import clients, handover
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE, REPO
+from tests.helpers.handover import stock
+from tests.helpers.handover_child import value_for
 
-REPO = Path(__file__).resolve().parents[3]
-CHILD = Path(__file__).resolve().parent / "handover_child.py"
+CHILD = REPO / "tests" / "helpers" / "handover_child.py"
 KILL_AFTER = 5  # mood, then four PHQ-9 items
 
 
@@ -34,7 +32,7 @@ def test_kill_9_mid_questionnaire_loses_no_answered_item(tmp_path: Path) -> None
         client_id, _earlier, today = stock(vault)
     env = {
         "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": os.pathsep.join([str(REPO), str(CHILD.parent)]),
+        "PYTHONPATH": str(REPO),
         "QT_QPA_PLATFORM": "offscreen",
         "IPT_DESKTOP_DATA_DIR": str(tmp_path / "data"),
         "IPT_DESKTOP_PASSPHRASE": PASSPHRASE,

@@ -9,15 +9,16 @@ thing the therapist sees.
 from collections.abc import Iterator
 
 import pytest
-from handover_fixtures import CLIENT_NAME, EARLIER_NOTE, stock
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, when_modal
 
 from ipt_desktop.domain.client_entry import Questionnaire
 from ipt_desktop.services import clients, handover
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.handover import CLIENT_NAME, EARLIER_NOTE, stock
+from tests.helpers.shell import when_modal
 from ui.app.main_window import MainWindow
 from ui.handover import HandoverView
 
@@ -49,7 +50,7 @@ def handed(window: MainWindow, ids, qtbot: QtBot) -> Iterator[HandoverView]:
     qtbot.waitUntil(window.handover.isActive, timeout=5000)
     view = window.handover.view()
     assert view is not None
-    yield view
+    return view
 
 
 def visible_texts(root: QWidget) -> list[str]:

@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, when_modal
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.model import Client, Episode, Session, SessionNote
 from ipt_desktop.services import clients, episodes, practice, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.shell import when_modal
 from ui.app.client_dialogs import ClientFormDialog, DeleteClientDialog, EndTreatmentDialog
 from ui.app.client_filter_proxy import StatusFilter
 from ui.app.client_list_model import ClientRole

@@ -1,11 +1,11 @@
 """Client > Supervision summary (de-identified): the PDF of the open contract is built off
 the UI thread, saved where the therapist chooses, holds no name, and is audited."""
 
-from handover_fixtures import stock
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 
 from ipt_desktop.services import clients
+from tests.helpers.handover import stock
 
 
 def test_the_action_writes_a_de_identified_pdf(window, vault, tmp_path, monkeypatch, qtbot):

@@ -44,9 +44,10 @@ from ipt_desktop.domain.model import (
     Session,
     Termination,
 )
-from ipt_desktop.services import clients, episodes, practice, sessions
+from ipt_desktop.services import clients, episodes, practice, sessions, summary_export
 from ipt_desktop.vault.audit_log import AuditEvent, walk
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.common.task_runner import TaskRunner
 from ui.graduation import GraduationDialog, graduation_dialog, open_graduation_dialog, pdf_pages
 
@@ -56,7 +57,6 @@ pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
-PASSPHRASE = "candle river orbit maple"
 TODAY = dt.date(2026, 4, 20)
 START = dt.date(2026, 1, 5)
 ACHIEVEMENTS = ("Told my sister about the move", "Joined the walking group", "Slept through")
@@ -223,6 +223,29 @@ def test_unticking_an_achievement_removes_it_from_the_pdf(
         "letter pdf",
     )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf", "v"]
+
+
+def test_the_saved_file_is_the_previewed_pdf_built_once(
+    qtbot, open_dialog, scripted, tmp_path, monkeypatch
+):
+    real_build = summary_export.build_summary_pdf
+    builds: list[bytes] = []
+
+    def counting_build(*args: object) -> summary_export.SummaryPdf:
+        made = real_build(*args)  # type: ignore[arg-type]
+        builds.append(made.data)
+        return made
+
+    monkeypatch.setattr(summary_export, "build_summary_pdf", counting_build)
+    dialog = open_dialog()
+    assert len(builds) == 1  # the preview
+    out = save(qtbot, dialog, scripted, tmp_path / "same.pdf")
+    assert len(builds) == 1  # saving did not build it again
+    assert out.read_bytes() == builds[0]
+    dialog.form.closing.setPlainText("Words typed after the preview was drawn.")
+    changed = save(qtbot, dialog, scripted, tmp_path / "changed.pdf")  # before any new preview
+    assert "Words typed after the preview was drawn." in text_of(changed)
+    assert changed.read_bytes() in builds[1:]
 
 
 def test_reordering_and_rewording_change_the_pdf(qtbot, open_dialog, scripted, tmp_path):

@@ -4,11 +4,10 @@ confirmation of an unusual acute length. None of it is client wording."""
 
 import datetime as dt
 
-from workspace_fixtures import START, phq9
-
 from ipt_desktop.domain.model import Client, Episode, Session
 from ipt_desktop.services import clients, episodes, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import START, phq9
 from ui.workspace.client_workspace import ClientWorkspace
 
 

@@ -3,12 +3,12 @@ with a role dispute, the acceptance date, the goals list."""
 
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
-from workspace_fixtures import Fixture
 
 from ipt_desktop.domain.enums import DisputeStage, ProblemArea
 from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import Fixture
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.formulation_tab import THIRD_AREA
 from ui.workspace.goal_review_list import GoalRow

@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import START, Fixture
 
 from ipt_desktop.domain.enums import Phase, ProblemArea
 from ipt_desktop.domain.model import Client, Episode, Formulation, Session
@@ -16,6 +15,7 @@ from ipt_desktop.domain.phase_tasks import TASKS_BY_PHASE, PhaseTask, SessionTas
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.services import clients, episodes, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import START, Fixture
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.phase_task_checklist import PhaseTaskChecklist
 

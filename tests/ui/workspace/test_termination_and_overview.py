@@ -3,13 +3,13 @@ outcomes, and the empty states."""
 
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import START, Fixture, write_client
 
 from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.model import Client
 from ipt_desktop.domain.outcomes import Measure
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import START, Fixture, write_client
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.termination_tab import IPT_PROMPTS
 
