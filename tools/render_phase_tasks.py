@@ -39,6 +39,7 @@ from ipt_desktop.reports import render_pdf
 from ipt_desktop.services import clients, episodes, sessions, supervision_export
 from ipt_desktop.vault.vault import Vault
 from tests.helpers import PASSPHRASE
+from ui.common.app_settings import use_throwaway_settings
 from ui.workspace.client_workspace import ClientWorkspace
 
 START = dt.date(2025, 1, 6)
@@ -149,6 +150,7 @@ def grab(widget: QWidget, path: Path) -> None:
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("/work/shots/h19")
     out.mkdir(parents=True, exist_ok=True)
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     app.setStyle(QStyleFactory.create("Fusion"))
