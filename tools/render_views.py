@@ -200,6 +200,8 @@ def render_dialogs(out: Path, window: MainWindow, runner: TaskRunner, suffix: st
         save(dialog, out, name + suffix)
         if dialog is settings_dialog:
             settings_dialog.tabs.setCurrentIndex(1)
+            save(dialog, out, "dialog_settings_crisis" + suffix)
+            settings_dialog.tabs.setCurrentIndex(2)
             save(dialog, out, "dialog_settings_general" + suffix)
         dialog.hide()
         dialog.deleteLater()

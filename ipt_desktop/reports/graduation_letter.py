@@ -8,6 +8,7 @@ from ipt_desktop.domain.graduation import GraduationContent
 from ipt_desktop.domain.graduation_wording import without_label
 from ipt_desktop.domain.timeline import Timeline
 
+from .crisis_block import crisis_block
 from .date_format import date_range, long_date
 from .markup import plain
 from .practice_blocks import letterhead, signature_parts
@@ -83,6 +84,7 @@ def letter_story(
         "Early warning signs to watch for", bullets(content.warning_signs, styles), styles
     )
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
+    story += crisis_block(content.crisis_contacts, styles, width)
     # The client's own next step (the clinician's plan belongs to the clinical summary
     # only), the closing words and the signature stay on one page: a page never holds
     # only the closing. One flat KeepTogether: a nested one forces a page break.

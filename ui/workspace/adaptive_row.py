@@ -62,7 +62,8 @@ class AdaptiveRow(QWidget):
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        # A layout request can arrive while __init__ is still setting the box up.
+        # A part changed its size. (A wrapper Qt hands back for a widget being torn down
+        # may lack the Python attributes: nothing to arrange then.)
         if event.type() == QEvent.Type.LayoutRequest and hasattr(self, "_box"):
             self._arrange(self.width())
         return super().event(event)

@@ -1,5 +1,6 @@
-"""Overview: the contract and progress, the focal problem areas, the latest measures with
-response / remission, and the client's IPT timeline (phases, sessions, measures, events).
+"""Overview: the client's risk status (first, unmissable when open), the contract and
+progress, the focal problem areas, the latest measures with response / remission, and the
+client's IPT timeline (phases, sessions, measures, events).
 """
 
 import datetime as dt
@@ -37,6 +38,8 @@ from .contract_editor import KIND_LABELS, ContractEditor
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
+from .risk_actions import RiskActions
+from .risk_panel import RiskPanel
 from .task_card import TaskCard
 from .timeline_slot import TimelineFactory, TimelineView
 
@@ -169,6 +172,12 @@ class OverviewTab(QWidget):
         self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
 
+        # -- risk status: first, so it cannot be missed
+        self.risk_panel = RiskPanel(self)
+        self.risk_actions = RiskActions(record, today, self)
+        self.risk_panel.reviewRequested.connect(self.risk_actions.recordReview)
+        self.risk_panel.safetyPlanRequested.connect(self.risk_actions.editSafetyPlan)
+
         cards = QGridLayout()
         cards.setHorizontalSpacing(10)
         cards.addWidget(self.contract_card, 0, 0)
@@ -180,6 +189,7 @@ class OverviewTab(QWidget):
         column.setSpacing(10)
         self._cards = cards
         self._narrow: bool | None = None
+        column.addWidget(self.risk_panel)
         column.addLayout(cards)
         column.addWidget(self.task_card)
         column.addWidget(self.timelineWidget, 1)
@@ -202,6 +212,7 @@ class OverviewTab(QWidget):
         self.timeline.setContractWindow(
             None if episode is None else episode_window(timeline, episode, record.sessions)
         )
+        self.risk_panel.showRecord(record)
         sessions = self._record.episode_sessions()
         judgement = None if episode is None else judge_episode(record, episode.id)
         self.measures.show_sessions(sessions, judgement)
@@ -254,6 +265,7 @@ class OverviewTab(QWidget):
 
     def clearSensitive(self) -> None:
         self.timeline.setTimeline(None)
+        self.risk_panel.showRecord(None)
         self.measures.show_sessions(())
         self.task_card.clearSensitive()
         for label in (self._contract_line, self._dates_line, self._progress_label, self._areas):

@@ -39,7 +39,6 @@ from .problem_banner import (
     banner_column,
     field_widget,
     readable,
-    show_risk_prompt,
 )
 from .session_form import SessionForm
 from .session_handover import SessionHandover
@@ -52,6 +51,7 @@ from .session_prompts import (
     ending_title,
     review_prompt,
 )
+from .session_risk import show_risk
 from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
 
@@ -121,6 +121,7 @@ class SessionEditor(QWidget):
         self.form.phase_combo.activated.connect(lambda _index: self._refresh_derived())
         self.form.phq9.item9Changed.connect(self._item9_changed)
         self.form.risk_field.edited.connect(self._refresh_risk)
+        self.form.risk_sources.edited.connect(self._refresh_risk)
         self.form.signature.amendRequested.connect(self._amend)
         self.form.signature.edited.connect(self.edited)
         keeper.watch(self, self.edited)
@@ -350,6 +351,8 @@ class SessionEditor(QWidget):
             mood=form.mood.value(),
             phq9=form.phq9.value(),
             hamd=form.hamd.value(),
+            hamd_item3=form.risk_sources.item3Value(),
+            risk_noted=form.risk_sources.riskNoted(),
             gad7=form.gad7.value(),
             note=form.note(),
             tasks=form.tasks.value(),
@@ -439,9 +442,7 @@ class SessionEditor(QWidget):
         session = self._session
         if session is None:
             return
-        positive = self.form.phq9.item9Positive()
-        missing = positive and not self.form.risk_field.text().strip()
-        show_risk_prompt(self.risk_banner, positive and not session.is_signed, missing)
+        missing = show_risk(self.risk_banner, self.form, session, self._record.record)
         self.header.setSignBlocked(session.is_signed or missing)
         self.form.risk_field.setAccessibleDescription(
             "Required: PHQ-9 item 9 is above 0" if missing else ""

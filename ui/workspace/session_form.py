@@ -27,6 +27,7 @@ from .mood_slider import MoodSlider
 from .note_field import NoteField
 from .phase_task_checklist import PhaseTaskChecklist
 from .phq9_form import Phq9Form
+from .risk_sources_field import RiskSourcesField
 from .signature_panel import SignaturePanel
 from .technique_checklist import TechniqueChecklist
 
@@ -131,6 +132,8 @@ class SessionForm(QWidget):
 
         # -- risk
         column.addWidget(section_heading("Risk", self))
+        self.risk_sources = RiskSourcesField(self)
+        column.addWidget(self.risk_sources)
         column.addWidget(self._text(*_RISK, lines=3))
 
         # -- IPT work
@@ -159,6 +162,7 @@ class SessionForm(QWidget):
             self.gad7,
             self.techniques,
             self.tasks,
+            self.risk_sources,
         ):
             widget.edited.connect(self.edited)
         self.phase_combo.activated.connect(lambda _index: self.edited.emit())
@@ -176,6 +180,7 @@ class SessionForm(QWidget):
         self.phq9.setValue(session.phq9)
         self.hamd.setValue(session.hamd)
         self.gad7.setValue(session.gad7)
+        self.risk_sources.setValues(session.hamd_item3, session.risk_noted)
         self.techniques.setValue(session.note.techniques)
         self.tasks.setValue(session.tasks)
         for name, field in self.texts.items():
@@ -208,6 +213,7 @@ class SessionForm(QWidget):
         self.phq9.setReadOnly(read_only)
         self.hamd.setReadOnly(read_only)
         self.gad7.setReadOnly(read_only)
+        self.risk_sources.setReadOnly(read_only)
         self.techniques.setReadOnly(read_only)
         self.tasks.setReadOnly(read_only)
         for field in self.texts.values():
@@ -221,6 +227,7 @@ class SessionForm(QWidget):
         self.phq9.setValue(None)
         self.hamd.setValue(None)
         self.gad7.setValue(None)
+        self.risk_sources.setValues(None, False)
         self.techniques.setValue(())
         self.tasks.setValue(SessionTasks())
         self.signature.show_state(None, ())
@@ -241,6 +248,8 @@ class SessionForm(QWidget):
             "hamd": self.hamd.text(),  # as typed, even outside 0-52 (it is shown as a problem)
             "gad7": answers(self.gad7.answers()),
             "techniques": ",".join(t.value for t in self.techniques.value()),
+            "hamd_item3": "" if (item3 := self.risk_sources.item3Value()) is None else str(item3),
+            "risk_noted": "1" if self.risk_sources.riskNoted() else "",
             **_tasks_fields(self.tasks.value()),
         }
         fields.update({name: field.text() for name, field in self.texts.items()})
@@ -260,6 +269,7 @@ class SessionForm(QWidget):
                 self.mood.setValue(_int_or_none(fields["mood"]))
         if "hamd" in fields:
             self.hamd.setText(fields["hamd"])
+        self._apply_risk_sources(fields)
         for form, key in ((self.phq9, "phq9"), (self.gad7, "gad7")):
             if key in fields:
                 answers = [_int_or_none(part) for part in fields[key].split(",")]
@@ -276,6 +286,15 @@ class SessionForm(QWidget):
                 field.setText(fields[name])
 
     # ---- internals -----------------------------------------------------------------------
+
+    def _apply_risk_sources(self, fields: Mapping[str, str]) -> None:
+        """HAM-D item 3 and "risk noted" from a draft (an unreadable item 3 is skipped)."""
+        if "hamd_item3" not in fields and "risk_noted" not in fields:
+            return
+        item3 = _int_or_none(fields.get("hamd_item3", ""))
+        if item3 is not None and not 0 <= item3 <= 4:
+            item3 = None
+        self.risk_sources.setValues(item3, fields.get("risk_noted") == "1")
 
     def _text(self, name: str, label: str, prompt: str, *, lines: int = 3) -> QWidget:
         field = NoteField(label, prompt, lines=lines, parent=self)
