@@ -40,6 +40,7 @@ from ipt_desktop.services import clients, episodes, sessions, supervision_export
 from ipt_desktop.vault.vault import Vault
 from tests.helpers import PASSPHRASE
 from ui.common.app_settings import use_throwaway_settings
+from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import ClientWorkspace
 
 START = dt.date(2025, 1, 6)
@@ -158,7 +159,7 @@ def main() -> int:
         vault, _recovery = Vault.create(Path(folder) / "v", PASSPHRASE, kdf=floor_params())
         try:
             client_id, ids, episode_id = write(vault)
-            workspace = ClientWorkspace(vault, today=lambda: TODAY)
+            workspace = ClientWorkspace(vault, timeline_factory=TimelinePanel, today=lambda: TODAY)
             workspace.show()
             for width, height in SIZES:
                 workspace.resize(width, height)
