@@ -8,7 +8,7 @@ from pathlib import Path
 from ipt_desktop.crypto.kdf import calibrate
 from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
-from ipt_desktop.services import fhir_export, interchange, summary_export
+from ipt_desktop.services import fhir_export, interchange, summary_export, supervision_export
 from ipt_desktop.services.clients import find_client
 from ipt_desktop.services.risk import OpenRiskError
 from ipt_desktop.vault.vault import Vault
@@ -81,6 +81,13 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         const=DocumentKind.BOTH,
         dest="kind",
         help="the client's letter, then the clinical summary from a new page",
+    )
+    which.add_argument(
+        "--supervision",
+        action="store_true",
+        help="a de-identified summary for IPT supervision or certification: no name, no "
+        "dates (weeks from the first session), no notes; tasks, focal areas, techniques, "
+        "measures",
     )
     parser.set_defaults(kind=DocumentKind.LETTER)
     parser.add_argument(
@@ -169,6 +176,8 @@ def _pdf_password(args: argparse.Namespace) -> str | None:
 
 def run_summary(args: argparse.Namespace) -> int:
     out = output_file(args.out, args.force)
+    if args.supervision:
+        return _run_supervision(args, out)
     kind, paper = DocumentKind(args.kind), PaperSize(args.paper)
     password = _pdf_password(args)
     with unlocked_vault(args) as vault:
@@ -211,4 +220,23 @@ def run_summary(args: argparse.Namespace) -> int:
     print(
         f"The PDF is NOT encrypted by the vault ({protection}): whoever has the file can read it."
     )
+    return OK
+
+
+def _run_supervision(args: argparse.Namespace, out: Path) -> int:
+    if args.pdf_password_file is not None:
+        raise CommandFailed("--pdf-password-file is for the letter and the clinical summary")
+    with unlocked_vault(args) as vault:
+        try:
+            client = find_client(vault, client_reference(args))
+            supervision_export.export_supervision_pdf(
+                vault, client.id, args.episode, PaperSize(args.paper), out
+            )
+        except LookupError as exc:
+            raise CommandFailed(str(exc)) from None
+        except OSError as exc:
+            reason = exc.strerror or "it could not be written"
+            raise CommandFailed(f"nothing was written to {out}: {reason}") from None
+    print(f"Wrote the de-identified supervision summary to {out}.")
+    print("It holds no name, dates or notes; still, keep it to supervision.")
     return OK

@@ -11,7 +11,7 @@ from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault.vault import Vault
 
 from .exit_codes import OK, PROBLEMS_FOUND, CommandFailed
-from .passphrase_source import add_unlock_arguments, first_passphrase, new_passphrase
+from .passphrase_source import add_unlock_arguments, first_passphrase, new_passphrase, passphrase
 from .vault_session import unlocked_vault, vault_dir
 
 

@@ -29,6 +29,7 @@ class AppActions(QObject):
         self.endTreatment = self._action("End or &resume treatment…")
         self.deleteClient = self._action("&Delete client…")
         self.exportFhir = self._action("Export &measures as FHIR…")
+        self.supervisionSummary = self._action("Supervision summary (de-&identified)…")
         self.newSession = self._action("New &session", "Ctrl+N", "session-new")
         self.save = self._action("&Save", "Ctrl+S", "save")
         self.sign = self._action("Si&gn note…", "Ctrl+Shift+S", "sign")
@@ -65,6 +66,7 @@ class AppActions(QObject):
             self.endTreatment,
             self.deleteClient,
             self.exportFhir,
+            self.supervisionSummary,
             self.newSession,
             self.save,
             self.sign,
@@ -118,6 +120,7 @@ class AppActions(QObject):
         client.addAction(self.editClient)
         client.addAction(self.endTreatment)
         client.addAction(self.exportFhir)
+        client.addAction(self.supervisionSummary)
         client.addSeparator()
         client.addAction(self.deleteClient)
         session = menu_bar.addMenu("&Session")

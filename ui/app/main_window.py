@@ -44,6 +44,7 @@ from .lock_controller import LockController
 from .new_passphrase_dialog import NewPassphraseDialog
 from .rekey_dialog import RekeyDialog
 from .settings_dialog import SettingsDialog
+from .supervision_action import export_supervision_summary
 from .unlock_screen import UnlockScreen
 from .work_area import WorkArea
 
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         a.endTreatment.triggered.connect(lambda: area.endTreatment())
         a.deleteClient.triggered.connect(lambda: area.deleteClient())
         a.exportFhir.triggered.connect(self.exportMeasuresAsFhir)
+        a.supervisionSummary.triggered.connect(self.exportSupervisionSummary)
         a.newSession.triggered.connect(ws.newSession)
         a.save.triggered.connect(ws.saveCurrent)
         a.sign.triggered.connect(ws.signCurrent)
@@ -275,6 +277,20 @@ class MainWindow(QMainWindow):
         status = export_measures_as_fhir(self, self.vault, client_id)
         if status:
             self.showStatus(status)
+
+    def exportSupervisionSummary(self) -> None:
+        client_id = self.workArea.currentClientId()
+        if client_id is None or not self.workArea.workspace.maybeSave():
+            return
+        export_supervision_summary(
+            self,
+            self.vault,
+            client_id,
+            self.workArea.workspace.currentEpisodeId(),
+            self.runner,
+            self.settings.paperSize(),
+            self.showStatus,
+        )
 
     def openGraduationSummary(self, client_id: str, episode_id: str) -> None:
         from ui.graduation import open_graduation_dialog  # reportlab & co.: not at start-up

@@ -177,6 +177,11 @@ class ClientWorkspace(QWidget):
     def currentClientId(self) -> str | None:
         return self.record.client_id
 
+    def currentEpisodeId(self) -> str | None:
+        """The treatment contract shown (None: no client or no contract)."""
+        episode = self.record.episode
+        return None if episode is None else episode.id
+
     def maybeSave(self) -> bool:
         """Save every valid edit; keep the rest as drafts and ask. False = stay here."""
         problems: list[str] = []

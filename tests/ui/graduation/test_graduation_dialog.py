@@ -34,6 +34,7 @@ from pytestqt.qtbot import QtBot
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import PlanAfterEnding, ProblemArea
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
 from ipt_desktop.domain.model import (
     Client,
@@ -431,3 +432,29 @@ def test_an_unfinished_course_warns_about_empty_sections_and_gives_no_verdict(
     for word in ("response", "remission", "fell short", "not enough", "no further sessions"):
         assert word not in lowered, word
     assert "We still have 8 sessions planned together." in text
+
+
+def test_goals_go_into_the_letter_only_when_chosen(qtbot, open_dialog, scripted, stored, tmp_path):
+    episode = clients.read_record(stored.vault, stored.client_id).episodes[0]
+    reviews = (
+        GoalReview("Walk twice a week", ProblemArea.ROLE_TRANSITION, GoalStatus.MET, "Logbook"),
+        GoalReview("Call my sister", ProblemArea.ROLE_TRANSITION, GoalStatus.PARTLY_MET),
+    )
+    episodes.save_episode(
+        stored.vault,
+        dataclasses.replace(
+            episode, goals=("Walk twice a week", "Call my sister"), goal_reviews=reviews
+        ),
+    )
+    dialog = open_dialog()
+    box = dialog.form.goalsInLetter
+    assert box.isVisibleTo(dialog) and box.isEnabled() and not box.isChecked()
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "without.pdf"))
+    assert "What you set out to do" not in text and "Walk twice a week" not in text
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=WAIT_MS):
+        box.setChecked(True)
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "with.pdf"))
+    assert "What you set out to do" in text
+    assert "Walk twice a week: you did this" in text
+    assert "Call my sister: you made a good start" in text
+    assert "Logbook" not in text  # the evidence is for clinicians
