@@ -14,7 +14,11 @@ from ipt_desktop.domain.enums import (
     ProblemArea,
     Technique,
 )
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import Termination
+from ipt_desktop.domain.phase_tasks import PhaseTask
+from ipt_desktop.domain.phase_tasks import Strategy as S
+from ipt_desktop.domain.worksheets import Worksheet
 
 from .story import Beat, ContractSketch, EventSketch, PersonSketch, Story
 
@@ -26,6 +30,9 @@ EQ, AFFECT = Technique.EXPLORATORY_QUESTIONING, Technique.ENCOURAGEMENT_OF_AFFEC
 CLARIFY, COMMUNICATION = Technique.CLARIFICATION, Technique.COMMUNICATION_ANALYSIS
 DECISION, ROLE_PLAY = Technique.DECISION_ANALYSIS, Technique.ROLE_PLAY
 RELATIONSHIP, SUPPORTS = Technique.THERAPEUTIC_RELATIONSHIP, Technique.NATURAL_SUPPORTS
+WARNING_SIGNS = PhaseTask.WARNING_SIGNS_CHECKED
+MET, PARTLY_MET = GoalStatus.MET, GoalStatus.PARTLY_MET
+GRIEF_AREA = ProblemArea.GRIEF
 
 ADA = Story(
     name="Demo – Ada Lindqvist",
@@ -163,10 +170,44 @@ ADA = Story(
                 "Return to choir and keep going",
                 "Decide what to do about the conflict with Jonas",
             ),
-            goals_met=(
-                "Talk about Mum with Elin without avoiding it",
-                "Return to choir and keep going",
-                "Decide what to do about the conflict with Jonas",
+            goal_reviews=(
+                GoalReview(
+                    "Talk about Mum with Elin without avoiding it",
+                    GRIEF_AREA,
+                    MET,
+                    "Looks at the albums with Elin and can laugh at them; PHQ-9 19 to 3.",
+                ),
+                GoalReview(
+                    "Return to choir and keep going",
+                    GRIEF_AREA,
+                    MET,
+                    "Back at choir every week since the middle of the course.",
+                ),
+                GoalReview(
+                    "Decide what to do about the conflict with Jonas",
+                    GRIEF_AREA,
+                    MET,
+                    "Chose to ring him herself and did; told him calmly how the sale felt.",
+                ),
+            ),
+            worksheets=(
+                Worksheet.of(
+                    ProblemArea.GRIEF,
+                    {
+                        "good_memories": "Sunday dinners; her mother's humour; daily calls.",
+                        "difficult_memories": (
+                            "Her mother never spoke about feelings; the last weeks in hospital."
+                        ),
+                        "circumstances": (
+                            "A short illness; Ada nursed her for six months, mostly alone."
+                        ),
+                        "what_was_lost": "Her closest daily contact, and the family flat.",
+                        "mourning_tasks": (
+                            "The guilt about the hospital; the first birthday and anniversary "
+                            "without her; choir and walks with Mira to fill some of the space."
+                        ),
+                    },
+                ),
             ),
             work=(
                 Beat(
@@ -174,33 +215,42 @@ ADA = Story(
                     "hard last months. Strong affect about the hospital; guilt explored.",
                     mentions=("mother_died",),
                     techniques=(AFFECT, EQ),
+                    strategies=(
+                        S.GRIEF_RECONSTRUCT,
+                        S.GRIEF_MOURNING,
+                    ),
                 ),
                 Beat(
                     "Talked through the day of the funeral in detail for the first time; she "
                     "cried and said it was a relief.",
                     mentions=("mother_died",),
                     techniques=(AFFECT,),
+                    strategies=(S.GRIEF_MOURNING,),
                 ),
                 Beat(
                     "Went through the birthday week: what she did, what she missed, what she "
                     "would like to do next year.",
                     mentions=("mum_birthday",),
                     techniques=(EQ,),
+                    strategies=(S.GRIEF_MOURNING,),
                 ),
                 Beat(
                     "Looked at the interests she gave up while caring; chose choir and walking, "
                     "with Mira as a support.",
                     techniques=(SUPPORTS,),
+                    strategies=(S.GRIEF_NEW_INTERESTS,),
                 ),
                 Beat(
                     "Communication analysis of the last call with Jonas about the flat: what "
                     "she said, what she meant, how it ended.",
                     mentions=("flat",),
                     techniques=(COMMUNICATION,),
+                    strategies=(S.GRIEF_NEW_INTERESTS,),
                 ),
                 Beat(
                     "Decision analysis: ways to talk with Jonas; she chose to ring him herself.",
                     techniques=(DECISION,),
+                    strategies=(S.GRIEF_NEW_INTERESTS,),
                 ),
             ),
             unsigned_last=0,
@@ -245,18 +295,25 @@ ADA = Story(
                     mentions=("choir",),
                     techniques=(EQ,),
                 ),
-                "Checked the warning-signs list together; none present.",
                 Beat(
-                    "A harder month: explored what changed; sleep slipped after a cold, with no "
-                    "withdrawal from people.",
+                    "Checked the warning-signs list together; none present.",
+                    tasks=frozenset({WARNING_SIGNS}),
+                ),
+                Beat(
+                    "A harder month: explored what changed; sleep slipped after a cold. "
+                    "Checked her warning signs: poor sleep for a few nights, not the week on "
+                    "her list, and no withdrawal from people.",
                     techniques=(EQ,),
+                    tasks=frozenset({WARNING_SIGNS}),
                 ),
                 "Prepared for the anniversary next month: who she will be with, what she will do.",
                 Beat(
                     "After the anniversary: she let herself be sad and stayed with people; "
-                    "feelings about her mother explored.",
+                    "feelings about her mother explored. Went through the warning signs again: "
+                    "none of them present.",
                     mentions=("anniversary",),
                     techniques=(AFFECT, EQ),
+                    tasks=frozenset({WARNING_SIGNS}),
                 ),
             ),
         ),
@@ -352,31 +409,53 @@ BRAM = Story(
                 "Agree a weekday arrangement both can live with",
                 "Argue without the silent days afterwards",
             ),
+            worksheets=(
+                Worksheet.of(
+                    ProblemArea.ROLE_DISPUTE,
+                    {
+                        "other_person": "Sanne, his partner; they have a son.",
+                        "client_expectations": "That she is home on Wednesdays.",
+                        "other_expectations": "That he handles the school run.",
+                        "stage": "Renegotiation: both still want the relationship.",
+                        "options": "A weekly planning evening; a fixed weekday arrangement.",
+                        "communication": ("Phone calls that turn sharp, then a day of silence."),
+                        "plan": "Say what he feels before it turns; keep the planning evening.",
+                    },
+                ),
+            ),
             work=(
                 Beat(
                     "Communication analysis of Tuesday's phone call: what he said, what he "
                     "meant, what she heard. Found the moment it turned.",
                     techniques=(COMMUNICATION,),
+                    strategies=(S.DISPUTE_COMMUNICATION,),
                 ),
                 Beat(
                     "Went back over the week she spent at her sister's after the big argument; "
                     "anger and fear explored.",
                     mentions=("big_argument",),
                     techniques=(AFFECT, EQ),
+                    strategies=(S.DISPUTE_STAGE,),
                 ),
                 Beat(
                     "Clarified the non-reciprocal expectations: he expects her home on "
                     "Wednesdays, she expects him to handle the school run.",
                     techniques=(CLARIFY,),
+                    strategies=(S.DISPUTE_STAGE,),
                 ),
                 Beat(
                     "Decision analysis: options for the weekday arrangement, pros and cons.",
                     techniques=(DECISION,),
+                    strategies=(S.DISPUTE_PLAN,),
                 ),
                 Beat(
                     "Reviewed the first planning evening: what made it work, what to keep.",
                     mentions=("planning",),
                     techniques=(EQ,),
+                    strategies=(
+                        S.DISPUTE_PLAN,
+                        S.DISPUTE_COMMUNICATION,
+                    ),
                 ),
             ),
             role_play={

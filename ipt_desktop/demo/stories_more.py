@@ -1,7 +1,9 @@
 """Invented clients for the demo practice (part 2; see stories.py). All fiction."""
 
 from ipt_desktop.domain.enums import DisputeStage, PlanAfterEnding, ProblemArea
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import Termination
+from ipt_desktop.domain.phase_tasks import Strategy as S
 
 from .stories import (
     ACUTE,
@@ -115,48 +117,72 @@ ELENI = Story(
                 "what was lost, see the good in the new role, and build support here."
             ),
             goals=("Build two local friendships", "Feel competent as a mother"),
-            goals_met=("Build two local friendships", "Feel competent as a mother"),
+            goal_reviews=(
+                GoalReview(
+                    "Build two local friendships",
+                    ProblemArea.ROLE_TRANSITION,
+                    GoalStatus.MET,
+                    "Sees Ines and Marta every week; PHQ-9 17 to 7.",
+                ),
+                GoalReview(
+                    "Feel competent as a mother",
+                    ProblemArea.ROLE_TRANSITION,
+                    GoalStatus.MET,
+                    "Asks Nikos for help without apologising; back at work part-time.",
+                ),
+            ),
             work=(
                 Beat(
                     "Mourned the old role: her job, her city, her friends in Thessaloniki; she "
                     "cried about her old office and we stayed with the sadness.",
                     mentions=("move",),
                     techniques=(AFFECT,),
+                    strategies=(S.TRANSITION_MOURN_OLD,),
                 ),
                 Beat(
                     "Looked at the new role's good and hard sides; clarified what she wants "
                     "as a mother.",
                     mentions=("daughter",),
                     techniques=(CLARIFY,),
+                    strategies=(S.TRANSITION_BOTH_SIDES,),
                 ),
                 Beat(
                     "Communication analysis of the phone call with her mother: what was said, "
                     "what she felt, what she did not say.",
                     techniques=(COMMUNICATION,),
+                    strategies=(S.TRANSITION_SUPPORT,),
                 ),
                 Beat(
                     "Practised asking Nikos for help without apologising: a role-play of "
                     "Sunday's conversation.",
                     techniques=(ROLE_PLAY,),
+                    strategies=(S.TRANSITION_MASTERY,),
                 ),
                 Beat(
                     "Found natural supports near home: the parents' group, Ines, a neighbour; "
                     "who can help with what.",
                     techniques=(SUPPORTS,),
+                    strategies=(S.TRANSITION_SUPPORT,),
                 ),
                 Beat(
                     "Decision analysis: when and how to go back to work; she chose three days "
                     "a week.",
                     techniques=(DECISION,),
+                    strategies=(S.TRANSITION_MASTERY,),
                 ),
                 Beat(
                     "Reviewed the return to work: what it gives back of the old role.",
                     mentions=("work",),
                     techniques=(EQ,),
+                    strategies=(S.TRANSITION_BOTH_SIDES,),
                 ),
                 Beat(
                     "Explored her confidence as a mother and as a professional: both are real.",
                     techniques=(EQ,),
+                    strategies=(
+                        S.TRANSITION_MASTERY,
+                        S.TRANSITION_SUPPORT,
+                    ),
                 ),
             ),
             unsigned_last=0,
@@ -287,50 +313,74 @@ SALMA = Story(
             accepted_at=3,
             problem_areas=(ProblemArea.INTERPERSONAL_DEFICITS,),
             recurrent=True,
+            earlier_episodes=1,
             medication="Sertraline 50 mg daily (fictional)",
             prescriber="Her GP (fictional)",
             referrer="Her GP (fictional)",
             formulation=(
-                "Salma has had few close relationships since her friend left, and the "
-                "loneliness and the depression feed each other. We will look at past "
+                "This is Salma's second depressive episode. She has had few close "
+                "relationships since her friend left, and the loneliness and the depression "
+                "feed each other. We will look at past "
                 "relationships, practise reaching out, and use our own relationship as a "
                 "place to try things."
             ),
             goals=("One regular social activity", "Keep in touch with Karim weekly"),
-            goals_met=("One regular social activity",),
+            goal_reviews=(
+                GoalReview(
+                    "One regular social activity",
+                    ProblemArea.INTERPERSONAL_DEFICITS,
+                    GoalStatus.MET,
+                    "The volunteering shift every week since it started.",
+                ),
+                GoalReview(
+                    "Keep in touch with Karim weekly",
+                    ProblemArea.INTERPERSONAL_DEFICITS,
+                    GoalStatus.PARTLY_MET,
+                    "Answers his messages the same day but rarely writes first; PHQ-9 16 to 11.",
+                ),
+            ),
             work=(
                 Beat(
                     "Reviewed past relationships: what made the friendship with Dina work, "
                     "and how it faded after she emigrated.",
                     mentions=("dina_left",),
                     techniques=(EQ,),
+                    strategies=(S.DEFICITS_PAST_RELATIONSHIPS,),
                 ),
                 Beat(
                     "Used the therapeutic relationship: she noticed she waits for others to "
                     "start conversations, here too.",
                     techniques=(RELATIONSHIP,),
+                    strategies=(S.DEFICITS_SOCIAL_SKILLS,),
                 ),
                 Beat(
                     "Role-played starting a conversation at work; she found an opening line "
                     "she can use.",
                     techniques=(ROLE_PLAY,),
+                    strategies=(S.DEFICITS_SOCIAL_SKILLS,),
                 ),
                 Beat(
                     "Explored what she lost with the climbing club: the people more than the "
                     "sport; sadness and some anger.",
                     mentions=("climbing",),
                     techniques=(AFFECT, EQ),
+                    strategies=(S.DEFICITS_PAST_RELATIONSHIPS,),
                 ),
                 Beat(
                     "Named her natural supports: Karim, the volunteer coordinator, one "
                     "colleague; who can help with what.",
                     mentions=("volunteering",),
                     techniques=(SUPPORTS,),
+                    strategies=(S.DEFICITS_NEW_RELATIONSHIPS,),
                 ),
                 Beat(
                     "Reviewed the tea-break conversations: what went well, where she withdrew.",
                     mentions=("volunteering",),
                     techniques=(EQ,),
+                    strategies=(
+                        S.DEFICITS_NEW_RELATIONSHIPS,
+                        S.DEFICITS_SOCIAL_SKILLS,
+                    ),
                 ),
             ),
             unsigned_last=0,
@@ -520,24 +570,28 @@ MARISOL = Story(
                     "an impasse.",
                     mentions=("daughter_stopped",),
                     techniques=(EQ,),
+                    strategies=(S.DISPUTE_STAGE,),
                 ),
                 Beat(
                     "Mourned the marriage and the family life that ended with it; affect "
                     "encouraged.",
                     mentions=("divorce",),
                     techniques=(AFFECT,),
+                    strategies=(S.TRANSITION_MOURN_OLD,),
                 ),
                 Beat(
                     "Decision analysis: ways to reopen contact with Lucía; she chose a short "
                     "letter first.",
                     mentions=("daughter_stopped",),
                     techniques=(DECISION,),
+                    strategies=(S.DISPUTE_PLAN,),
                 ),
                 Beat(
                     "Went through the birthday and what it meant to her; sadness and anger "
                     "explored.",
                     mentions=("birthday",),
                     techniques=(AFFECT, EQ),
+                    strategies=(S.DISPUTE_STAGE,),
                 ),
             ),
         ),

@@ -8,7 +8,11 @@ Each client is one consistent story. A note's texts are ``Beat``s that name the 
 events they mention (by key) and the techniques they describe: a beat is used once, and
 only in a session held on or after every event it mentions, so no note tells of something
 that has not happened yet, no sentence repeats, and the techniques ticked are the ones the
-note describes. ``build_demo`` also returns those links, so a test can check them.
+note describes. The IPT tasks ticked (issue 19) come the same way: a beat names the phase
+tasks and the focal-area strategies its text describes, and the parts of the note that are
+tasks by their nature (the recent events linked to mood, the homework, the plan of a
+maintenance session) tick theirs only when the session's phase lists them. ``build_demo``
+also returns those links, so a test can check them.
 """
 
 import dataclasses
@@ -16,6 +20,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ipt_desktop.domain.contract import ENDING_NOTICE_SESSIONS
 from ipt_desktop.domain.date_words import MONTHS
 from ipt_desktop.domain.enums import (
     DisputeStage,
@@ -25,7 +30,7 @@ from ipt_desktop.domain.enums import (
     ProblemArea,
     Technique,
 )
-from ipt_desktop.domain.goals import met_reviews
+from ipt_desktop.domain.goals import GoalReview, met_reviews
 from ipt_desktop.domain.model import (
     Client,
     ClientRecord,
@@ -37,22 +42,28 @@ from ipt_desktop.domain.model import (
     SessionNote,
     Termination,
 )
+from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.domain.phases import suggest_phase
+from ipt_desktop.domain.worksheets import Worksheet
 from ipt_desktop.vault.rows import make_record
 
 SIGNING_TIME = dt.time(18, 30, tzinfo=dt.UTC)
 MINIMAL_BELOW = 5  # PHQ-9 0-4: minimal
 
 _EQ, _AFFECT = Technique.EXPLORATORY_QUESTIONING, Technique.ENCOURAGEMENT_OF_AFFECT
+_T = PhaseTask
 
 
 @dataclass(frozen=True)
 class Beat:
-    """One text of a note, the life events it mentions (keys) and the techniques it shows."""
+    """One text of a note, the life events it mentions (keys), the techniques it shows, and
+    the IPT tasks and focal-area strategies it describes."""
 
     text: str
     mentions: tuple[str, ...] = ()
     techniques: tuple[Technique, ...] = ()
+    tasks: frozenset[PhaseTask] = frozenset()
+    strategies: tuple[Strategy, ...] = ()
 
 
 #: The initial phase. Diagnosis comes from the clinical interview; the PHQ-9 rates severity.
@@ -63,11 +74,16 @@ INITIAL_WORK = (
         "sick role: for now it is fine to do less, without blame. Agreed a contract of "
         "{planned} sessions.",
         techniques=(_EQ,),
+        tasks=frozenset(
+            {_T.HISTORY_REVIEWED, _T.PSYCHOEDUCATION, _T.SICK_ROLE, _T.CONTRACT_AGREED}
+        ),
     ),
     Beat(
         "Interpersonal inventory: asked about the important people, who helps and where things "
-        "are strained. Around the onset: {focus}.",
+        "are strained. Placed the onset and the life events around it on the timeline: "
+        "{focus}.",
         techniques=(_EQ,),
+        tasks=frozenset({_T.INVENTORY, _T.TIMELINE}),
     ),
     Beat(
         "Completed the inventory; looked at the closeness circle together. The client wants a "
@@ -79,21 +95,31 @@ ACCEPTANCE_WORK = Beat(
     "recognised it and accepted it; we wrote the goals together (clarified what each goal "
     "would look like in a normal week).",
     techniques=(Technique.CLARIFICATION,),
+    tasks=frozenset({_T.FORMULATION_PRESENTED}),
+)
+#: Said in the middle phase, ``ENDING_NOTICE_SESSIONS`` sessions before the last (IPT.md).
+ENDING_NOTICE = Beat(
+    "Raised the ending: three sessions remain after this one, to review the work and plan "
+    "for afterwards.",
+    tasks=frozenset({_T.ENDING_RAISED}),
 )
 TERMINATION_WORK = (
     Beat(
-        "Raised the ending: two sessions after this one. Reviewed what has changed since the "
-        "first session and what helped. Some sadness about ending, and some pride; feelings "
-        "about ending explored.",
+        "Two sessions left after this one. Reviewed the PHQ-9 scores since the first session "
+        "and what helped. Some sadness about ending, and some pride; feelings about ending "
+        "explored.",
         techniques=(_EQ, _AFFECT),
+        tasks=frozenset({_T.PROGRESS_REVIEWED, _T.ENDING_FEELINGS}),
     ),
     Beat(
-        "Reviewed achievements and the skills to keep using. Listed early warning signs of "
-        "recurrence and what to do if they appear.",
+        "Reviewed achievements as the client's own doing, and the skills to keep using. "
+        "Listed early warning signs of recurrence and what to do if they appear.",
+        tasks=frozenset({_T.GAINS_ATTRIBUTED, _T.WARNING_SIGNS_AGREED}),
     ),
     Beat(
         "Last session of the contract: went through the written relapse-prevention plan and "
         "agreed the plan after ending.",
+        tasks=frozenset({_T.PLAN_AGREED}),
     ),
 )
 PLANS = {
@@ -151,7 +177,12 @@ class ContractSketch:
     role_play: Mapping[int, str] = field(default_factory=dict)
     #: The clinician's plan is in ``termination.plan``; the client's words here.
     goals_met: tuple[str, ...] = ()
+    #: Goals reviewed at termination (area, met / partly / not met, evidence); when empty,
+    #: ``goals_met`` are read as reviewed as met.
+    goal_reviews: tuple[GoalReview, ...] = ()
+    worksheets: tuple[Worksheet, ...] = ()
     recurrent: bool | None = None
+    earlier_episodes: int | None = None
     medication: str = ""
     prescriber: str = ""
     referrer: str = ""
@@ -215,6 +246,38 @@ class _Beats:
         return None
 
 
+@dataclass(frozen=True)
+class Backing:
+    """Where a session's note describes one of its ticks (a task or a strategy)."""
+
+    item: PhaseTask | Strategy
+    section: str  # the SessionNote field holding it
+    text: str  # the words in that field that describe it
+
+
+#: Note sections that are a phase's task by their nature (the recent events are told with
+#: their link to mood; the homework is set; a maintenance plan plans the next interval).
+SECTION_TASKS: dict[tuple[Phase, str], PhaseTask] = {
+    (Phase.MIDDLE, "recent_events"): PhaseTask.MOOD_LINKED,
+    (Phase.MIDDLE, "homework"): PhaseTask.HOMEWORK,
+    (Phase.MIDDLE, "role_play"): PhaseTask.ROLE_PLAY_OR_ANALYSIS,
+    (Phase.MAINTENANCE, "recent_events"): PhaseTask.EVENTS_AND_MOOD_REVIEWED,
+    (Phase.MAINTENANCE, "plan"): PhaseTask.NEXT_INTERVAL_PLANNED,
+}
+
+
+#: Techniques that are the "role play or communication analysis" task of the middle phase.
+_SHOWN_TOGETHER = {Technique.ROLE_PLAY, Technique.COMMUNICATION_ANALYSIS}
+
+
+@dataclass(frozen=True)
+class _Written:
+    note: SessionNote
+    mentions: tuple[str, ...]  # keys of the life events it mentions
+    tasks: SessionTasks
+    backing: tuple[Backing, ...]
+
+
 def _note(
     story: Story,
     contract: ContractSketch,
@@ -223,8 +286,8 @@ def _note(
     day: dt.date,
     beats: _Beats,
     previous: Phase | None,
-) -> tuple[SessionNote, tuple[str, ...]]:
-    """The note of session ``number`` and the keys of the life events it mentions."""
+) -> _Written:
+    """The note of session ``number``, what it mentions and the IPT tasks it describes."""
     held = contract.phq9
     # A better week when the PHQ-9 fell since last time, or is in the minimal range.
     total = held[number - 1]
@@ -239,6 +302,13 @@ def _note(
         work = TERMINATION_WORK[max(0, min(2, 2 - left))]
     else:
         work = beats.take(contract.work, day)
+    notice = (
+        ENDING_NOTICE
+        if contract.kind is EpisodeKind.ACUTE
+        and phase is Phase.MIDDLE
+        and number == contract.planned - ENDING_NOTICE_SESSIONS
+        else None
+    )
     recent = beats.take(story.recent, day)
     homework = beats.take(story.homework, day) if phase is not Phase.TERMINATION else None
     role_play = contract.role_play.get(number, "")
@@ -249,19 +319,50 @@ def _note(
     if homework is not None:
         techniques.append(Technique.HOMEWORK)
     mentions = tuple(dict.fromkeys(key for b in used for key in b.mentions))
+    work_texts = [
+        b.text.format(planned=contract.planned, focus=story.focus) for b in (work, notice) if b
+    ]
     note = SessionNote(
         since_last_met="" if opening is None else opening.text,
         recent_events="" if recent is None else recent.text,
-        problem_area_work=""
-        if work is None
-        else work.text.format(planned=contract.planned, focus=story.focus),
+        problem_area_work=" ".join(work_texts),
         techniques=tuple(dict.fromkeys(techniques)),
         role_play=role_play,
         homework="" if homework is None else homework.text,
         risk_assessment=contract.risk_assessments.get(number, ""),
         plan=PLANS[phase] if phase is not previous else _next_session(contract, number, day),
     )
-    return note, mentions
+    backing = _backing(note, phase, (work, notice), work_texts)
+    strategies = tuple(b.item for b in backing if isinstance(b.item, Strategy))
+    tasks = SessionTasks(
+        done=frozenset(b.item for b in backing if isinstance(b.item, PhaseTask)),
+        focal_areas=tuple(dict.fromkeys(s.area for s in strategies)),
+        strategies=strategies,
+    )
+    return _Written(note, mentions, tasks, backing)
+
+
+def _backing(
+    note: SessionNote, phase: Phase, work: tuple[Beat | None, ...], work_texts: list[str]
+) -> tuple[Backing, ...]:
+    """Each tick of the session and the words of its note that describe it."""
+    found: list[Backing] = []
+    written = iter(work_texts)
+    for item in work:
+        if item is None:
+            continue
+        text = next(written)
+        for task in sorted(item.tasks):
+            found.append(Backing(task, "problem_area_work", text))
+        if phase is Phase.MIDDLE:
+            found += [Backing(s, "problem_area_work", text) for s in item.strategies]
+        if phase is Phase.MIDDLE and _SHOWN_TOGETHER & set(item.techniques):
+            found.append(Backing(PhaseTask.ROLE_PLAY_OR_ANALYSIS, "problem_area_work", text))
+    for (when, section), task in SECTION_TASKS.items():
+        words = getattr(note, section)
+        if when is phase and words and task not in {b.item for b in found}:
+            found.append(Backing(task, section, words))
+    return tuple(found)
 
 
 def _next_session(contract: ContractSketch, number: int, day: dt.date) -> str:
@@ -295,8 +396,10 @@ def _episode(story: Story, contract: ContractSketch, client_id: str, today: dt.d
         onset=None
         if story.onset_days_ago is None
         else today - dt.timedelta(days=story.onset_days_ago),
-        goal_reviews=met_reviews(contract.goals_met),
+        goal_reviews=contract.goal_reviews or met_reviews(contract.goals_met),
+        worksheets=contract.worksheets,
         recurrent=contract.recurrent,
+        earlier_episodes=contract.earlier_episodes,
         medication=contract.medication,
         prescriber=contract.prescriber,
         referrer=contract.referrer,
@@ -305,15 +408,16 @@ def _episode(story: Story, contract: ContractSketch, client_id: str, today: dt.d
 
 def _sessions(
     story: Story, contract: ContractSketch, episode: Episode, beats: _Beats
-) -> tuple[list[Session], dict[str, tuple[str, ...]]]:
+) -> tuple[list[Session], dict[str, tuple[str, ...]], dict[str, tuple[Backing, ...]]]:
     sessions = []
     links: dict[str, tuple[str, ...]] = {}
+    backing: dict[str, tuple[Backing, ...]] = {}
     count = len(contract.phq9)
     previous: Phase | None = None
     for number, total in enumerate(contract.phq9, 1):
         day = episode.start_date + dt.timedelta(days=contract.interval_days * (number - 1))
         phase = suggest_phase(episode, number, day)
-        note, mentions = _note(story, contract, number, phase, day, beats, previous)
+        written = _note(story, contract, number, phase, day, beats, previous)
         previous = phase
         signed = number <= count - contract.unsigned_last
         gad7 = contract.gad7[number - 1] if number <= len(contract.gad7) else None
@@ -326,26 +430,31 @@ def _sessions(
             phq9=(*answers(total - item9, 8), item9),
             hamd=contract.hamd.get(number),
             gad7=None if gad7 is None else answers(gad7, 7),
-            note=note,
+            note=written.note,
+            tasks=written.tasks,
             signed_at=dt.datetime.combine(day, SIGNING_TIME) if signed else None,
         )
         sessions.append(session)
-        links[session.id] = mentions
-    return sessions, links
+        links[session.id] = written.mentions
+        backing[session.id] = written.backing
+    return sessions, links, backing
 
 
 @dataclass(frozen=True)
 class DemoClient:
-    """A demo record, and for each session the life events (ids) its note mentions."""
+    """A demo record, and for each session the life events (ids) its note mentions and
+    where its note describes each IPT task and strategy ticked."""
 
     record: ClientRecord
     mentions: Mapping[str, tuple[str, ...]]
+    backing: Mapping[str, tuple[Backing, ...]] = field(default_factory=dict)
 
 
 def build_demo(story: Story, today: dt.date) -> DemoClient:
     episodes: list[Episode] = []
     sessions: list[Session] = []
     keyed: dict[str, tuple[str, ...]] = {}
+    backing: dict[str, tuple[Backing, ...]] = {}
     beats = _Beats(story, today)
     client = Client(
         name=story.name,
@@ -355,9 +464,10 @@ def build_demo(story: Story, today: dt.date) -> DemoClient:
     for contract in story.contracts:
         episode = _episode(story, contract, client.id, today)
         episodes.append(episode)
-        held, links = _sessions(story, contract, episode, beats)
+        held, links, backed = _sessions(story, contract, episode, beats)
         sessions.extend(held)
         keyed.update(links)
+        backing.update(backed)
     if story.ended:
         client = dataclasses.replace(client, ended_on=max(s.date for s in sessions))
     people = [InventoryPerson(client_id=client.id, **dataclasses.asdict(p)) for p in story.people]
@@ -373,7 +483,7 @@ def build_demo(story: Story, today: dt.date) -> DemoClient:
     event_ids = {sketch.key: event.id for sketch, event in zip(story.events, events, strict=True)}
     record = make_record(client, episodes, sessions, people, events)
     mentions = {sid: tuple(event_ids[k] for k in keys) for sid, keys in keyed.items()}
-    return DemoClient(record=record, mentions=mentions)
+    return DemoClient(record=record, mentions=mentions, backing=backing)
 
 
 def build_record(story: Story, today: dt.date) -> ClientRecord:
