@@ -20,7 +20,8 @@ from ipt_desktop.domain.phase_tasks import PhaseTask
 from ipt_desktop.domain.phase_tasks import Strategy as S
 from ipt_desktop.domain.worksheets import Worksheet
 
-from .story import Beat, ContractSketch, EventSketch, PersonSketch, Story
+from .beats import Beat
+from .story import ContractSketch, EventSketch, PersonSketch, Story
 
 ACUTE, MAINTENANCE = EpisodeKind.ACUTE, EpisodeKind.MAINTENANCE
 GRIEF, DISPUTE = LifeEventKind.GRIEF, LifeEventKind.ROLE_DISPUTE

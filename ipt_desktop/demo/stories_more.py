@@ -5,6 +5,7 @@ from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import Termination
 from ipt_desktop.domain.phase_tasks import Strategy as S
 
+from .beats import Beat
 from .stories import (
     ACUTE,
     AFFECT,
@@ -20,7 +21,7 @@ from .stories import (
     SUPPORTS,
     TRANSITION,
 )
-from .story import Beat, ContractSketch, EventSketch, PersonSketch, Story
+from .story import ContractSketch, EventSketch, PersonSketch, Story
 
 ELENI = Story(
     name="Demo – Ελένη Παπαδοπούλου",
