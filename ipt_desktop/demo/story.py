@@ -278,8 +278,10 @@ def _episode(story: Story, contract: ContractSketch, client_id: str, today: dt.d
         ),
         goals=contract.goals,
         termination=contract.termination,
+        # The onset belongs to the course that treated it: a later (maintenance) contract
+        # has none, so its timeline does not shade the acute course as untreated time.
         onset=None
-        if story.onset_days_ago is None
+        if story.onset_days_ago is None or contract is not story.contracts[0]
         else today - dt.timedelta(days=story.onset_days_ago),
         goal_reviews=contract.goal_reviews or met_reviews(contract.goals_met),
         worksheets=contract.worksheets,

@@ -162,3 +162,12 @@ def test_worksheets_and_earlier_episodes_follow_the_stories(demo: list[DemoClien
             else:
                 assert not episode.earlier_episodes
     assert with_sheets >= 2
+
+
+def test_only_the_course_that_treated_the_onset_records_it(demo: list[DemoClient]) -> None:
+    """A maintenance contract after the acute course has no onset of its own: its timeline
+    must not shade the acute course as untreated time."""
+    for client in demo:
+        later = sorted(client.record.episodes, key=lambda e: e.start_date)[1:]
+        for episode in later:
+            assert episode.onset is None, client.record.client.name
