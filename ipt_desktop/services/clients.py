@@ -16,6 +16,8 @@ from ipt_desktop.vault.errors import RecordDamagedError
 from ipt_desktop.vault.json_fields import JsonObject
 from ipt_desktop.vault.vault import Vault
 
+from . import practice_memory
+
 
 def list_summaries(vault: Vault) -> list[ClientSummary]:
     """One summary per client, in the order they were added. No note is decrypted.
@@ -52,24 +54,32 @@ def _summary_reader(client_id: str) -> Callable[[JsonObject], ClientSummary]:
 def create_client(vault: Vault, client: Client) -> None:
     """A new client with a fresh data key, its sealed payload and its summary."""
     try:
-        with vault.transaction(AuditEvent.CREATE, client.id) as db:
+        with (
+            practice_memory.tracked(vault) as changes,
+            vault.transaction(AuditEvent.CREATE, client.id) as db,
+        ):
             client_rows.add_client_row(vault, db, client)
             client_rows.write_summary(vault, db, ClientRecord(client=client))
+            changes.row(client.id, "clients", client.id, record_codec.client_json(client))
     except BaseException:
         vault.forget_client_key(client.id)
         raise
 
 
 def update_client(vault: Vault, client: Client) -> None:
-    with vault.transaction(AuditEvent.EDIT, client.id) as db:
+    with (
+        practice_memory.tracked(vault) as changes,
+        vault.transaction(AuditEvent.EDIT, client.id) as db,
+    ):
         row = db.get(ClientRow, client.id)
         if row is None:
             raise LookupError(client_rows.NO_CLIENT)
         key = client_rows.client_key(vault, db, client.id)
-        row.payload = vault.seal(
-            key, client.id, "clients", client.id, record_codec.client_json(client)
-        )
+        data = record_codec.client_json(client)
+        row.payload = vault.seal(key, client.id, "clients", client.id, data)
         client_rows.refresh_summary(vault, db, client.id)
+        changes.row(client.id, "clients", client.id, data)
+        changes.dropped_record(client.id)
 
 
 def delete_client(vault: Vault, client_id: str) -> None:
@@ -79,7 +89,11 @@ def delete_client(vault: Vault, client_id: str) -> None:
     into the file and truncates it, so no old page of the client survives in ``-wal``.
     """
     vault.forget_client_key(client_id)
-    with vault.transaction(AuditEvent.DELETE, client_id) as db:
+    with (
+        practice_memory.tracked(vault) as changes,
+        vault.transaction(AuditEvent.DELETE, client_id) as db,
+    ):
+        changes.removed_client(client_id)
         if db.get(ClientRow, client_id) is None:
             raise LookupError(client_rows.NO_CLIENT)
         db.execute(delete(DraftRow).where(DraftRow.client_id == client_id))
@@ -99,9 +113,14 @@ def read_record(vault: Vault, client_id: str) -> ClientRecord:
 
 
 def load_record(vault: Vault, client_id: str) -> ClientRecord:
-    """The whole record for a workspace; the opening is written to the audit log."""
-    record = read_record(vault, client_id)
-    vault.record_event(AuditEvent.CLIENT_OPENED, client_id)
+    """The whole record for a workspace; the opening is written to the audit log. The
+    record is kept in memory for this unlock, so saving in it needs no second read."""
+    with vault.reading() as db:
+        record = client_rows.read_record(vault, db, client_id)
+        generation = vault.header.generation
+    practice_memory.keep_record(vault, record, generation)
+    with practice_memory.tracked(vault):
+        vault.record_event(AuditEvent.CLIENT_OPENED, client_id)
     return record
 
 

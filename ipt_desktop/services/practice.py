@@ -6,6 +6,8 @@ from ipt_desktop.vault.rows import decode
 from ipt_desktop.vault.settings import read_setting, write_setting
 from ipt_desktop.vault.vault import Vault
 
+from . import practice_memory
+
 SETTING_KEY = "practice"
 
 
@@ -18,4 +20,5 @@ def load_practice(vault: Vault) -> PracticeDetails:
 
 
 def save_practice(vault: Vault, details: PracticeDetails) -> None:
-    write_setting(vault, SETTING_KEY, record_codec.practice_json(details))
+    with practice_memory.tracked(vault):
+        write_setting(vault, SETTING_KEY, record_codec.practice_json(details))

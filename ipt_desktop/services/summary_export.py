@@ -36,7 +36,7 @@ from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import VaultLockedError
 from ipt_desktop.vault.vault import Vault
 
-from . import clients, practice
+from . import clients, practice, practice_memory
 
 NO_EPISODE = "this client has no treatment contract to summarise yet"
 NOT_AN_EPISODE = "no treatment contract of this client has that id"
@@ -118,7 +118,8 @@ def export_summary_pdf(
 
     render_pdf(content, kind, paper, out, timeline, password)
     try:
-        vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=f"{kind.value} pdf")
+        with practice_memory.tracked(vault):
+            vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=f"{kind.value} pdf")
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(out)
@@ -128,6 +129,7 @@ def export_summary_pdf(
 def record_summary_printed(vault: Vault, client_id: str, kind: DocumentKind) -> None:
     """Log a summary handed to the printer (the same event as a saved PDF, marked printed)."""
     _require_unlocked(vault)
-    vault.record_event(
-        AuditEvent.EXPORT_PDF, client_id, detail=f"{DocumentKind(kind).value} printed"
-    )
+    with practice_memory.tracked(vault):
+        vault.record_event(
+            AuditEvent.EXPORT_PDF, client_id, detail=f"{DocumentKind(kind).value} printed"
+        )
