@@ -82,6 +82,20 @@ def _parsed(text: str, table: str, row_id: str) -> Any:
         raise RecordDamagedError(table, row_id) from None
 
 
+def build_index(vault: Vault) -> bool:
+    """Build the in-memory index (for a background task after unlock); True when ready."""
+    return practice_memory.build_index(vault)
+
+
+def index_is_ready(vault: Vault) -> bool:
+    return practice_memory.index_is_ready(vault)
+
+
+def forget_index(vault: Vault) -> None:
+    """Drop the index and the records kept in memory (at lock)."""
+    practice_memory.forget(vault)
+
+
 def search(vault: Vault, query: str, limit: int = PAGE_HITS) -> SearchResult:
     """The first ``limit`` hits and the count of all (see ``search_all``)."""
     if limit < 0:

@@ -39,6 +39,7 @@ class ClientFilterProxy(QSortFilterProxyModel):
         self._phase: Phase | None = None
         self._status = StatusFilter.ACTIVE
         self._note_hits: dict[str, SearchHit] = {}
+        self._hit_count = 0
         self.setDynamicSortFilter(True)
         self.sort(0)
 
@@ -49,6 +50,7 @@ class ClientFilterProxy(QSortFilterProxyModel):
         self._query = text
         self._needle = normalize(text).strip()
         self._note_hits = {}
+        self._hit_count = 0
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def query(self) -> str:
@@ -60,6 +62,7 @@ class ClientFilterProxy(QSortFilterProxyModel):
             return
         self.beginFilterChange()
         self._note_hits = {}
+        self._hit_count = len(hits)
         for hit in hits:
             if hit.field != "client.name":
                 self._note_hits.setdefault(hit.client_id, hit)
@@ -68,7 +71,12 @@ class ClientFilterProxy(QSortFilterProxyModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     def noteMatchCount(self) -> int:
+        """Clients found by their notes."""
         return len(self._note_hits)
+
+    def noteHitCount(self) -> int:
+        """Texts found in notes (the hits given to ``setNoteHits``)."""
+        return self._hit_count
 
     def setPhase(self, phase: Phase | None) -> None:
         self.beginFilterChange()

@@ -40,7 +40,9 @@ class WorkArea(QWidget):
         super().__init__(parent)
         self.setObjectName("workArea")
         self._vault = vault
-        self.panel = ClientListPanel(runner, lambda query: client_search.search_all(vault, query))
+        self._runner = runner
+        self._index_task: int | None = None
+        self.panel = ClientListPanel(runner, lambda query: client_search.search(vault, query))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.panel)
@@ -62,6 +64,28 @@ class WorkArea(QWidget):
     def reload(self) -> None:
         self.panel.setSummaries(clients.list_summaries(self._vault))
         self.panel.selectClient(self.workspace.currentClientId())
+        self._build_index()
+
+    def _build_index(self) -> None:
+        """Decrypt the notes once, in the background, into the in-memory search index;
+        until it is ready the scan answers and the list says so."""
+        if self._index_task is not None and self._runner.isRunning(self._index_task):
+            return
+        self.panel.setIndexReady(client_search.index_is_ready(self._vault))
+        self._index_task = self._runner.run(
+            lambda: client_search.build_index(self._vault),
+            self._index_built,
+            self._index_failed,
+            label="Indexing notes for search…",
+        )
+
+    def _index_built(self, ready: bool) -> None:
+        self._index_task = None
+        if ready:
+            self.panel.indexBuilt()
+
+    def _index_failed(self, _exc: BaseException) -> None:
+        self._index_task = None  # the scan keeps answering; nothing is lost
 
     def refreshClient(self, client_id: str) -> None:
         if not self._vault.is_unlocked:
@@ -125,6 +149,7 @@ class WorkArea(QWidget):
     def clearSensitive(self) -> None:
         self.workspace.clearSensitive()
         self.panel.clear()
+        client_search.forget_index(self._vault)  # words of every note, kept only unlocked
 
     # -- client commands ------------------------------------------------------------------
     def addClient(self) -> None:
