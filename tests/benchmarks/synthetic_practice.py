@@ -82,6 +82,8 @@ class PracticeShape:
         )
 
 
+#: Sessions per client in every practice the benchmark builds (``--clients N``).
+SESSIONS_PER_CLIENT = 16
 FULL = PracticeShape(clients=2000, sessions=32000)
 QUICK = PracticeShape(clients=200, sessions=3200)
 
