@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from operator import methodcaller
 
 from ipt_desktop.domain.search import words
@@ -79,22 +80,23 @@ class SearchIndex:
         first = len(self._entry_client)
         self._row_first.append(first)
         postings = self._postings
+        known = postings.keys()
         entry = first
         for text in texts:
             found = set(words(text))
             if not found:
                 continue
-            self._entry_client.append(position)
-            self._entry_row.append(slot)
-            new = found.difference(postings)
-            if new:
-                found -= new
-                for word in new:
-                    postings[word] = array("I", (entry,))
+            if not found <= known:
+                for word in found - known:
+                    postings[word] = array("I")
                 self._vocabulary_stale = True
             # The hot loop of a build, run in C: append ``entry`` to each word's array.
             deque(map(methodcaller("append", entry), map(postings.__getitem__, found)), 0)
             entry += 1
+        count = entry - first
+        if count:
+            self._entry_client.extend(repeat(position, count))
+            self._entry_row.extend(repeat(slot, count))
         self._row_count.append(entry - first)
 
     def remove_row(self, row_id: str) -> None:
@@ -145,7 +147,8 @@ class SearchIndex:
             if not found:
                 return set()
         assert found is not None
-        return found - self._dead if self._dead else found
+        found.difference_update(self._dead)  # ``found`` is always a new set: no copy
+        return found
 
     def first_rows(self, entries: set[int], limit: int) -> list[tuple[str, list[RowRef]]]:
         """The clients of the first ``limit`` matching entries in list order, each with
