@@ -41,6 +41,9 @@ class SearchResult:
     hits: list[SearchHit]  # the first ``limit`` hits, in list order
     total: int  # every hit there is
     from_index: bool  # False: the index is still being built and the scan answered
+    #: Every client with a hit, also those after the first ``limit`` hits (the list shows
+    #: them all; only the first hits come with a snippet).
+    client_ids: frozenset[str] = frozenset()
 
 
 class _Terms:
@@ -109,11 +112,13 @@ def search(vault: Vault, query: str, limit: int = PAGE_HITS) -> SearchResult:
         if index is not None:
             entries = index.matching(terms)
             pages = index.first_rows(entries, limit) if limit else []
+            owners = frozenset(index.clients_of(entries))
     if index is None:
         hits = _scan(vault, query, _Terms(query))
-        return SearchResult(hits[:limit], len(hits), False)
+        owners = frozenset(hit.client_id for hit in hits)
+        return SearchResult(hits[:limit], len(hits), False, owners)
     hits = _hits_in_rows(vault, pages, query, limit)
-    return SearchResult(hits[:limit], len(entries), True)
+    return SearchResult(hits[:limit], len(entries), True, owners)
 
 
 def search_all(vault: Vault, query: str, limit: int | None = None) -> list[SearchHit]:

@@ -141,7 +141,8 @@ class SearchIndex:
             if not group:
                 return set()
             if found is None:
-                found = set(group[0]).union(*group[1:])
+                found = set(group[0])
+                found.update(*group[1:])
             else:
                 found.intersection_update(set().union(*group))
             if not found:
@@ -185,6 +186,11 @@ class SearchIndex:
                     taken += hits
             if taken >= limit:
                 return
+
+    def clients_of(self, entries: set[int]) -> set[str]:
+        """Every client owning one of ``entries``."""
+        positions = set(map(self._entry_client.__getitem__, entries))
+        return {c for c in map(self._clients.__getitem__, positions) if c is not None}
 
     @property
     def entry_count(self) -> int:

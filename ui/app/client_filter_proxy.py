@@ -39,6 +39,7 @@ class ClientFilterProxy(QSortFilterProxyModel):
         self._phase: Phase | None = None
         self._status = StatusFilter.ACTIVE
         self._note_hits: dict[str, SearchHit] = {}
+        self._note_clients: frozenset[str] = frozenset()
         self._hit_count = 0
         self.setDynamicSortFilter(True)
         self.sort(0)
@@ -50,18 +51,23 @@ class ClientFilterProxy(QSortFilterProxyModel):
         self._query = text
         self._needle = normalize(text).strip()
         self._note_hits = {}
+        self._note_clients = frozenset()
         self._hit_count = 0
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def query(self) -> str:
         return self._query
 
-    def setNoteHits(self, query: str, hits: list[SearchHit]) -> None:
-        """Results of the background search; ignored if the query changed meanwhile."""
+    def setNoteHits(
+        self, query: str, hits: list[SearchHit], clients: frozenset[str] = frozenset()
+    ) -> None:
+        """Results of the background search; ignored if the query changed meanwhile.
+        ``clients``: every client found, also those past the hits given (no snippet)."""
         if query != self._query:
             return
         self.beginFilterChange()
         self._note_hits = {}
+        self._note_clients = clients
         self._hit_count = len(hits)
         for hit in hits:
             if hit.field != "client.name":
@@ -72,7 +78,7 @@ class ClientFilterProxy(QSortFilterProxyModel):
 
     def noteMatchCount(self) -> int:
         """Clients found by their notes."""
-        return len(self._note_hits)
+        return len(self._note_clients | self._note_hits.keys())
 
     def noteHitCount(self) -> int:
         """Texts found in notes (the hits given to ``setNoteHits``)."""
@@ -113,7 +119,11 @@ class ClientFilterProxy(QSortFilterProxyModel):
             return False
         if not self._needle:
             return True
-        return self._needle in normalize(summary.name) or summary.client_id in self._note_hits
+        return (
+            self._needle in normalize(summary.name)
+            or summary.client_id in self._note_hits
+            or summary.client_id in self._note_clients
+        )
 
     def lessThan(self, left: Index, right: Index) -> bool:
         model = self.sourceModel()

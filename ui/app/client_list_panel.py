@@ -235,7 +235,7 @@ class ClientListPanel(QWidget):
         self._search_task = None
         self._note_total = result.total
         self.setIndexReady(result.from_index)
-        self.proxy.setNoteHits(query, result.hits)
+        self.proxy.setNoteHits(query, result.hits, result.client_ids)
         self._update_count()
 
     def setIndexReady(self, ready: bool) -> None:

@@ -149,6 +149,7 @@ class IndexAgainstScan(RuleBasedStateMachine):
         assert result.from_index, "every write went through the services: the index is current"
         assert result.total == len(expected)
         assert result.hits == expected[:5]
+        assert result.client_ids == {hit.client_id for hit in expected}
         assert client_search.search_all(self.vault, query) == expected
         if query_terms(query):
             assert client_search.search(self.vault, query, limit=0).total == len(expected)
