@@ -262,14 +262,28 @@ def iter_hits(record: ClientRecord, terms: tuple[str, ...]) -> Iterator[SearchHi
     if not terms:
         return
     for session_id, item_id, field, text in _texts(record):
-        if not text_matches(text, terms):
-            continue
-        span = _word_span(text, terms)
-        start, end = span if span is not None else (0, min(len(text), SNIPPET_CHARS))
-        yield SearchHit(
-            client_id=record.client.id,
-            session_id=session_id,
-            field=field,
-            snippet=_snippet(text, start, end),
-            item_id=item_id,
-        )
+        hit = make_hit(record.client.id, session_id, item_id, field, text, terms)
+        if hit is not None:
+            yield hit
+
+
+def make_hit(
+    client_id: str,
+    session_id: str | None,
+    item_id: str | None,
+    field: str,
+    text: str,
+    terms: tuple[str, ...],
+) -> SearchHit | None:
+    """The hit ``text`` makes for ``terms`` (None if it does not match)."""
+    if not text_matches(text, terms):
+        return None
+    span = _word_span(text, terms)
+    start, end = span if span is not None else (0, min(len(text), SNIPPET_CHARS))
+    return SearchHit(
+        client_id=client_id,
+        session_id=session_id,
+        field=field,
+        snippet=_snippet(text, start, end),
+        item_id=item_id,
+    )

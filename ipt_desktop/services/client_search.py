@@ -14,13 +14,18 @@ hits, in the client list's order.
 
 import json
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import null, select
 
 from ipt_desktop.domain.model import ClientRecord
-from ipt_desktop.domain.search import SearchHit, iter_hits, query_terms, search_record, text_matches
+from ipt_desktop.domain.search import (
+    SearchHit,
+    make_hit,
+    query_terms,
+    search_record,
+    text_matches,
+)
 from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientChildRow, ClientRow, SessionRow
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.errors import RecordDamagedError
@@ -28,7 +33,7 @@ from ipt_desktop.vault.vault import Vault
 
 from . import practice_memory
 from .search_index import RowRef
-from .search_texts import payload_texts
+from .search_texts import payload_fields, payload_texts
 
 #: Rows fetched at a time: the scan streams (a whole table never sits in memory at once).
 _BATCH_ROWS = 256
@@ -142,26 +147,26 @@ def search_all(vault: Vault, query: str, limit: int | None = None) -> list[Searc
 _TABLE_RANK = {row_type.__tablename__: i for i, row_type in enumerate(CLIENT_CHILD_TABLES)}
 
 
-def _text_order(row: _Found) -> tuple[int, Any, Any, str]:
+def _text_order(row: _Found) -> tuple[int, str, int, str]:
     """Where a row's texts come in ``search_record``'s order, from its JSON alone:
     episodes by start, sessions by (date, id), people as added, life events by date."""
     table = row.row_type.__tablename__
     data = row.data if type(row.data) is dict else {}
     if table == "episodes":
-        return 0, str(data.get("start_date")), "", row.row_id
+        return 0, str(data.get("start_date")), 0, row.row_id
     if table == "sessions":
-        return 1, str(data.get("date")), "", row.row_id
+        return 1, str(data.get("date")), 0, row.row_id
     if table == "inventory":
         return 2, "", row.order_key, row.row_id
-    return 3, str(data.get("date")), row.order_key, row.row_id
+    return 3, str(data.get("date")), 0, row.row_id
 
 
 def _hits_in_rows(
     vault: Vault, pages: list[tuple[str, list[RowRef]]], query: str, limit: int
 ) -> list[SearchHit]:
     """The first ``limit`` hits of these rows: decrypted in one read session (one query
-    per table), and, since every matching row makes at least one hit, only the first
-    ``limit`` rows in the record's order are decoded before the domain finds the hits."""
+    per table), put in the record's order from their JSON, and their texts matched and
+    cut into snippets by the domain without decoding the rows into records."""
     wanted: dict[str, list[str]] = {}
     for _client_id, refs in pages:
         for ref in refs:
@@ -192,11 +197,20 @@ def _hits_in_rows(
     hits: list[SearchHit] = []
     terms = query_terms(query)
     for client_id in owners:
-        if client_id not in names or len(hits) >= limit:
+        if client_id not in names:
             continue
-        rows = sorted(opened[client_id], key=_text_order)[: limit - len(hits)]
-        record = _partial_record(client_id, names[client_id], rows)
-        hits.extend(islice(iter_hits(record, terms), limit - len(hits)))
+        rows = [("clients", client_id, names[client_id])]
+        rows += [
+            (row.row_type.__tablename__, row.row_id, row.data)
+            for row in sorted(opened[client_id], key=_text_order)
+        ]
+        for table, row_id, data in rows:
+            for session_id, item_id, field, text in payload_fields(table, row_id, data):
+                hit = make_hit(client_id, session_id, item_id, field, text, terms)
+                if hit is not None:
+                    hits.append(hit)
+                    if len(hits) >= limit:
+                        return hits
     return hits
 
 

@@ -26,7 +26,7 @@ from ipt_desktop.domain.model import (
     Termination,
 )
 from ipt_desktop.domain.search import SearchHit, normalize, query_terms, search_record, text_matches
-from ipt_desktop.services import clients, episodes, people, sessions
+from ipt_desktop.services import client_search, clients, episodes, people, sessions
 from ipt_desktop.services.client_search import search_all
 from ipt_desktop.store.tables import ClientRow
 from ipt_desktop.vault import rows as client_rows
@@ -307,3 +307,20 @@ def test_a_worker_thread_searches_while_the_ui_thread_saves(tricky_vault: Vault)
     assert not thread.is_alive()
     assert errors == []
     assert results == [expected] * 5
+
+
+def test_the_index_gives_the_same_hits_on_the_tricky_set(tricky_vault: Vault) -> None:
+    """Every kind of text (goals, termination lists, amendments, people, life events), in
+    the record's order, with the same snippets, from the index's page of rows."""
+    assert client_search.build_index(tricky_vault)
+    try:
+        for query in QUERIES:
+            expected = reference(tricky_vault, query)
+            result = client_search.search(tricky_vault, query, limit=10_000)
+            assert result.from_index
+            assert result.hits == expected, query
+            assert result.total == len(expected)
+            for limit in (1, 7, 30):
+                assert client_search.search(tricky_vault, query, limit).hits == expected[:limit]
+    finally:
+        client_search.forget_index(tricky_vault)
