@@ -12,6 +12,7 @@ The in-memory index (services.search_index) uses these same functions, so it fin
 what a scan of every record finds. Snippets are for the screen only: never log them.
 """
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -119,10 +120,19 @@ def query_terms(query: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(words(query)))
 
 
+@functools.lru_cache(maxsize=64)
+def _word_start(term: str) -> "re.Pattern[str]":
+    """Where ``term`` begins a word of lowered ASCII text."""
+    return re.compile("(?<![a-z0-9])" + re.escape(term))
+
+
 def text_matches(text: str, terms: tuple[str, ...]) -> bool:
     """True if each term begins a word of ``text`` (``terms`` from ``query_terms``)."""
     if not terms:
         return False
+    if text.isascii():  # a term begins a word where no letter or digit comes before it
+        lowered = text.lower()
+        return all(_word_start(term).search(lowered) is not None for term in terms)
     found = set(words(text))
     return all(any(word.startswith(term) for word in found) for term in terms)
 
@@ -238,7 +248,12 @@ def _texts(record: ClientRecord) -> Iterator[tuple[str | None, str | None, str, 
 
 
 def _word_span(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
-    """Span in ``text`` of the first run without spaces holding a word a term begins."""
+    """Span in ``text`` of the first word a term begins (ASCII), else of the first run
+    without spaces holding one."""
+    if text.isascii():
+        lowered = text.lower()
+        found = [m.span() for t in terms if (m := _word_start(t).search(lowered)) is not None]
+        return min(found) if found else None
     for chunk in _CHUNKS.finditer(text):
         if any(w.startswith(t) for w in words(chunk.group()) for t in terms):
             start, end = chunk.span()
