@@ -112,19 +112,24 @@ class PracticeMemory:
         self.records_generation = -1
 
     def apply(self, before: int, after: int, changes: Changes) -> None:
+        """Follow one write from ``before`` to ``after``. Only a single transaction (one
+        generation) is followed: more means another write ran meanwhile (another thread),
+        whose changes are not all known here, so the memory is dropped instead."""
         with self.lock:
             if self.closed:
                 return
-            if self.records_generation != before:
+            single = after == before + 1
+            if self.records_generation != before or not single:
                 self.records.clear()
-            for client_id in changes.dropped_records:
-                self.records.pop(client_id, None)
-            for record in changes.records:
-                self._keep(record)
+            else:
+                for client_id in changes.dropped_records:
+                    self.records.pop(client_id, None)
+                for record in changes.records:
+                    self._keep(record)
             self.records_generation = after
             if self.building:
-                self.pending.append((before, after, changes))
-            elif self.index is not None and self.index_generation == before:
+                self.pending.append((before, after if single else -1, changes))
+            elif single and self.index is not None and self.index_generation == before:
                 changes.apply_to(self.index)
                 self.index_generation = after
             else:
@@ -231,37 +236,45 @@ def index_is_ready(vault: Vault) -> bool:
         return ready_index(vault) is not None
 
 
+#: Builds tried when writes not followed by the memory keep making the new index stale.
+_BUILD_TRIES = 3
+
+
 def build_index(vault: Vault) -> bool:
     """Decrypt every searchable text once and index it (for a worker thread: the vault is
     read in short sessions, so saves go on meanwhile and are replayed on the new index).
-    True if the index is ready now; False if the vault was locked or a write not made
-    through ``tracked`` happened meanwhile (the scan keeps answering)."""
-    memory = memory_of(vault)
-    with memory.lock:
-        if ready_index(vault) is not None:
-            return True
-        if memory.building:
-            return False
-        memory.building = True
-        memory.pending = []
-        start = vault.header.generation
-    index: SearchIndex | None = None
-    try:
-        index = _read_everything(vault)
-    finally:
+    True if the index is ready now; False if the vault was locked meanwhile or writes not
+    made through ``tracked`` kept making it stale (the scan keeps answering)."""
+    for _attempt in range(_BUILD_TRIES):
+        memory = memory_of(vault)
         with memory.lock:
-            memory.building = False
-            generation = start
-            for before, after, changes in memory.pending:
-                if index is None or before != generation:
-                    index = None
-                    break
-                changes.apply_to(index)
-                generation = after
+            if ready_index(vault) is not None:
+                return True
+            if memory.building:
+                return False
+            memory.building = True
             memory.pending = []
-            if index is not None and not memory.closed:
-                memory.index, memory.index_generation = index, generation
-    return index is not None and not memory.closed
+            start = vault.header.generation
+        index: SearchIndex | None = None
+        try:
+            index = _read_everything(vault)
+        finally:
+            with memory.lock:
+                memory.building = False
+                generation = start
+                for before, after, changes in memory.pending:
+                    if index is None or before != generation or after < 0:
+                        index = None
+                        break
+                    changes.apply_to(index)
+                    generation = after
+                memory.pending = []
+                if index is not None and not memory.closed:
+                    memory.index, memory.index_generation = index, generation
+        if memory.closed:
+            return False
+    with memory_of(vault).lock:
+        return ready_index(vault) is not None
 
 
 def _read_everything(vault: Vault) -> SearchIndex:

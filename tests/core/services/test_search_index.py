@@ -211,3 +211,46 @@ def test_lock_drops_the_index_and_the_kept_records(index_vault: Vault) -> None:
     practice_memory.forget(index_vault)
     assert memory.index is None and not memory.records
     assert not practice_memory.index_is_ready(index_vault)
+
+
+def test_writes_made_while_the_index_builds_are_replayed_on_it(
+    index_vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record = a_record("Fictional Meanwhile", "ploverword", "")
+    interchange.import_records(index_vault, [record])
+    practice_memory.forget(index_vault)
+    read_everything = practice_memory._read_everything
+    session = record.sessions[0]
+
+    def read_then_save(vault: Vault) -> object:
+        index = read_everything(vault)  # the notes are read; the save comes after
+        sessions.save_session(
+            vault, dataclasses.replace(session, note=SessionNote(note="ternword"))
+        )
+        return index
+
+    monkeypatch.setattr(practice_memory, "_read_everything", read_then_save)
+    assert practice_memory.build_index(index_vault)
+    found = client_search.search(index_vault, "ternword")
+    assert found.from_index and [h.session_id for h in found.hits] == [session.id]
+    assert client_search.search(index_vault, "ternword").total == 1
+    assert client_search.search(index_vault, "plover").total == 0  # the old text is gone
+
+    def read_then_write_behind(vault: Vault) -> object:
+        index = read_everything(vault)
+        with vault.transaction(None):
+            pass  # a write no service told the memory about
+        return index
+
+    practice_memory.forget(index_vault)
+    monkeypatch.setattr(practice_memory, "_read_everything", read_then_write_behind)
+    assert not practice_memory.build_index(index_vault)  # never trusted: it may be stale
+    assert not client_search.search(index_vault, "ternword").from_index
+    writes = iter([True])  # one stale build, then a quiet one: the second try is kept
+
+    def once_behind(vault: Vault) -> object:
+        return read_then_write_behind(vault) if next(writes, False) else read_everything(vault)
+
+    monkeypatch.setattr(practice_memory, "_read_everything", once_behind)
+    assert practice_memory.build_index(index_vault)
+    assert client_search.search(index_vault, "ternword").from_index
