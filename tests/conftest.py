@@ -1,52 +1,21 @@
-"""Fixtures shared by every test package.
+"""Configuration for the whole test tree: offscreen Qt, the shared fixtures, and one
+hypothesis profile.
 
-Vaults in tests use RFC 9106's second recommendation (the production floor) through the
-public API, never a weaker setting; each key derivation costs about 0.2 s here, so tests
-that only read share a module-scoped vault.
+Fixtures live in ``tests/helpers/fixtures.py`` (constants in ``tests/helpers``), imported
+by package path. Hypothesis runs without deadlines (a key derivation or a Qt paint can take
+longer than its 200 ms default on a busy machine) and keeps no example database in the
+tree; ``HYPOTHESIS_PROFILE=ci`` also derandomises, so a CI failure repeats, and prints the
+blob that reproduces it.
 """
 
 import os
-from collections.abc import Callable, Iterator
-from pathlib import Path
-
-import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from ipt_desktop.crypto.kdf import floor_params
-from ipt_desktop.vault.vault import Vault
+from hypothesis import settings
 
-PASSPHRASE = "candle river orbit maple"
+settings.register_profile("default", deadline=None, database=None)
+settings.register_profile("ci", deadline=None, database=None, derandomize=True, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-
-@pytest.fixture(autouse=True)
-def _isolated_data_dir(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """No test touches the real user data folder (vault default, machine state)."""
-    monkeypatch.setenv("IPT_DESKTOP_DATA_DIR", str(tmp_path_factory.mktemp("data")))
-    monkeypatch.delenv("IPT_DESKTOP_PASSPHRASE", raising=False)
-
-
-VaultFactory = Callable[..., tuple[Vault, str]]
-
-
-@pytest.fixture
-def make_vault() -> Iterator[VaultFactory]:
-    """Create vaults at the KDF floor; every one still open is closed after the test."""
-    made: list[Vault] = []
-
-    def factory(root: Path, passphrase: str = PASSPHRASE) -> tuple[Vault, str]:
-        created, recovery = Vault.create(root, passphrase, kdf=floor_params())
-        made.append(created)
-        return created, recovery
-
-    yield factory
-    for created in made:
-        created.close()
-
-
-@pytest.fixture
-def vault(tmp_path: Path, make_vault: VaultFactory) -> Vault:
-    created, _recovery = make_vault(tmp_path / "vault")
-    return created
+pytest_plugins = ["tests.helpers.fixtures"]

@@ -41,6 +41,7 @@ from ipt_desktop.services.unlock_secret import UnlockSecret  # noqa: E402
 from ipt_desktop.vault.audit_log import AuditEvent  # noqa: E402
 from ipt_desktop.vault.errors import WrongPassphraseError  # noqa: E402
 from ipt_desktop.vault.vault import Vault  # noqa: E402
+from tests.helpers import PASSPHRASE  # noqa: E402
 from ui.backup.audit_log_view import AuditLogDialog  # noqa: E402
 from ui.backup.background import wait_for_backup_work  # noqa: E402
 from ui.backup.backup_dialog import BackupDialog  # noqa: E402
@@ -52,7 +53,6 @@ from ui.common.app_settings import AppSettings  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
 DEFAULT_OUT = ROOT / "screenshots" / "backup"
-PASSPHRASE = "candle river orbit maple"
 SECRET = UnlockSecret.passphrase(PASSPHRASE)
 
 

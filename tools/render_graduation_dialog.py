@@ -28,13 +28,13 @@ from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.services import clients
 from ipt_desktop.services.summary_export import has_termination_record
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.common.task_runner import TaskRunner
 from ui.graduation import GraduationDialog, open_graduation_dialog
 
 TODAY = dt.date(2026, 12, 1)
 SIZE = (1280, 800)
 DEFAULT_OUT = Path("/work/main/screenshots/graduation")
-PASSPHRASE = "candle river orbit maple"
 
 
 def dark_palette() -> QPalette:

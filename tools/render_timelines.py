@@ -62,7 +62,7 @@ def clamp(value: int, low: int, high: int) -> int:
 
 
 def responder() -> tuple[ClientRecord, dt.date]:
-    rng = random.Random(1)
+    rng = random.Random(1)  # noqa: S311 - reproducible sample data
     client = Client(name="Avery Sample (fictional)")
     start = dt.date(2024, 2, 5)
     ep = Episode(
@@ -99,7 +99,7 @@ def responder() -> tuple[ClientRecord, dt.date]:
 
 
 def non_responder() -> tuple[ClientRecord, dt.date]:
-    rng = random.Random(2)
+    rng = random.Random(2)  # noqa: S311 - reproducible sample data
     client = Client(name="Blake Example (fictional)")
     start = dt.date(2024, 1, 8)
     ep = Episode(
@@ -138,7 +138,7 @@ def non_responder() -> tuple[ClientRecord, dt.date]:
 
 
 def maintenance() -> tuple[ClientRecord, dt.date]:
-    rng = random.Random(3)
+    rng = random.Random(3)  # noqa: S311 - reproducible sample data
     client = Client(name="Casey Placeholder (fictional)")
     start = dt.date(2021, 3, 1)
     acute = Episode(

@@ -102,7 +102,11 @@ def dark_palette() -> QPalette:
 
 def render_wizard(out: Path, settings: AppSettings, runner: TaskRunner, folder: Path) -> None:
     wizard = FirstRunWizard(
-        folder / "wizard-vault", runner, settings, kdf=floor_params, rng=random.Random(4)
+        folder / "wizard-vault",
+        runner,
+        settings,
+        kdf=floor_params,
+        rng=random.Random(4),  # noqa: S311 - a fixed quiz
     )
     wizard.resize(wizard.sizeHint())
     wizard.show()

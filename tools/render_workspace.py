@@ -29,12 +29,13 @@ from ipt_desktop.domain.measures import PHQ9_ITEM9_INDEX
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.services import clients, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from ui.timeline.timeline_widget import TimelineWidget
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 TODAY = dt.date(2025, 6, 2)
 SIZES = ((1280, 800), (1024, 700))
 DEFAULT_OUT = Path("/work/main/screenshots/workspace")
-PASSPHRASE = "candle river orbit maple"
 
 
 def dark_palette() -> QPalette:
@@ -171,12 +172,12 @@ def main() -> int:
             ids = fill_demo(vault, TODAY)
             records = [clients.read_record(vault, client_id) for client_id in ids]
             record = richest(records)
-            workspace = ClientWorkspace(vault, today=lambda: TODAY)
+            workspace = ClientWorkspace(vault, timeline_factory=TimelineWidget, today=lambda: TODAY)
             workspace.dialogs = _NoDialogs()  # type: ignore[assignment]
             render(workspace, record, out, "")
             render_states(workspace, vault, records, out)
             app.setPalette(dark_palette())
-            dark = ClientWorkspace(vault, today=lambda: TODAY)
+            dark = ClientWorkspace(vault, timeline_factory=TimelineWidget, today=lambda: TODAY)
             render(dark, clients.read_record(vault, record.client.id), out, "_dark")
             workspace.deleteLater()
             dark.deleteLater()

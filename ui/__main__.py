@@ -99,9 +99,11 @@ def run_gui(vault_dir: Path | None, demo: bool, qt_args: Sequence[str] = ()) -> 
 
     from ui.app.application import AppController
     from ui.common.app_settings import AppSettings
+    from ui.common.failures import install_excepthook
     from ui.common.theme import apply_theme, configure_before_app
     from ui.startup_probe import exit_when_shown
 
+    install_excepthook()  # a bug is logged by type and place, never with its text or values
     configure_before_app()
     app = QApplication([sys.argv[0] if sys.argv else "ipt-desktop", *qt_args])
     apply_theme(app)

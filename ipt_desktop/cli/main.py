@@ -1,30 +1,24 @@
 """Parse the command line and run one sub-command; never print a traceback for a known failure."""
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
-from typing import Protocol
 
 from ipt_desktop import __version__
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.vault.errors import VaultError
 
+from . import backup_commands, list_command, record_commands, self_test_command, vault_commands
 from .exit_codes import FAILED, CommandFailed
 
-#: Each module has ``register(subparsers)`` that adds its commands with ``set_defaults(run=...)``.
+#: Each module's ``register(subparsers)`` adds its commands with ``set_defaults(run=...)``.
 COMMAND_MODULES = (
-    "ipt_desktop.cli.vault_commands",
-    "ipt_desktop.cli.record_commands",
-    "ipt_desktop.cli.backup_commands",
-    "ipt_desktop.cli.self_test_command",
+    vault_commands,
+    record_commands,
+    list_command,
+    backup_commands,
+    self_test_command,
 )
-
-
-class _Registrar(Protocol):
-    def register(
-        self, subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]"
-    ) -> None: ...
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -33,8 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ipt-desktop {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        module: _Registrar = importlib.import_module(name)
+    for module in COMMAND_MODULES:
         module.register(subparsers)
     return parser
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .exit_codes import CommandFailed
 
-ENV_PASSPHRASE = "IPT_DESKTOP_PASSPHRASE"
+ENV_PASSPHRASE = "IPT_DESKTOP_PASSPHRASE"  # noqa: S105 - a variable name, not a secret
 
 
 def add_unlock_arguments(parser: argparse.ArgumentParser) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from ipt_desktop.crypto.kdf import calibrate
 from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
-from ipt_desktop.services import interchange, summary_export
+from ipt_desktop.services import fhir_export, interchange, summary_export
 from ipt_desktop.services.clients import find_client
 from ipt_desktop.vault.vault import Vault
 
@@ -35,9 +35,18 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     parser.set_defaults(run=run_import)
 
     parser = subparsers.add_parser(
-        "export", help="write one client's whole record as JSON (plaintext: not encrypted)"
+        "export",
+        help="write one client's whole record as JSON, or the measures as a FHIR R4 Bundle "
+        "(plaintext: not encrypted)",
     )
     add_unlock_arguments(parser)
+    parser.add_argument(
+        "--format",
+        choices=("ipt-desktop", "fhir"),
+        default="ipt-desktop",
+        help="ipt-desktop: the whole record (round-trips import; default); fhir: the PHQ-9 and "
+        "GAD-7 scores as a FHIR R4 Bundle with LOINC codes",
+    )
     parser.add_argument("--client", required=True, metavar="REF", help="client id or full name")
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.json")
     parser.add_argument("--force", action="store_true", help="replace FILE.json if it exists")
@@ -124,8 +133,15 @@ def run_export(args: argparse.Namespace) -> int:
             client = find_client(vault, args.client)
         except LookupError as exc:
             raise CommandFailed(str(exc)) from None
-        interchange.write_export(vault, client.id, out)
-    print(f"Exported one client to {out}.")
+        if args.format == "fhir":
+            scores = fhir_export.write_fhir_export(vault, client.id, out)
+        else:
+            interchange.write_export(vault, client.id, out)
+    if args.format == "fhir":
+        noun = "score" if scores == 1 else "scores"
+        print(f"Exported one client's measures ({scores} {noun}) as FHIR R4 to {out}.")
+    else:
+        print(f"Exported one client to {out}.")
     print("The file is NOT encrypted: keep it somewhere safe and delete it when done.")
     return OK
 

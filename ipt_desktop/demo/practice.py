@@ -1,20 +1,23 @@
 """The demo practice: six invented clients written into a vault (``ipt-desktop demo``).
 
 Everything in it is fiction and every client's name starts with "Demo – ", so a demo vault
-can never be mistaken for real records.
+can never be mistaken for real records. The mix: a remission followed by maintenance IPT
+(Ada), a mid-course dispute (Bram), a responder at the end (Eleni), a partial responder
+(Salma), PHQ-9 item 9 positive at intake (Timofey), and a recent positive item 9 still to
+assess (Marisol).
 """
 
 import datetime as dt
 
 from ipt_desktop.domain.model import ClientRecord, PracticeDetails
-from ipt_desktop.services.practice import load_practice, save_practice
 from ipt_desktop.vault.audit_log import AuditEvent
+from ipt_desktop.vault.practice_details import load_practice, save_practice
 from ipt_desktop.vault.rows import add_records
 from ipt_desktop.vault.vault import Vault
 
-from .stories import ADA, BRAM, ELENI
-from .stories_more import MARISOL, SALMA, TIMOFEY
-from .story import Story, build_record
+from .stories import ADA, BRAM
+from .stories_more import ELENI, MARISOL, SALMA, TIMOFEY
+from .story import DemoClient, Story, build_demo, build_record
 
 STORIES: tuple[Story, ...] = (ADA, BRAM, ELENI, SALMA, TIMOFEY, MARISOL)
 DEMO_PRACTICE = PracticeDetails(
@@ -30,6 +33,11 @@ DEMO_PRACTICE = PracticeDetails(
 def build_demo_records(today: dt.date) -> list[ClientRecord]:
     """The demo clients as records, dated back from ``today`` (pure: nothing is stored)."""
     return [build_record(story, today) for story in STORIES]
+
+
+def build_demo_clients(today: dt.date) -> list[DemoClient]:
+    """The demo records with, per session, the life events its note mentions (for tests)."""
+    return [build_demo(story, today) for story in STORIES]
 
 
 def fill_demo(vault: Vault, today: dt.date | None = None) -> list[str]:

@@ -19,6 +19,7 @@ from .measures import item9_positive
 from .model import ClientRecord, Episode, PracticeDetails
 from .outcomes import Outcome, gad7_outcome, hamd_outcome, phq9_outcome
 from .validation import check_date, check_int, check_name, check_text, check_text_list
+from .verdict import EpisodeJudgement, Verdict, judge_episode
 
 
 class DocumentKind(StrEnum):
@@ -66,6 +67,8 @@ class GraduationContent:
     letter_date: dt.date
     practice: PracticeDetails
     salutation: str = ""
+    #: The name in the greeting (the client's preferred name; editable in the preview).
+    greeting_name: str = ""
     sign_off: str = wording.SIGN_OFF
     include_mood_chart: bool = True
     episode_kind: EpisodeKind = EpisodeKind.ACUTE
@@ -78,6 +81,27 @@ class GraduationContent:
     gad7: Outcome | None = None
     risk_history: tuple[RiskEntry, ...] = ()
     recommendations: str = ""
+    #: The outcome judgement of the episode (a verdict only at the end of the course).
+    verdict: Verdict = Verdict.NOT_MEASURED
+    #: The course is over (ended, or its planned sessions reached).
+    course_complete: bool = True
+    #: The client's next step in plain words (the letter); ``plan`` is the clinician's.
+    client_next_step: str = ""
+    # Only in the clinical summary (IPT.md: "A clinical summary for a GP or referrer"):
+    recurrent: bool | None = None
+    onset: dt.date | None = None
+    medication: str = ""
+    prescriber: str = ""
+    referrer: str = ""
+    sessions_missed: int = 0
+    goals: tuple[str, ...] = ()
+    goals_met: tuple[str, ...] = ()
+    #: Level of risk at discharge, from the risk review record (h12b); "" = not recorded.
+    risk_level_at_discharge: str = ""
+
+    @property
+    def sessions_remaining(self) -> int:
+        return 0 if self.course_complete else max(self.planned_sessions - self.sessions_attended, 0)
 
     def __post_init__(self) -> None:
         check_name("client_name", self.client_name)
@@ -100,9 +124,15 @@ class GraduationContent:
             "closing_words",
             "next_step",
             "salutation",
+            "greeting_name",
             "sign_off",
             "formulation",
             "recommendations",
+            "client_next_step",
+            "medication",
+            "prescriber",
+            "referrer",
+            "risk_level_at_discharge",
         ):
             check_text(name, getattr(self, name))
         if not isinstance(self.plan_kind, PlanAfterEnding):
@@ -110,6 +140,13 @@ class GraduationContent:
         if not isinstance(self.practice, PracticeDetails):
             raise ValidationError("practice", "must be the practice details")
         object.__setattr__(self, "risk_history", tuple(self.risk_history))
+        for name in ("goals", "goals_met"):
+            object.__setattr__(self, name, check_text_list(name, getattr(self, name)))
+        check_int("sessions_missed", self.sessions_missed, 0, 10_000)
+        if self.onset is not None:
+            check_date("onset", self.onset)
+        if not isinstance(self.verdict, Verdict):
+            raise ValidationError("verdict", "is not an outcome verdict")
 
 
 def select(
@@ -138,15 +175,67 @@ def _find_episode(record: ClientRecord, episode_id: str) -> Episode:
 
 
 def responded_to_treatment(phq9: Outcome | None, hamd: Outcome | None) -> bool | None:
-    """Whether the episode's primary measure shows response or remission.
+    """Whether the primary measure (PHQ-9, else HAM-D) shows response or remission.
 
-    PHQ-9 first (the client's own rating); HAM-D when there is no PHQ-9. None when neither
-    has a repeated measurement: a single baseline says nothing about the outcome.
+    Kept for callers that only compare two scores; the letter uses ``letter_tone``, which
+    also knows whether the course is over.
     """
     for outcome in (phq9, hamd):
         if outcome is not None and outcome.measurements >= 2:
             return outcome.response or outcome.remission
     return None
+
+
+def letter_tone(judgement: EpisodeJudgement) -> bool | None:
+    """True: the course helped; False: a finished acute course that did not; None: no verdict.
+
+    Mid-course there is no verdict (None). A maintenance episode is never told the
+    treatment failed: staying well is True, anything else is None.
+    """
+    if judgement.kind is EpisodeKind.MAINTENANCE:
+        return True if judgement.verdict is Verdict.STAYING_WELL else None
+    if not judgement.complete:
+        return None
+    return judgement.verdict.improved
+
+
+def with_greeting_name(content: GraduationContent, name: str) -> GraduationContent:
+    """The content greeting the client by ``name`` (blank: no greeting line)."""
+    name = name.strip()
+    return dataclasses.replace(
+        content, greeting_name=name, salutation=wording.salutation(name) if name else ""
+    )
+
+
+def preview_warnings(content: GraduationContent) -> tuple[str, ...]:
+    """What the therapist should know before printing the letter: an unfinished course and
+    sections that would be left out because they are empty (never dropped silently)."""
+    warnings: list[str] = []
+    if content.sessions_remaining > 0:
+        noun = "session" if content.sessions_remaining == 1 else "sessions"
+        warnings.append(
+            f"The course is not finished: {content.sessions_remaining} contracted {noun} "
+            "remain. The letter gives no outcome and names the sessions still to come."
+        )
+    empty = empty_sections(content)
+    if empty:
+        warnings.append(
+            "Empty, so left out of the letter: " + ", ".join(empty) + ". Fill them in the "
+            "Termination tab, or print without them."
+        )
+    return tuple(warnings)
+
+
+def empty_sections(content: GraduationContent) -> tuple[str, ...]:
+    """Letter sections that would print empty (shown as a warning in the preview)."""
+    checks = (
+        ("What we worked on", any(f.strip() for f in content.focus)),
+        ("What you achieved", bool(content.achievements)),
+        ("Skills to keep using", bool(content.skills)),
+        ("Early warning signs", bool(content.warning_signs)),
+        ("If these signs appear", bool(content.what_to_do.strip())),
+    )
+    return tuple(name for name, filled in checks if not filled)
 
 
 def default_content(
@@ -156,13 +245,16 @@ def default_content(
     episode = _find_episode(record, episode_id)
     sessions = sorted(record.sessions_of(episode_id), key=lambda s: (s.date, s.id))
     numbers = session_numbers(sessions)
+    judgement = judge_episode(record, episode_id)
     phq9 = phq9_outcome(sessions)
+    if episode.kind is EpisodeKind.MAINTENANCE and judgement.primary is not None:
+        phq9 = judgement.primary  # IPT-M is judged against the acute baseline
     hamd = hamd_outcome(sessions)
-    did_respond = responded_to_treatment(phq9, hamd)
+    did_respond = letter_tone(judgement)
     formulation = episode.formulation
     termination = episode.termination
-    next_step = wording.next_step_words(termination.plan_kind, termination.plan)
-    remission = any(o is not None and o.measurements >= 2 and o.remission for o in (phq9, hamd))
+    next_step = wording.next_step_words(termination.plan_kind, termination.client_next_step)
+    remaining = 0 if judgement.complete else max(episode.planned_sessions - len(sessions), 0)
     risk = tuple(
         RiskEntry(
             session_date=s.date,
@@ -190,9 +282,12 @@ def default_content(
         what_to_do=termination.what_to_do,
         plan_kind=termination.plan_kind,
         plan=termination.plan,
-        salutation=wording.salutation(record.client.name),
-        opening_words=wording.opening_words(len(sessions), episode.kind, did_respond, next_step),
-        closing_words=wording.closing_words(did_respond),
+        salutation=wording.salutation(wording.preferred_name(record.client)),
+        greeting_name=wording.preferred_name(record.client),
+        opening_words=wording.opening_words(
+            len(sessions), episode.kind, did_respond, next_step, remaining=remaining
+        ),
+        closing_words=wording.closing_words(did_respond, remaining=remaining),
         # A flat or rising PHQ-9 line is no gift to someone it did not help: off by default.
         include_phq9_chart=did_respond is True,
         responded=did_respond,
@@ -205,5 +300,23 @@ def default_content(
         hamd=hamd,
         gad7=gad7_outcome(sessions),
         risk_history=risk,
-        recommendations=wording.recommendations(did_respond, remission, episode.kind),
+        recommendations=wording.recommendations(judgement, remaining),
+        verdict=judgement.verdict,
+        course_complete=judgement.complete,
+        client_next_step=termination.client_next_step,
+        recurrent=episode.recurrent,
+        onset=episode.onset,
+        medication=episode.medication,
+        prescriber=episode.prescriber,
+        referrer=episode.referrer,
+        sessions_missed=episode.sessions_missed,
+        goals=episode.goals,
+        goals_met=tuple(g for g in episode.goals_met if g in episode.goals),
+        risk_level_at_discharge=risk_level_at_discharge(record, episode),
     )
+
+
+def risk_level_at_discharge(record: ClientRecord, episode: Episode) -> str:
+    """HOOK for h12b's risk review record: the level (low / moderate / high) of the latest
+    review. Until that model is merged no level is recorded anywhere, so this is ""."""
+    return ""

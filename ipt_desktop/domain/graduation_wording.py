@@ -7,14 +7,18 @@ the next step; the wording here does the same. Every text is only a default that
 therapist edits before printing.
 """
 
+import re
+
 from .enums import DisputeStage, EpisodeKind, PlanAfterEnding, ProblemArea
+from .model import Client
+from .verdict import EpisodeJudgement, Verdict
 
 SIGN_OFF = "With warm wishes,"
 
 _FOCUS: dict[ProblemArea, str] = {
     ProblemArea.GRIEF: (
-        "Coming to terms with your loss, and finding your way back to the people and "
-        "activities that matter to you."
+        "Coming to terms with the death of someone close to you, and finding your way back "
+        "to the people and activities that matter to you."
     ),
     ProblemArea.ROLE_DISPUTE: (
         "Working through a disagreement with someone important to you: understanding what "
@@ -71,9 +75,10 @@ def focus_words(area: ProblemArea, stage: DisputeStage | None = None) -> str:
     return _FOCUS[area]
 
 
-def next_step_words(kind: PlanAfterEnding, plan: str) -> str:
-    """The agreed next step: the therapist's own plan text, else a phrase for the plan kind."""
-    return plan.strip() or _NEXT_STEP[kind]
+def next_step_words(kind: PlanAfterEnding, client_next_step: str) -> str:
+    """The client's next step: the words written for the client, else a phrase for the plan
+    kind. Never the clinician's plan, which is written for another reader."""
+    return client_next_step.strip() or _NEXT_STEP[kind]
 
 
 def _lead_lower(text: str) -> str:
@@ -85,9 +90,27 @@ def _lead_lower(text: str) -> str:
     return text
 
 
-def salutation(client_name: str) -> str:
-    # The full name: guessing a "first name" goes wrong across naming cultures.
-    return f"Dear {client_name.strip()},"
+#: A label in front of a record name, e.g. "Demo – " on the demo practice's clients.
+_LABEL = re.compile(r"^\s*demo\s*[\u2013\u2014:-]\s*", re.IGNORECASE)
+
+
+def without_label(name: str) -> str:
+    """A record name without a leading "Demo – " label (for what the client reads)."""
+    return _LABEL.sub("", name).strip() or name.strip()
+
+
+def preferred_name(client: Client) -> str:
+    """The name the client wants to be called: their own choice, else the first name of the
+    record name without any "Demo – " label. The therapist can edit it in the preview."""
+    chosen = client.preferred_name.strip()
+    if chosen:
+        return chosen
+    name = _LABEL.sub("", client.name).strip()
+    return name.split()[0] if name.split() else client.name.strip()
+
+
+def salutation(name: str) -> str:
+    return f"Dear {name.strip()},"
 
 
 def _sessions(count: int, kind: EpisodeKind) -> str:
@@ -97,8 +120,17 @@ def _sessions(count: int, kind: EpisodeKind) -> str:
     return f"our {count} {noun}"
 
 
-def opening_words(sessions: int, kind: EpisodeKind, responded: bool | None, next_step: str) -> str:
-    """The first paragraph. ``responded`` is None when there is nothing to compare."""
+def opening_words(
+    sessions: int,
+    kind: EpisodeKind,
+    responded: bool | None,
+    next_step: str,
+    *,
+    remaining: int = 0,
+) -> str:
+    """The first paragraph. ``responded`` is None when there is no verdict (mid-course, a
+    maintenance contract, nothing to compare); mid-course, the sessions still to come are
+    named instead of any outcome."""
     if kind is EpisodeKind.MAINTENANCE:
         start = (
             f"Over {_sessions(sessions, kind)} we have kept an eye together on how you are "
@@ -113,6 +145,12 @@ def opening_words(sessions: int, kind: EpisodeKind, responded: bool | None, next
         "This letter sums up what we did, what you achieved, and how you can look after "
         "yourself from here. Please keep it somewhere you can find it again."
     )
+    if remaining > 0:
+        return (
+            f"{start} Our work together is not finished yet: this letter sums up where we "
+            "are so far, what you have done, and how you can look after yourself between "
+            "our sessions."
+        )
     if responded is False:
         step = (
             f"The next step we agreed on: {_lead_lower(next_step.strip().rstrip('.'))}."
@@ -133,7 +171,12 @@ def opening_words(sessions: int, kind: EpisodeKind, responded: bool | None, next
     return f"{start} {keep}"
 
 
-def closing_words(responded: bool | None) -> str:
+def closing_words(responded: bool | None, *, remaining: int = 0) -> str:
+    if remaining > 0:
+        return (
+            "Thank you for the care and effort you bring to our sessions. If things get "
+            "harder before we next meet, please get in touch."
+        )
     if responded is False:
         return (
             "Thank you for the honesty and effort you brought to our sessions. Feeling better "
@@ -154,26 +197,45 @@ def closing_words(responded: bool | None) -> str:
     )
 
 
-def recommendations(responded: bool | None, remission: bool, kind: EpisodeKind) -> str:
+def recommendations(judgement: EpisodeJudgement, remaining: int) -> str:
     """A default for the clinician's summary; the therapist is expected to rewrite it."""
-    if kind is EpisodeKind.MAINTENANCE and responded:
+    verdict = judgement.verdict
+    if judgement.kind is EpisodeKind.MAINTENANCE:
+        if verdict is Verdict.RECURRENCE:
+            return (
+                "Recurrence during maintenance IPT. Review the treatment plan (for example "
+                "a return to acute treatment, a medication review, or a combination)."
+            )
+        if verdict is Verdict.STAYING_WELL:
+            return (
+                "Staying well on maintenance IPT so far. Watch for the early warning signs "
+                "listed above; if they persist, an early return to treatment is advised."
+            )
+        return "No PHQ-9 during the maintenance contract yet; review the clinical picture."
+    if remaining > 0:
         return (
-            "Gains held through the maintenance contract. Watch for the early warning signs "
-            "listed above; if they persist, an early return to treatment is advised."
+            f"Course in progress ({remaining} contracted sessions remain): outcome not yet "
+            "judged. Progress so far is shown in the measures above."
         )
-    if responded is False:
+    if verdict is Verdict.NON_RESPONSE:
         return (
             "Inadequate response to this course of IPT. Recommend a review of the diagnosis "
             "and of treatment options (for example a medication review, another "
             "evidence-based psychotherapy, or a combination)."
         )
-    if responded and remission:
+    if verdict is Verdict.PARTIAL_RESPONSE:
+        return (
+            "Partial response (25% to 49% below baseline). Consider continuing or "
+            "augmenting treatment (for example more sessions, a medication review, or a "
+            "combination) and review the formulation."
+        )
+    if verdict is Verdict.REMISSION:
         return (
             "Remission reached. Watch for the early warning signs listed above; given the "
             "risk of recurrence, consider maintenance IPT if there is a history of recurrent "
             "episodes."
         )
-    if responded:
+    if verdict is Verdict.RESPONSE:
         return (
             "Response without remission: residual symptoms raise the risk of relapse. "
             "Consider continuation or maintenance treatment."

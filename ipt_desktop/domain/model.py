@@ -9,6 +9,7 @@ import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 
+from .client_entry import ClientEntry
 from .enums import (
     DisputeStage,
     EpisodeKind,
@@ -56,10 +57,13 @@ class Client:
     #: When the therapist marked the client as ended (no active treatment). None = active.
     ended_on: dt.date | None = None
     id: str = field(default_factory=new_id)
+    #: The name the client wants to be called in letters ("" = derive from ``name``).
+    preferred_name: str = ""
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
         check_name("name", self.name)
+        check_text("preferred_name", self.preferred_name, max_chars=200)
         if self.date_of_birth is not None:
             check_date("date_of_birth", self.date_of_birth)
         if self.ended_on is not None:
@@ -103,7 +107,10 @@ class Termination:
     #: What to do when warning signs appear: who to contact, when to come back.
     what_to_do: str = ""
     plan_kind: PlanAfterEnding = PlanAfterEnding.NONE
+    #: The clinician's plan, in clinical terms (clinical summary only).
     plan: str = ""
+    #: The client's next step, in the second person and plain words (the letter only).
+    client_next_step: str = ""
 
     def __post_init__(self) -> None:
         for name in ("achievements", "relapse_prevention_skills", "warning_signs"):
@@ -112,6 +119,7 @@ class Termination:
         if not isinstance(self.plan_kind, PlanAfterEnding):
             raise ValidationError("plan_kind", "is not a plan after ending")
         check_text("plan", self.plan)
+        check_text("client_next_step", self.client_next_step)
 
 
 @dataclass(frozen=True)
@@ -126,17 +134,51 @@ class Episode:
     goals: tuple[str, ...] = ()
     termination: Termination = field(default_factory=Termination)
     id: str = field(default_factory=new_id)
+    #: IPT-M: the date the therapist recorded a recurrence (None = none recorded).
+    recurrence_on: dt.date | None = None
+    # The history a clinical summary for a GP or referrer holds (IPT.md):
+    onset: dt.date | None = None  # onset of this depressive episode
+    recurrent: bool | None = None  # recurrent (True), single (False), not recorded (None)
+    medication: str = ""
+    prescriber: str = ""
+    referrer: str = ""
+    sessions_missed: int = 0  # booked sessions the client did not attend
+    #: The goals (texts of ``goals``) the therapist marked as met.
+    goals_met: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
         _check_id("client_id", self.client_id)
         check_date("start_date", self.start_date)
+        for name in ("recurrence_on", "onset"):
+            if getattr(self, name) is not None:
+                check_date(name, getattr(self, name))
+        if self.recurrent is not None and not isinstance(self.recurrent, bool):
+            raise ValidationError("recurrent", "must be true, false or not recorded")
+        for name in ("medication", "prescriber", "referrer"):
+            check_text(name, getattr(self, name), max_chars=2000)
+        check_int("sessions_missed", self.sessions_missed, 0, 1000)
+        object.__setattr__(self, "goals_met", check_text_list("goals_met", self.goals_met))
         if not isinstance(self.kind, EpisodeKind):
             raise ValidationError("kind", "must be acute or maintenance")
         check_int(
             "planned_sessions", self.planned_sessions, MIN_PLANNED_SESSIONS, MAX_PLANNED_SESSIONS
         )
         object.__setattr__(self, "goals", check_text_list("goals", self.goals))
+
+
+#: The structured parts of a session note, in the order of the note, besides its free text.
+NOTE_SECTIONS = (
+    "since_last_met",
+    "recent_events",
+    "problem_area_work",
+    "role_play",
+    "homework",
+    "risk_assessment",
+    "plan",
+)
+#: Every text field of a ``SessionNote`` (the one list: validation, search, storage).
+NOTE_FIELDS = (*NOTE_SECTIONS, "note")
 
 
 @dataclass(frozen=True)
@@ -154,16 +196,7 @@ class SessionNote:
     note: str = ""  # free text
 
     def __post_init__(self) -> None:
-        for name in (
-            "since_last_met",
-            "recent_events",
-            "problem_area_work",
-            "role_play",
-            "homework",
-            "risk_assessment",
-            "plan",
-            "note",
-        ):
+        for name in NOTE_FIELDS:
             check_text(name, getattr(self, name))
         techniques = tuple(self.techniques)
         for i, t in enumerate(techniques):
@@ -203,6 +236,8 @@ class Session:
     signed_at: dt.datetime | None = None
     amendments: tuple[Amendment, ...] = ()
     id: str = field(default_factory=new_id)
+    #: Which measures the client rated themself in hand-over mode (None: all by the therapist).
+    client_entry: ClientEntry | None = None
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -222,6 +257,14 @@ class Session:
         if self.signed_at is not None and not isinstance(self.signed_at, dt.datetime):
             raise ValidationError("signed_at", "must be a date and time")
         object.__setattr__(self, "amendments", tuple(self.amendments))
+        if self.client_entry is not None:
+            if not isinstance(self.client_entry, ClientEntry):
+                raise ValidationError("client_entry", "is not a client entry")
+            for measure in self.client_entry.measures:
+                if getattr(self, measure.value) is None:
+                    raise ValidationError(
+                        f"client_entry.{measure.value}", "is marked client-rated but empty"
+                    )
 
     @property
     def is_signed(self) -> bool:

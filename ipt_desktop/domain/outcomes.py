@@ -1,5 +1,8 @@
 """Outcome rules: response, remission and minimal important change (IPT.md, "Measures").
 
+These compare two scores; *when* a verdict may be given (end of an adequate course, one
+primary measure, IPT-M) is ``verdict.py``.
+
 An outcome compares the earliest session having a measure (the baseline) with the latest
 one, ordering sessions by (date, id). Lower scores are better on every scale here.
 """
@@ -38,6 +41,11 @@ class Measure(StrEnum):
         }[self]
 
 
+#: Remission presupposes a baseline in the clinical range (PHQ-9 10+, HAM-D 8+; GAD-7 10+,
+#: its usual cut-off): a client who started at PHQ-9 8 and ends at 3 improved, not remitted.
+CLINICAL_BASELINE: dict[Measure, int] = {Measure.PHQ9: 10, Measure.HAMD: 8, Measure.GAD7: 10}
+
+
 @dataclass(frozen=True)
 class Outcome:
     measure: Measure
@@ -64,7 +72,14 @@ def mic_for(measure: Measure) -> int | None:
     return {Measure.PHQ9: PHQ9_MIC, Measure.GAD7: GAD7_MIC}.get(measure)
 
 
+def clinical_baseline(measure: Measure, baseline: int) -> bool:
+    """The baseline is in the clinical range, so remission can be judged from it."""
+    threshold = CLINICAL_BASELINE.get(measure)
+    return threshold is not None and baseline >= threshold
+
+
 def is_remission(measure: Measure, latest: int) -> bool:
+    """The latest score is in the remission range (the baseline is checked separately)."""
     if measure is Measure.PHQ9:
         return latest < PHQ9_REMISSION_BELOW
     if measure is Measure.HAMD:
@@ -95,7 +110,9 @@ def _outcome(
         percent_change=None if baseline == 0 else (latest - baseline) * 100.0 / baseline,
         response=is_response(baseline, latest),
         # A first measurement cannot show remission: it is where treatment starts.
-        remission=not single and is_remission(measure, latest),
+        remission=not single
+        and clinical_baseline(measure, baseline)
+        and is_remission(measure, latest),
         minimal_important_change=mic is not None and baseline - latest >= mic,
         measurements=len(scored),
     )

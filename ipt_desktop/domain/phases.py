@@ -14,13 +14,14 @@ def suggest_phase(episode: Episode, number: int, session_date: dt.date) -> Phase
     """The default phase of session ``number`` (1-based) of ``episode``, held on ``session_date``.
 
     A maintenance contract is maintenance throughout. Otherwise the last sessions of the
-    contract (and any beyond it) are termination; before that, the client's acceptance of
-    the formulation (an event, not a count) opens the middle phase.
+    contract (and any beyond it) are termination, never session 1; before that, the client's
+    acceptance of the formulation (an event, not a count) opens the middle phase.
     """
     check_int("number", number, 1, 10_000)
     if episode.kind is EpisodeKind.MAINTENANCE:
         return Phase.MAINTENANCE
-    if number > episode.planned_sessions - TERMINATION_SESSIONS:
+    # Session 1 is never a termination session, however short the contract.
+    if number > 1 and number > episode.planned_sessions - TERMINATION_SESSIONS:
         return Phase.TERMINATION
     accepted_on = episode.formulation.accepted_on
     if accepted_on is not None and accepted_on <= session_date:

@@ -19,22 +19,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .contract import session_order_key
-from .model import ClientRecord
+from .model import NOTE_FIELDS, ClientRecord
 
 SNIPPET_CHARS = 60
 ELLIPSIS = "…"
 _ZWJ = "\u200d"
 
-NOTE_FIELDS = (
-    "since_last_met",
-    "recent_events",
-    "problem_area_work",
-    "role_play",
-    "homework",
-    "risk_assessment",
-    "plan",
-    "note",
-)
 INVENTORY_FIELDS = (
     "name",
     "relationship",

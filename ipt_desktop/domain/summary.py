@@ -9,6 +9,8 @@ from .measures import item9_positive, phq9_severity, phq9_total
 from .model import ClientRecord
 from .phases import effective_phase
 from .risk import risk_assessment_missing
+from .risk_status import RiskStatus, risk_status
+from .verdict import Verdict, current_verdict
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ class ClientSummary:
     latest_mood: int | None
     risk_flag: bool
     problem_areas: tuple[ProblemArea, ...]
+    #: The current episode's outcome so far (a verdict only at the end of the course).
+    outcome: Verdict = Verdict.NOT_MEASURED
+    #: none / open (any positive item 9 ever, until h12b's reviews) / reviewed.
+    risk: RiskStatus = RiskStatus.NONE
 
     @property
     def progress_label(self) -> str:
@@ -74,4 +80,6 @@ def summarize(record: ClientRecord) -> ClientSummary:
         latest_mood=moods[-1] if moods else None,
         risk_flag=risk_flag,
         problem_areas=() if episode is None else episode.formulation.problem_areas,
+        outcome=current_verdict(record),
+        risk=risk_status(record),
     )

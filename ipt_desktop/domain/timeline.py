@@ -111,7 +111,7 @@ class EventMarker:
     @property
     def kind_label(self) -> str:
         return {
-            LifeEventKind.GRIEF: "Loss",
+            LifeEventKind.GRIEF: "Death",
             LifeEventKind.ROLE_TRANSITION: "Role transition",
             LifeEventKind.ROLE_DISPUTE: "Dispute",
             LifeEventKind.INTERPERSONAL_DEFICITS: "Isolation",

@@ -9,9 +9,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-MONTH_ABBREVIATIONS = (
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-)  # fmt: skip
+from .date_words import MONTH_ABBREVIATIONS
+
 #: Month steps tried for labels and ticks, finest first (12 and up label years only).
 MONTH_STEPS = (1, 2, 3, 6, 12, 24, 60)
 #: Spans up to this many days are labelled by week ("4 Mar") when the labels fit.

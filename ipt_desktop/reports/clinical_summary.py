@@ -16,9 +16,9 @@ from ipt_desktop.domain.outcomes import (
     PHQ9_REMISSION_BELOW,
     Measure,
     Outcome,
-    describe,
 )
 from ipt_desktop.domain.timeline import Timeline
+from ipt_desktop.domain.verdict import Verdict, change_words
 
 from .date_format import date_range, long_date, short_date
 from .markup import plain
@@ -27,15 +27,28 @@ from .story_parts import bullets, chart_block, facts_table, section, text_block
 from .styles import CAUTION, RULE, Styles, hex_color, table_style
 
 TITLE = "Clinical termination summary"
+TITLE_IN_PROGRESS = "Clinical progress summary (course in progress)"
 CHART_CAPTION = (
     "One dot per session; shaded columns are the treatment phases. PHQ-9 panel: dashed lines "
     "mark response (50% of baseline) and remission (below 5); triangles mark sessions with "
     "PHQ-9 item 9 above 0."
 )
 MEASURES_NOTE = (
-    f"Response: at least 50% below baseline. Remission: PHQ-9 below {PHQ9_REMISSION_BELOW}, "
-    f"HAM-D {HAMD_REMISSION_AT_OR_BELOW} or below, GAD-7 below 5. A PHQ-9 change of 5 points "
-    "is the smallest that matters for one person."
+    "The primary measure (PHQ-9, else HAM-D) alone decides the outcome; the others are shown "
+    "beside it. Response: at least 50% below baseline; partial response: 25% to 49%; "
+    "non-response: less than 25%. Remission (only from a baseline of PHQ-9 10 or HAM-D 8 or "
+    f"more): PHQ-9 below {PHQ9_REMISSION_BELOW}, HAM-D {HAMD_REMISSION_AT_OR_BELOW} or below. "
+    "A PHQ-9 change of 5 points is the smallest that matters for one person."
+)
+MEASURES_NOTE_IN_PROGRESS = (
+    "The course is still running: the outcome is judged only at the end of the contract, so "
+    "the table shows the change from baseline so far. A PHQ-9 change of 5 points is the "
+    "smallest that matters for one person."
+)
+MEASURES_NOTE_MAINTENANCE = (
+    "Maintenance IPT is judged against the acute baseline as staying well or recurrence "
+    "(PHQ-9 10 or more at two consecutive measurements, or a recurrence recorded by the "
+    "therapist)."
 )
 NO_RISK = (
     "PHQ-9 item 9 (thoughts of being better off dead or of self-harm) was not answered above "
@@ -71,16 +84,17 @@ def measures_table(content: GraduationContent, styles: Styles, width: float) -> 
     outcomes = [o for o in (content.phq9, content.hamd, content.gad7) if o is not None]
     if not outcomes:
         return [Paragraph(plain("No rating scales were recorded in this episode."), styles.body)]
+    primary = outcomes[0] if outcomes[0].measure is not Measure.GAD7 else None
     head = ["Measure", "Start", "End", "Change", "Outcome"]
     rows: list[list[Flowable]] = [[Paragraph(plain(h), styles.cell_head) for h in head]]
     for o in outcomes:
         single = o.measurements < 2
         cells = [
-            o.measure.label,
+            o.measure.label + (" (primary)" if o is primary else ""),
             _score(o.measure, o.baseline, o.baseline_date),
             "–" if single else _score(o.measure, o.latest, o.latest_date),
             "–" if single else _change(o),
-            describe(o),
+            _verdict_cell(content) if o is primary else change_words(o) + " (shown beside)",
         ]
         rows.append([Paragraph(plain(c), styles.cell) for c in cells])
     fractions = (0.15, 0.24, 0.24, 0.15, 0.22)
@@ -98,12 +112,49 @@ def measures_table(content: GraduationContent, styles: Styles, width: float) -> 
             ]
         )
     )
-    return [table, Paragraph(plain(MEASURES_NOTE), styles.caption)]
+    if content.episode_kind is EpisodeKind.MAINTENANCE:
+        note = MEASURES_NOTE_MAINTENANCE
+    else:
+        note = MEASURES_NOTE if content.course_complete else MEASURES_NOTE_IN_PROGRESS
+    return [table, Paragraph(plain(note), styles.caption)]
+
+
+def _verdict_cell(content: GraduationContent) -> str:
+    if content.verdict is Verdict.IN_PROGRESS:
+        return f"In progress ({content.sessions_remaining} sessions remain)"
+    if content.verdict is Verdict.NOT_MEASURED:
+        return "Not enough measurements to judge"
+    return content.verdict.label
+
+
+def _episode_words(content: GraduationContent) -> str:
+    kind = {True: "Recurrent", False: "Single episode", None: "Not recorded"}[content.recurrent]
+    onset = f"; onset {long_date(content.onset)}" if content.onset is not None else ""
+    return kind + onset
+
+
+def _medication_words(content: GraduationContent) -> str:
+    medication = content.medication.strip() or "None recorded"
+    prescriber = content.prescriber.strip()
+    return f"{medication} (prescriber: {prescriber})" if prescriber else medication
+
+
+def goals_block(content: GraduationContent, styles: Styles) -> list[Flowable]:
+    if not content.goals:
+        return []
+    met = set(content.goals_met)
+    not_met = "not yet met" if content.sessions_remaining > 0 else "not met"
+    lines = [f"{goal} ({'met' if goal in met else not_met})" for goal in content.goals]
+    return bullets(lines, styles)
 
 
 def risk_block(content: GraduationContent, styles: Styles, width: float) -> list[Flowable]:
     if not content.risk_history:
-        return [Paragraph(plain(NO_RISK), styles.body)]
+        level = content.risk_level_at_discharge.strip() or "not recorded"
+        return [
+            Paragraph(plain(NO_RISK), styles.body),
+            Paragraph(plain(f"Risk level at discharge: {level}."), styles.body),
+        ]
     caution = hex_color(CAUTION)
     lines = []
     for entry in content.risk_history:
@@ -116,7 +167,15 @@ def risk_block(content: GraduationContent, styles: Styles, width: float) -> list
             f"Session {entry.session_number}, {plain(long_date(entry.session_date))}: "
             f"PHQ-9 item 9 above 0; {documented}."
         )
+    level = content.risk_level_at_discharge.strip() or "not recorded"
+    lines.append(plain(f"Risk level at discharge: {level}."))
     return [Paragraph(line, styles.bullet, bulletText="•") for line in lines]
+
+
+def _after_ending(content: GraduationContent) -> str:
+    if content.sessions_remaining > 0:
+        return f"Course in progress: {content.sessions_remaining} contracted sessions remain"
+    return PLAN_LABELS[content.plan_kind]
 
 
 def clinical_story(
@@ -124,7 +183,8 @@ def clinical_story(
 ) -> list[Flowable]:
     story: list[Flowable] = [*letterhead(content.practice, styles, width)]
     story.append(Paragraph(plain(long_date(content.letter_date)), styles.date))
-    story.append(Paragraph(plain(TITLE), styles.title))
+    title = TITLE_IN_PROGRESS if content.sessions_remaining > 0 else TITLE
+    story.append(Paragraph(plain(title), styles.title))
     story.append(
         Paragraph(
             plain("Interpersonal psychotherapy (IPT) for depression · Confidential"),
@@ -142,14 +202,19 @@ def clinical_story(
         ("Dates", date_range(content.episode_start, content.episode_end)),
         (
             "Sessions",
-            f"{content.sessions_attended} attended of {content.planned_sessions} contracted",
+            f"{content.sessions_attended} attended, {content.sessions_missed} missed, "
+            f"of {content.planned_sessions} contracted",
         ),
-        ("After ending", PLAN_LABELS[content.plan_kind]),
+        ("After ending", _after_ending(content)),
+        ("Episode", _episode_words(content)),
+        ("Medication", _medication_words(content)),
+        ("Referred by", content.referrer.strip() or "Not recorded"),
         ("Focal areas", areas),
         ("Dispute stage", stage.value.capitalize() if stage is not None else "Not applicable"),
     ]
     story.append(facts_table(facts, styles, width, shaded=False, columns=2))
     story += section("Interpersonal formulation", text_block(content.formulation, styles), styles)
+    story += section("Goals", goals_block(content, styles), styles)
     story += section("Outcome measures", measures_table(content, styles, width), styles)
     story += chart_block(
         content,
@@ -165,7 +230,7 @@ def clinical_story(
     story += section("Relapse-prevention skills", bullets(content.skills, styles), styles)
     story += section("Early warning signs", bullets(content.warning_signs, styles), styles)
     story += section("Plan if warning signs appear", text_block(content.what_to_do, styles), styles)
-    story += section("Plan after ending", text_block(content.plan, styles), styles)
+    story += section("Plan", text_block(content.plan, styles), styles)
     story += section("Recommendations", text_block(content.recommendations, styles), styles)
     story.append(signature_block(content.practice, styles, ""))
     return story

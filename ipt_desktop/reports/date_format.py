@@ -1,19 +1,12 @@
-"""Dates as printed: "6 January 2025", the same on A4 and US Letter (no 03/04 ambiguity)."""
+"""Dates as printed: "6 January 2025", the same on A4 and US Letter (no 03/04 ambiguity).
+The wording itself is ``domain.date_words``, shared with the screen."""
 
 import datetime as dt
 
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
+from ipt_desktop.domain.date_words import long_date
+from ipt_desktop.domain.date_words import medium_date as short_date
 
-
-def long_date(d: dt.date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def short_date(d: dt.date) -> str:
-    return f"{d.day} {_MONTHS[d.month - 1][:3]} {d.year}"
+__all__ = ["date_range", "long_date", "short_date"]
 
 
 def date_range(start: dt.date, end: dt.date) -> str:

@@ -5,6 +5,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ipt_desktop.domain.graduation import GraduationContent
+from ipt_desktop.domain.graduation_wording import without_label
 from ipt_desktop.domain.timeline import Timeline
 
 from .date_format import date_range, long_date
@@ -32,7 +33,8 @@ def letter_story(
     story.append(Paragraph(plain("Looking back, and looking ahead"), styles.title))
     story.append(
         Paragraph(
-            plain(f"A summary of our work together, for {content.client_name}"), styles.subtitle
+            plain(f"A summary of our work together, for {without_label(content.client_name)}"),
+            styles.subtitle,
         )
     )
     if content.salutation.strip():
@@ -71,8 +73,20 @@ def letter_story(
         "Early warning signs to watch for", bullets(content.warning_signs, styles), styles
     )
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
-    plan = content.plan.strip() or _sentence(content.next_step)
-    story += section("After our sessions end", text_block(plan, styles), styles)
+    # The client's own next step; the clinician's plan belongs to the clinical summary only.
+    if content.sessions_remaining > 0:
+        noun = "session" if content.sessions_remaining == 1 else "sessions"
+        story += section(
+            "Our next sessions",
+            text_block(
+                f"We still have {content.sessions_remaining} {noun} planned together.", styles
+            ),
+            styles,
+        )
+    else:
+        story += section(
+            "After our sessions end", text_block(_sentence(content.next_step), styles), styles
+        )
     story.append(Spacer(1, 2 * mm))
     story.append(
         signature_block(

@@ -4,16 +4,14 @@ A PDF is plaintext by nature: whoever holds the file can read it. The caller (th
 CLI) tells the user so before asking where to save it.
 """
 
-import contextlib
 import io
-import os
 import secrets
-import tempfile
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.timeline import Timeline
 
@@ -23,11 +21,6 @@ from .styles import REPORT_BODY_SIZE, make_styles
 
 LETTER_PART = "letter"
 CLINICAL_PART = "clinical"
-
-
-def encryption_strength() -> int:
-    """Password-protected PDFs use AES-256 (PDF 2.0 / ISO 32000-2, through pypdf)."""
-    return 256
 
 
 def encrypt_pdf(data: bytes, password: str) -> bytes:
@@ -50,35 +43,6 @@ def encrypt_pdf(data: bytes, password: str) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
-
-
-def write_atomically(out_path: Path, data: bytes) -> None:
-    """Write ``data`` to ``out_path`` via a temporary file in the same folder, fsynced and
-    renamed over the target; on any failure the temporary file is removed."""
-    folder = out_path.parent
-    fd, temp_name = tempfile.mkstemp(prefix=".ipt-export-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, out_path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX; Windows has no directory handles to fsync)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def _parts(content: GraduationContent, kind: DocumentKind) -> tuple[Part, ...]:

@@ -11,12 +11,12 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.domain.graduation import PaperSize
 
 from .date_format import long_date
 from .markup import plain
 from .page_layout import Part, make_document, numbered_canvas, text_width
-from .pdf_output import write_atomically
 from .story_parts import bullets, facts_table, heading
 from .styles import ACCENT, ACCENT_LIGHT, Styles, make_styles, table_style
 

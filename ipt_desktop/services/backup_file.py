@@ -24,6 +24,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from ipt_desktop.atomic_file import fsync_dir
 from ipt_desktop.crypto import keys
 from ipt_desktop.crypto.backup_stream import (
     DEFAULT_CHUNK_SIZE,
@@ -34,7 +35,6 @@ from ipt_desktop.crypto.backup_stream import (
 )
 from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError
 from ipt_desktop.vault.errors import VaultError
-from ipt_desktop.vault.files import fsync_dir
 from ipt_desktop.vault.header import VaultHeader
 from ipt_desktop.vault.keys import backup_key, header_mac_key
 from ipt_desktop.vault.private_files import new_private_file, storage_errors

@@ -194,8 +194,18 @@ def _hits_in_rows(
                 data = vault.unseal(keys[owner], owner, table, row.id, row.payload)
                 episode_id = row.episode_id if row_type is SessionRow else None
                 opened[owner].append(_Found(row_type, row.order_key, row.id, episode_id, data))
+    return _page_hits(owners, names, opened, query_terms(query), limit)
+
+
+def _page_hits(
+    owners: list[str],
+    names: dict[str, Any],
+    opened: dict[str, list[_Found]],
+    terms: tuple[str, ...],
+    limit: int,
+) -> list[SearchHit]:
+    """The first ``limit`` hits of these clients' opened rows, in list and record order."""
     hits: list[SearchHit] = []
-    terms = query_terms(query)
     for client_id in owners:
         if client_id not in names:
             continue

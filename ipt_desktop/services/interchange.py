@@ -10,8 +10,6 @@ See docs/interchange-format.md.
 import codecs
 import dataclasses
 import json
-import os
-import uuid
 from pathlib import Path
 from typing import Any
 
@@ -24,11 +22,11 @@ from ipt_desktop.domain.signing import signing_problems
 from ipt_desktop.vault import codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
-from ipt_desktop.vault.errors import StorageFullError
 from ipt_desktop.vault.json_fields import JsonObject, show_key
 from ipt_desktop.vault.vault import Vault
 
 from . import clients, practice_memory
+from .plaintext_file import write_plaintext
 
 FORMAT = "ipt-desktop/1"
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -79,20 +77,7 @@ def export_client(vault: Vault, client_id: str) -> dict[str, Any]:
 def write_export(vault: Vault, client_id: str, path: Path) -> None:
     """Write the export as UTF-8 JSON (plaintext!), owner-readable only, atomically."""
     text = json.dumps(export_client(vault, client_id), ensure_ascii=False, indent=2) + "\n"
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise StorageFullError(
-            f"The export cannot be written there ({exc.strerror or 'error'}); nothing was written."
-        ) from None
+    write_plaintext(Path(path), text)
 
 
 # -- reading a file ----------------------------------------------------------------------

@@ -1,24 +1,18 @@
-"""The practice's details (who signs the letters), sealed in the vault's settings."""
+"""The practice's details (who signs the letters): the use-case name for what the storage
+engine keeps in ``vault.practice_details`` (the demo, below the services, writes them too).
+"""
 
 from ipt_desktop.domain.model import PracticeDetails
-from ipt_desktop.vault import codec as record_codec
-from ipt_desktop.vault.rows import decode
-from ipt_desktop.vault.settings import read_setting, write_setting
+from ipt_desktop.vault import practice_details
+from ipt_desktop.vault.practice_details import load_practice
 from ipt_desktop.vault.vault import Vault
 
 from . import practice_memory
 
-SETTING_KEY = "practice"
-
-
-def load_practice(vault: Vault) -> PracticeDetails:
-    """The stored details, or empty ones when none were saved yet."""
-    data = read_setting(vault, SETTING_KEY)
-    if data is None:
-        return PracticeDetails()
-    return decode("settings", SETTING_KEY, data, record_codec.read_practice)
+__all__ = ["load_practice", "save_practice"]
 
 
 def save_practice(vault: Vault, details: PracticeDetails) -> None:
+    """Store the details (no client record changes: the search index stays current)."""
     with practice_memory.tracked(vault):
-        write_setting(vault, SETTING_KEY, record_codec.practice_json(details))
+        practice_details.save_practice(vault, details)

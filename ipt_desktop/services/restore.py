@@ -26,10 +26,11 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from ipt_desktop.atomic_file import fsync_dir
 from ipt_desktop.vault import rollback_guard
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import VaultDamagedError
-from ipt_desktop.vault.files import ProcessLock, VaultFiles, fsync_dir
+from ipt_desktop.vault.files import ProcessLock, VaultFiles
 from ipt_desktop.vault.header import VaultHeader
 from ipt_desktop.vault.private_files import new_private_file, storage_errors
 from ipt_desktop.vault.vault import Vault

@@ -8,7 +8,8 @@ property tests hold both to a full decode, so a field added there must be added 
 from collections.abc import Iterator
 from typing import Any
 
-from ipt_desktop.domain.search import INVENTORY_FIELDS, NOTE_FIELDS, TERMINATION_LISTS
+from ipt_desktop.domain.model import NOTE_FIELDS
+from ipt_desktop.domain.search import INVENTORY_FIELDS, TERMINATION_LISTS
 
 #: (session id, item id, field, text), as ``domain.search._texts`` yields them.
 Text = tuple[str | None, str | None, str, str]

@@ -7,10 +7,12 @@ and the ``summary`` command share:
 - ``prepare_content`` reads one client's record (no audit entry: nothing has left the
   vault yet) and returns the default content of one episode with the client's timeline;
   the caller edits it (``domain.graduation.select``, ``dataclasses.replace``).
-- ``export_summary_pdf`` writes the PDF atomically (``reports.render_pdf``: built in memory,
-  temporary file in the target folder, fsync, rename; no temporary file survives a failure)
-  and records ``AuditEvent.EXPORT_PDF`` with the client id and the document kind only,
-  never the file name or any content.
+- ``build_summary_pdf`` builds the PDF in memory, once: the GUI shows those bytes in its
+  preview and saves the very same bytes with ``save_summary_pdf``, which writes them
+  atomically (``atomic_file``; no temporary file survives a failure), adding the PDF
+  password when one is chosen, and records ``AuditEvent.EXPORT_PDF`` with the client id and
+  the document kind only, never the file name or any content.
+- ``export_summary_pdf`` is both in one call (the ``summary`` command).
 - ``record_summary_printed`` logs a summary sent to a printer the same way.
 
 The PDF itself is plaintext by nature; callers tell the user so. The paper size is the
@@ -21,8 +23,11 @@ caller's choice: the GUI keeps the therapist's preference as a machine setting (
 import contextlib
 import datetime as dt
 import os
+import threading
+from dataclasses import dataclass
 from pathlib import Path
 
+from ipt_desktop.atomic_file import write_atomically
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import (
     DocumentKind,
@@ -37,6 +42,10 @@ from ipt_desktop.vault.errors import VaultLockedError
 from ipt_desktop.vault.vault import Vault
 
 from . import clients, practice, practice_memory
+
+#: reportlab keeps module-level state (fonts, caches): one document is built at a time,
+#: whoever asks (preview, print, save, the command line).
+_BUILD_LOCK = threading.Lock()
 
 NO_EPISODE = "this client has no treatment contract to summarise yet"
 NOT_AN_EPISODE = "no treatment contract of this client has that id"
@@ -88,6 +97,85 @@ def _require_unlocked(vault: Vault) -> None:
         raise VaultLockedError("The vault is locked.")
 
 
+@dataclass(frozen=True)
+class SummaryPdf:
+    """A summary built in memory (no PDF password yet) and what it was built from."""
+
+    content: GraduationContent
+    kind: DocumentKind
+    paper: PaperSize
+    timeline: Timeline | None
+    data: bytes
+
+    def made_from(
+        self,
+        content: GraduationContent,
+        kind: DocumentKind,
+        paper: PaperSize,
+        timeline: Timeline | None,
+    ) -> bool:
+        """Whether these bytes say exactly what ``content`` etc. would: a preview may only be
+        saved when nothing was changed since it was built."""
+        return (
+            self.content == content
+            and self.kind == DocumentKind(kind)
+            and self.paper == PaperSize(paper)
+            and self.timeline is timeline
+        )
+
+
+def build_summary_pdf(
+    content: GraduationContent,
+    kind: DocumentKind,
+    paper: PaperSize,
+    timeline: Timeline | None,
+) -> SummaryPdf:
+    """The letter, the clinical termination summary, or both, as PDF bytes (nothing written,
+    nothing logged). ``timeline`` supplies the mood chart; None leaves it out."""
+    kind, paper = DocumentKind(kind), PaperSize(paper)
+    from ipt_desktop.reports import build_pdf  # reportlab: ~250 ms, loaded on first use
+
+    with _BUILD_LOCK:
+        data = build_pdf(content, kind, paper, timeline)
+    return SummaryPdf(content, kind, paper, timeline, data)
+
+
+def save_summary_pdf(
+    vault: Vault,
+    client_id: str,
+    pdf: SummaryPdf,
+    out_path: Path,
+    password: str | None = None,
+) -> None:
+    """Write the built ``pdf`` of ``client_id`` to ``out_path`` and log the export.
+
+    ``password`` adds PDF password protection (AES-256; weak protection all the same, see
+    ``reports.pdf_output.encrypt_pdf``) to those same bytes.
+
+    The audit entry is written after the file: if it cannot be written (the vault locked
+    meanwhile, the disk is full) the new file is removed again, so no PDF exists that the
+    log does not know about. On any failure nothing is left at ``out_path`` from this call
+    and no temporary file remains.
+    """
+    if password is not None and not password:
+        raise ValidationError("password", "must not be empty (leave it out for no password)")
+    _require_unlocked(vault)
+    out = Path(out_path)
+    data = pdf.data
+    if password is not None:
+        from ipt_desktop.reports import encrypt_pdf
+
+        data = encrypt_pdf(data, password)
+    write_atomically(out, data)
+    try:
+        with practice_memory.tracked(vault):
+            vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=f"{pdf.kind.value} pdf")
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(out)
+        raise
+
+
 def export_summary_pdf(
     vault: Vault,
     client_id: str,
@@ -98,32 +186,10 @@ def export_summary_pdf(
     timeline: Timeline | None,
     password: str | None = None,
 ) -> None:
-    """Write the summary of ``client_id`` to ``out_path`` and log the export.
-
-    ``kind``: the letter, the clinical termination summary, or both. ``timeline`` supplies
-    the mood chart (None leaves it out). ``password`` adds PDF password protection (AES-256;
-    weak protection all the same, see ``reports.pdf_output.encrypt_pdf``).
-
-    The audit entry is written after the file: if it cannot be written (the vault locked
-    meanwhile, the disk is full) the new file is removed again, so no PDF exists that the
-    log does not know about. On any failure nothing is left at ``out_path`` from this call
-    and no temporary file remains.
-    """
-    kind, paper = DocumentKind(kind), PaperSize(paper)
-    if password is not None and not password:
-        raise ValidationError("password", "must not be empty (leave it out for no password)")
-    _require_unlocked(vault)
-    out = Path(out_path)
-    from ipt_desktop.reports import render_pdf  # reportlab: ~250 ms, loaded on first export
-
-    render_pdf(content, kind, paper, out, timeline, password)
-    try:
-        with practice_memory.tracked(vault):
-            vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=f"{kind.value} pdf")
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(out)
-        raise
+    """Build the summary of ``client_id`` and save it to ``out_path`` (``save_summary_pdf``)."""
+    save_summary_pdf(
+        vault, client_id, build_summary_pdf(content, kind, paper, timeline), out_path, password
+    )
 
 
 def record_summary_printed(vault: Vault, client_id: str, kind: DocumentKind) -> None:

@@ -13,7 +13,7 @@ from ipt_desktop.vault.vault import Vault
 
 
 class SecretKind(StrEnum):
-    PASSPHRASE = "passphrase"
+    PASSPHRASE = "passphrase"  # noqa: S105 - a kind of secret, not one
     RECOVERY_KEY = "recovery_key"
 
 

@@ -33,10 +33,11 @@ class AuditEvent(StrEnum):
     DELETE = "delete"
     EXPORT_PDF = "export_pdf"
     EXPORT_JSON = "export_json"
+    EXPORT_FHIR = "export_fhir"
     IMPORT = "import"
     BACKUP = "backup"
     RESTORE = "restore"
-    PASSPHRASE_CHANGED = "passphrase_changed"
+    PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an event name
     SETTINGS_CHANGED = "settings_changed"
 
 

@@ -7,8 +7,9 @@ Readers take a ``JsonObject`` and leave ``finish()`` to the caller, who may read
 """
 
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
+from ipt_desktop.domain.client_entry import ClientEntry, Questionnaire
 from ipt_desktop.domain.enums import (
     DisputeStage,
     EpisodeKind,
@@ -19,10 +20,12 @@ from ipt_desktop.domain.enums import (
     Severity,
     Technique,
 )
+from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.measures import HAMD_MAX
 from ipt_desktop.domain.model import (
     MAX_PLANNED_SESSIONS,
     MIN_PLANNED_SESSIONS,
+    NOTE_SECTIONS,
     Amendment,
     Client,
     Episode,
@@ -35,22 +38,15 @@ from ipt_desktop.domain.model import (
     Termination,
     new_id,
 )
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
+from ipt_desktop.domain.verdict import Verdict
 
 from .json_fields import JsonObject, write_moment
 
 JsonDict = dict[str, Any]
+E = TypeVar("E", bound=StrEnum)
 
-#: The structured parts of a session note besides the free text ("note").
-NOTE_SECTIONS = (
-    "since_last_met",
-    "recent_events",
-    "problem_area_work",
-    "role_play",
-    "homework",
-    "risk_assessment",
-    "plan",
-)
 #: The interpersonal inventory's questions (IPT.md), each a free text per person.
 INVENTORY_QUESTIONS = (
     "contact",
@@ -78,6 +74,7 @@ def client_json(client: Client) -> JsonDict:
         "name": client.name,
         "date_of_birth": _iso(client.date_of_birth),
         "ended_on": _iso(client.ended_on),
+        "preferred_name": client.preferred_name,
     }
 
 
@@ -88,6 +85,7 @@ def read_client(obj: JsonObject, *, client_id: str) -> Client:
         name=obj.name("name"),
         date_of_birth=obj.optional_date("date_of_birth"),
         ended_on=obj.optional_date("ended_on"),
+        preferred_name=obj.text("preferred_name", max_chars=200),
         id=client_id,
     )
 
@@ -101,6 +99,7 @@ def termination_json(termination: Termination) -> JsonDict:
         "what_to_do": termination.what_to_do,
         "plan_kind": termination.plan_kind.value,
         "plan": termination.plan,
+        "client_next_step": termination.client_next_step,
     }
 
 
@@ -116,6 +115,7 @@ def read_termination(obj: JsonObject | None) -> Termination:
         what_to_do=obj.text("what_to_do"),
         plan_kind=obj.choice("plan_kind", PlanAfterEnding, PlanAfterEnding.NONE),
         plan=obj.text("plan"),
+        client_next_step=obj.text("client_next_step"),
     )
     obj.finish()
     return termination
@@ -132,7 +132,15 @@ def episode_json(episode: Episode) -> JsonDict:
         "formulation": formulation.text,
         "formulation_accepted_on": _iso(formulation.accepted_on),
         "goals": list(episode.goals),
+        "goals_met": list(episode.goals_met),
         "termination": termination_json(episode.termination),
+        "recurrence_on": _iso(episode.recurrence_on),
+        "onset": _iso(episode.onset),
+        "recurrent": episode.recurrent,
+        "medication": episode.medication,
+        "prescriber": episode.prescriber,
+        "referrer": episode.referrer,
+        "sessions_missed": episode.sessions_missed,
     }
 
 
@@ -162,7 +170,15 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         planned_sessions=planned,
         formulation=formulation,
         goals=goals,
+        goals_met=obj.texts("goals_met"),
         termination=termination,
+        recurrence_on=obj.optional_date("recurrence_on"),
+        onset=obj.optional_date("onset"),
+        recurrent=obj.optional_flag("recurrent"),
+        medication=obj.text("medication", max_chars=2000),
+        prescriber=obj.text("prescriber", max_chars=2000),
+        referrer=obj.text("referrer", max_chars=2000),
+        sessions_missed=obj.number("sessions_missed", 0, 1000, 0),
         id=episode_id,
     )
 
@@ -185,7 +201,33 @@ def session_json(session: Session) -> JsonDict:
             {"id": a.id, "written_at": write_moment(a.written_at), "text": a.text}
             for a in session.amendments
         ],
+        "client_entry": client_entry_json(session.client_entry),
     }
+
+
+def client_entry_json(entry: ClientEntry | None) -> JsonDict | None:
+    if entry is None:
+        return None
+    return {
+        "measures": [q.value for q in entry.measures],
+        "started_at": write_moment(entry.started_at),
+        "completed_at": write_moment(entry.completed_at),
+    }
+
+
+def read_client_entry(obj: JsonObject | None) -> ClientEntry | None:
+    """Absent in vaults and files written before hand-over mode: all therapist-entered."""
+    if obj is None:
+        return None
+    entry = obj.build(
+        ClientEntry,
+        {},
+        measures=obj.choices("measures", Questionnaire),
+        started_at=obj.moment("started_at"),
+        completed_at=obj.moment("completed_at"),
+    )
+    obj.finish()
+    return entry
 
 
 def read_note(obj: JsonObject) -> SessionNote:
@@ -236,6 +278,7 @@ def read_session(
         note=read_note(obj),
         signed_at=obj.optional_moment("signed_at"),
         amendments=tuple(read_amendment(a, fresh_id=fresh_ids) for a in obj.objects("amendments")),
+        client_entry=read_client_entry(obj.optional_object("client_entry")),
         phase_override=phase_override,
         id=session_id,
         episode_id=episode_id,
@@ -308,6 +351,8 @@ def summary_json(summary: ClientSummary) -> JsonDict:
         "latest_mood": summary.latest_mood,
         "risk_flag": summary.risk_flag,
         "problem_areas": [area.value for area in summary.problem_areas],
+        "outcome": summary.outcome.value,
+        "risk": summary.risk.value,
     }
 
 
@@ -327,9 +372,19 @@ def read_summary(obj: JsonObject, *, client_id: str) -> ClientSummary:
         latest_mood=obj.optional_number("latest_mood", 0, 10),
         risk_flag=obj.flag("risk_flag", False),
         problem_areas=obj.choices("problem_areas", ProblemArea),
+        # Required: a summary sealed before these existed is recomputed from the record.
+        outcome=_member_of(obj, "outcome", Verdict),
+        risk=_member_of(obj, "risk", RiskStatus),
     )
     obj.finish()
     return summary
+
+
+def _member_of(obj: JsonObject, key: str, kind: type[E]) -> E:
+    value = obj.optional_choice(key, kind)
+    if value is None:
+        raise ValidationError(obj.at(key), "is missing")
+    return value
 
 
 def practice_json(details: PracticeDetails) -> JsonDict:

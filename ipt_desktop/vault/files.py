@@ -1,6 +1,5 @@
 """The files of one vault directory and the lock that keeps a second process out."""
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,14 +71,3 @@ class ProcessLock:
     @property
     def held(self) -> bool:
         return self._lock.is_locked
-
-
-def fsync_dir(path: Path) -> None:
-    """Make a rename or a new file in ``path`` durable (no-op where the OS cannot)."""
-    if os.name != "posix":
-        return
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

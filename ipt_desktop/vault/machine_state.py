@@ -8,17 +8,14 @@ loses those two hints, so reading never fails and writing is best effort.
 """
 
 import json
-import os
-import secrets
 import uuid
-from contextlib import suppress
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from .files import fsync_dir
+from ipt_desktop.atomic_file import write_atomically
+
 from .location import state_dir
-from .private_files import new_private_file
 
 
 @dataclass(frozen=True)
@@ -74,16 +71,10 @@ def save(vault_id: str, state: VaultMachineState) -> bool:
         target = _path(vault_id)
     except ValueError:
         return False
-    temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with new_private_file(temp) as out:
-            out.write(json.dumps(body, sort_keys=True).encode("utf-8"))
-        os.replace(temp, target)
-        fsync_dir(target.parent)
+        write_atomically(target, json.dumps(body, sort_keys=True).encode("utf-8"))
     except OSError:
-        with suppress(OSError):
-            temp.unlink()
         return False
     return True
 

@@ -14,7 +14,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import PASSPHRASE, REPO
+
 SPEC = REPO / "ipt_desktop.spec"
 NAME = "ipt-desktop"
 CONSOLE_NAME = "ipt-desktop-console"
@@ -25,7 +26,6 @@ BUILD_TIMEOUT_S = 1800
 RUN_TIMEOUT_S = 300
 #: Printed by ui.startup_probe when IPT_DESKTOP_EXIT_WHEN_SHOWN=1.
 SHOWN_MARKER = "ipt-desktop: first window shown:"
-PASSPHRASE = "candle river orbit maple"
 
 
 class BundleError(Exception):

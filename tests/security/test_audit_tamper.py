@@ -10,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from backup_cli import PASSPHRASE, REPO, run_in_process
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Client, Episode
 from ipt_desktop.services import clients, episodes
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE, REPO
+from tests.helpers.backup_cli import run_in_process
 
 Tamper = Callable[[sqlite3.Connection], None]
 NAME = "Demo Audit Person"

@@ -55,7 +55,7 @@ def test_only_the_newest_automatic_backups_are_kept(vault: Vault) -> None:
 
 @pytest.mark.parametrize("count", [0, -1, 366, True])
 def test_the_number_kept_stays_sensible(vault: Vault, count: int) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="keep between"):
         set_keep_count(vault, count)
 
 

@@ -9,7 +9,7 @@ and ``restore`` leaves the current vault exactly as it was.
 import json
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,8 +25,8 @@ from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import WrongPassphraseError, WrongRecoveryKeyError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 
-PASSPHRASE = "candle river orbit maple"
 CHUNK = 1024
 
 
@@ -49,7 +49,7 @@ class Sample:
 
 
 @pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sample]:
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
     folder = tmp_path_factory.mktemp("damage")
     vault, recovery = Vault.create(folder / "vault", PASSPHRASE, kdf=floor_params())
     try:
@@ -61,7 +61,7 @@ def sample(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Sample]:
     good = (folder / "a.iptbackup").read_bytes()
     with open(folder / "a.iptbackup", "rb") as source:
         header = read_header(source)
-    yield Sample(
+    return Sample(
         good=good,
         other=(folder / "b.iptbackup").read_bytes(),
         header_len=header.length,

@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from backup_cli import PASSPHRASE, REPO, one_clear_line, run_cli, run_in_process
-from vault_contents import exported_clients
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.demo import practice as demo_practice
@@ -22,6 +20,9 @@ from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import VaultDamagedError, VaultInUseError, WrongPassphraseError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE, REPO
+from tests.helpers.backup_cli import one_clear_line, run_cli, run_in_process
+from tests.helpers.vault_contents import exported_clients
 
 NEW_PASSPHRASE = "lantern meadow copper whistle"
 
@@ -203,7 +204,7 @@ def test_a_damaged_vault_is_never_written_and_the_newest_valid_backup_is_offered
     db.write_bytes(db.read_bytes()[: db.stat().st_size // 2])
     damaged = db.read_bytes()
 
-    with pytest.raises(VaultDamagedError, match="backup"):
+    with pytest.raises(VaultDamagedError, match="backup"):  # noqa: PT012 - open or unlock may say it
         opened = Vault.open(root)
         try:
             unlock_session.unlock(opened, UnlockSecret.passphrase(PASSPHRASE))

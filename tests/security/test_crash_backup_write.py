@@ -7,15 +7,14 @@ the killed writer's temp file is never mistaken for a backup and is swept by the
 import random
 from pathlib import Path
 
-from vault_contents import exported_clients
-from worker_process import worker_process
-
 from ipt_desktop.demo import practice as demo_practice
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.services.backup_file import PARTIAL_SUFFIX, open_backup
 from ipt_desktop.services.restore import restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.vault_contents import exported_clients
+from tests.helpers.worker_process import worker_process
 
 ROUNDS = 10
 CHUNK = 1024

@@ -10,20 +10,21 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from crash_worker import note_text
-from worker_process import worker_process
-
 from ipt_desktop.services import clients
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.store.database import integrity_problems
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.crash_worker import note_text
+from tests.helpers.worker_process import worker_process
 
-PASSPHRASE = "candle river orbit maple"
 ROUNDS = 100
 EARLY_KILLS = 0.1  # share of kills aimed at start-up (unlock, first connection)
 
 
-def test_kill_9_during_saves_keeps_every_acknowledged_save(tmp_path: Path, make_vault) -> None:
+def test_kill_9_during_saves_keeps_every_acknowledged_save(  # noqa: C901 - one story: kill, reopen, compare, a hundred times
+    tmp_path: Path, make_vault
+) -> None:
     root = tmp_path / "vault"
     vault, recovery = make_vault(root)
     vault.close()

@@ -18,15 +18,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from worker_process import REPO, worker_process
-
 from ipt_desktop.domain.model import Client, Episode, Session, SessionNote, new_id
 from ipt_desktop.services import clients, drafts, episodes, sessions
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.store.database import integrity_problems
 from ipt_desktop.vault.vault import Vault
-
-PASSPHRASE = "candle river orbit maple"
+from tests.helpers import PASSPHRASE, REPO
+from tests.helpers.worker_process import worker_process
 
 
 def test_a_full_disk_during_a_save_keeps_the_database_and_the_draft(

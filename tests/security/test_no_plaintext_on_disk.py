@@ -3,9 +3,8 @@
 import uuid
 from pathlib import Path
 
-from sealed_rows import add_client_with_session
-
 from ipt_desktop.vault.settings import write_setting
+from tests.helpers.sealed_rows import add_client_with_session
 
 
 def _haystack(root: Path) -> list[tuple[str, bytes]]:

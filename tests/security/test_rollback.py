@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from backup_cli import PASSPHRASE, run_in_process
 
 from ipt_desktop.domain.model import Client
 from ipt_desktop.services import clients, unlock_session
@@ -18,6 +17,8 @@ from ipt_desktop.vault import audit_log
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import WrongPassphraseError, WrongRecoveryKeyError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.backup_cli import run_in_process
 
 SECRET = UnlockSecret.passphrase(PASSPHRASE)
 

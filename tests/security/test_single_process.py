@@ -2,14 +2,12 @@
 
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
 from ipt_desktop.vault.errors import VaultInUseError
 from ipt_desktop.vault.vault import Vault
-
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import REPO
 
 
 def test_second_process_is_refused_while_the_first_holds_the_vault(tmp_path, make_vault):

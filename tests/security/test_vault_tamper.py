@@ -7,14 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from sealed_rows import add_client_with_session, read_session_note
 
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.vault.errors import RecordDamagedError, VaultDamagedError, WrongPassphraseError
 from ipt_desktop.vault.vault import Vault
-
-PASSPHRASE = "candle river orbit maple"
-REPO = Path(__file__).resolve().parents[2]
+from tests.helpers import PASSPHRASE, REPO
+from tests.helpers.sealed_rows import add_client_with_session, read_session_note
 
 
 def _two_clients(make_vault, root: Path) -> tuple[tuple[str, str, str], tuple[str, str, str]]:

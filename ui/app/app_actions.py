@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QMainWindow, QMenuBar, QSizePolicy, QToolBar, QWid
 
 from ui.common.icons import tinted_icon
 
+#: The session editor's "Hand to client" shortcut (ui/workspace/session_editor.py).
+HANDOVER_KEYS = "Ctrl+Shift+H"
+
 
 def _keys(standard: QKeySequence.StandardKey, fallback: str) -> list[QKeySequence]:
     bound = QKeySequence.keyBindings(standard)
@@ -25,6 +28,7 @@ class AppActions(QObject):
         self.editClient = self._action("&Edit client details…")
         self.endTreatment = self._action("End or &resume treatment…")
         self.deleteClient = self._action("&Delete client…")
+        self.exportFhir = self._action("Export &measures as FHIR…")
         self.newSession = self._action("New &session", "Ctrl+N", "session-new")
         self.save = self._action("&Save", "Ctrl+S", "save")
         self.sign = self._action("Si&gn note…", "Ctrl+Shift+S", "sign")
@@ -58,6 +62,7 @@ class AppActions(QObject):
             self.editClient,
             self.endTreatment,
             self.deleteClient,
+            self.exportFhir,
             self.newSession,
             self.save,
             self.sign,
@@ -109,6 +114,7 @@ class AppActions(QObject):
         client.addSeparator()
         client.addAction(self.editClient)
         client.addAction(self.endTreatment)
+        client.addAction(self.exportFhir)
         client.addSeparator()
         client.addAction(self.deleteClient)
         session = menu_bar.addMenu("&Session")
@@ -158,4 +164,7 @@ class AppActions(QObject):
         ):
             keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
             rows.append((action.text().replace("&", "").rstrip("…"), keys))
+        # Owned by the session editor (one owner per key), listed here for the therapist.
+        handover = QKeySequence(HANDOVER_KEYS).toString(QKeySequence.SequenceFormat.NativeText)
+        rows.insert(3, ("Hand to client (questionnaires)", handover))
         return rows

@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QSplashScreen
 
-from ipt_desktop.crypto.kdf import KdfParams
+from ipt_desktop.services.passphrases import KdfChoice
 from ipt_desktop.vault.errors import VaultDamagedError, VaultError, VaultInUseError
 from ipt_desktop.vault.files import VaultFiles
 from ipt_desktop.vault.location import default_vault_dir
@@ -26,9 +26,7 @@ from ui.common.task_runner import TaskRunner
 
 from .demo_vault import DemoVault
 from .main_window import MainWindow
-from .workspace_seam import WorkspaceFactory, default_workspace_factory
 
-KdfChoice = Callable[[], KdfParams] | None
 EXIT_OK = 0
 EXIT_FAILED = 2
 
@@ -41,14 +39,12 @@ class AppController(QObject):
         settings: AppSettings,
         *,
         kdf: KdfChoice = None,
-        workspace_factory: WorkspaceFactory = default_workspace_factory,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.settings = settings
         self.runner = TaskRunner(self)
         self._kdf = kdf
-        self._workspace_factory = workspace_factory
         self.vault: Vault | None = None
         self.demo: DemoVault | None = None
         self.window: MainWindow | None = None
@@ -216,7 +212,6 @@ class AppController(QObject):
             self.runner,
             self.settings,
             demo_passphrase=demo_passphrase,
-            workspace_factory=self._workspace_factory,
             kdf=self._kdf,
         )
         window.vaultDamaged.connect(self._window_reports_damage)

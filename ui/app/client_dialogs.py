@@ -31,9 +31,8 @@ from ipt_desktop.domain.model import (
     Episode,
 )
 from ipt_desktop.domain.validation import MAX_NAME_CHARS, check_name
+from ui.common.date_field import DateField
 from ui.common.message_style import set_message
-
-from .date_field import DateField
 
 DEFAULT_ACUTE_SESSIONS = 16
 NAME_NEEDED = "The client needs a name."
@@ -59,9 +58,14 @@ class ClientFormDialog(QDialog):
         self.name.setAccessibleName("Client name")
         self.name.setMaxLength(MAX_NAME_CHARS)
         self.name.setPlaceholderText("Full name")
-        self.birth = DateField("Date of birth", optional=True)
+        self.preferred = QLineEdit()
+        self.preferred.setAccessibleName("Preferred name in letters")
+        self.preferred.setMaxLength(200)
+        self.preferred.setPlaceholderText("The name they want to be called (default: first name)")
+        self.birth = DateField("Date of birth", allow_empty=True)
         form = QFormLayout()
         form.addRow("&Name:", self.name)
+        form.addRow("&Called:", self.preferred)
         form.addRow("Date of &birth:", self.birth)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -85,10 +89,11 @@ class ClientFormDialog(QDialog):
             set_message(hint, hint.text())
             episode_form.addRow(hint)
             layout.addWidget(episode)
-            self.start.dateChanged.connect(self._validate)
+            self.start.lineEdit().textChanged.connect(self._validate)
         else:
             assert client is not None
             self.name.setText(client.name)
+            self.preferred.setText(client.preferred_name)
             self.birth.setDate(client.date_of_birth)
         self.problem = _error_label()
         self.buttons = QDialogButtonBox(
@@ -103,7 +108,7 @@ class ClientFormDialog(QDialog):
         self._name_touched = False
         self.name.textEdited.connect(self._name_edited)
         self.name.textChanged.connect(self._validate)
-        self.birth.dateChanged.connect(self._validate)
+        self.birth.lineEdit().textChanged.connect(self._validate)
         self._validate()
 
     def _name_edited(self) -> None:
@@ -125,6 +130,9 @@ class ClientFormDialog(QDialog):
         return None
 
     def _validate(self) -> None:
+        for field in [self.birth] + ([self.start] if self.start is not None else []):
+            if field.text():
+                field.validate()  # the date in words, or why not, under the field as typed
         problem = self._problem()
         # A fresh, empty form is not an error: the name message waits for some typing; a
         # date's problem is already shown under that date.
@@ -138,12 +146,16 @@ class ClientFormDialog(QDialog):
     def client(self) -> Client:
         """The new or edited client (call after ``exec`` returned Accepted)."""
         name = self.name.text().strip()
+        preferred = self.preferred.text().strip()
         if self._client is None:
-            return Client(name=name, date_of_birth=self.birth.date())
-        return replace(self._client, name=name, date_of_birth=self.birth.date())
+            return Client(name=name, date_of_birth=self.birth.date(), preferred_name=preferred)
+        return replace(
+            self._client, name=name, date_of_birth=self.birth.date(), preferred_name=preferred
+        )
 
     def firstEpisode(self, client_id: str) -> Episode:
-        assert self.sessions is not None and self.start is not None
+        assert self.sessions is not None
+        assert self.start is not None
         start = self.start.date()
         assert start is not None
         return Episode(
@@ -183,10 +195,12 @@ class EndTreatmentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.ended.dateChanged.connect(self._validate)
+        self.ended.lineEdit().textChanged.connect(self._validate)
         self._validate()
 
     def _validate(self) -> None:
+        if self.ended.text():
+            self.ended.validate()
         problem = self.ended.problem()
         set_message(self.problem, problem or "", error=True, hide_when_empty=False)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(problem is None)

@@ -17,7 +17,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
+from ipt_desktop.domain.verdict import Verdict
 from ui.common.ui_text import format_date, phase_text, phq9_text, progress_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,9 +45,16 @@ def describe(summary: ClientSummary) -> str:
         parts.append(f"last session {format_date(summary.last_session_date)}")
     if summary.latest_phq9 is not None:
         parts.append(f"latest PHQ-9 {phq9_text(summary.latest_phq9)}")
-    if summary.risk_flag:
+    if shows_risk_flag(summary):
         parts.append("risk flag: PHQ-9 item 9 positive, check the risk assessment")
+    if summary.outcome not in (Verdict.IN_PROGRESS, Verdict.NOT_MEASURED):
+        parts.append(f"outcome: {summary.outcome.label.lower()}")
     return ", ".join(parts)
+
+
+def shows_risk_flag(summary: ClientSummary) -> bool:
+    """The flag stays once item 9 was ever positive (a later 0 never clears it)."""
+    return summary.risk_flag or summary.risk is RiskStatus.OPEN
 
 
 class ClientListModel(QAbstractListModel):

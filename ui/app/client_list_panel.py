@@ -53,6 +53,8 @@ NOTE_SEARCH_MIN_CHARS = 2
 class ClientListPanel(QWidget):
     clientRequested = Signal(str)
     contextMenuRequested = Signal(str, object)  # client id, global QPoint
+    #: The scan answered a search: the index is not there (not built yet, or dropped).
+    indexMissing = Signal()
 
     def __init__(
         self, runner: TaskRunner, note_search: NoteSearch, parent: QWidget | None = None
@@ -235,6 +237,8 @@ class ClientListPanel(QWidget):
         self._search_task = None
         self._note_total = result.total
         self.setIndexReady(result.from_index)
+        if not result.from_index:
+            self.indexMissing.emit()
         self.proxy.setNoteHits(query, result.hits, result.client_ids)
         self._update_count()
 

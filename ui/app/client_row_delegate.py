@@ -10,11 +10,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ipt_desktop.domain.summary import ClientSummary
+from ipt_desktop.domain.verdict import Verdict
 from ui.common.clinical_colours import is_dark, muted_text, phase_fill, risk_colour, severity_colour
 from ui.common.icons import tinted_icon
 from ui.common.ui_text import format_short_date, phq9_text, progress_text
 
-from .client_list_model import ClientRole
+from .client_list_model import ClientRole, shows_risk_flag
 
 Index = QModelIndex | QPersistentModelIndex
 PAD_X = 10
@@ -60,7 +61,7 @@ class ClientRowDelegate(QStyledItemDelegate):
         # Line 1: name, and the risk flag on the right.
         top = rect.top()
         right = rect.right()
-        if summary.risk_flag:
+        if shows_risk_flag(summary):
             right = self._paint_risk(painter, palette, font, right, top, line_h, selected, text)
         bold = QFont(font)
         bold.setWeight(QFont.Weight.DemiBold)
@@ -77,6 +78,10 @@ class ClientRowDelegate(QStyledItemDelegate):
         painter.setFont(font)
         x = self._paint_badge(painter, palette, font, summary, rect.left(), top, line_h)
         progress = progress_text(summary.session_number, summary.planned_sessions)
+        if summary.outcome not in (Verdict.IN_PROGRESS, Verdict.NOT_MEASURED):
+            progress = (
+                f"{progress} · {summary.outcome.label}" if progress else summary.outcome.label
+            )
         room = max(0, rect.right() - x)
         painter.setPen(text)
         painter.drawText(

@@ -12,11 +12,11 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.demo.practice import fill_demo
+from ipt_desktop.services.passphrases import floor_params
 from ipt_desktop.vault.vault import Vault
 
-DEMO_PASSPHRASE = "demo practice orbit maple"
+DEMO_PASSPHRASE = "demo practice orbit maple"  # noqa: S105 - guards fictional data only
 _PREFIX = "ipt-desktop-demo-"
 
 

@@ -9,30 +9,25 @@ next start begins here again instead of leaving a vault whose recovery key nobod
 ``Vault.create`` calibrates to about half a second.
 """
 
-import contextlib
 import random
-import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
-from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.domain.model import PracticeDetails
-from ipt_desktop.services import practice, recovery_sheet
-from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.services import new_vault, practice, recovery_sheet
+from ipt_desktop.services.passphrases import KdfChoice
 from ipt_desktop.vault.vault import Vault
 from ui.common.app_settings import AppSettings
 from ui.common.busy_indicator import BusyIndicator
+from ui.common.failures import failure_text
 from ui.common.task_runner import TaskRunner
 
 from .demo_vault import DemoVault
 from .wizard_recovery_pages import ConfirmKeyPage, PracticePage, RecoveryKeyPage
 from .wizard_start_pages import PassphrasePage, WelcomePage
-
-KdfChoice = Callable[[], KdfParams] | None
 
 
 class FirstRunWizard(QWizard):
@@ -94,6 +89,12 @@ class FirstRunWizard(QWizard):
 
     def demoVault(self) -> DemoVault | None:
         return self._demo
+
+    def hasVault(self) -> bool:
+        return self._vault is not None
+
+    def hasDemo(self) -> bool:
+        return self._demo is not None
 
     def takeVault(self) -> Vault | None:
         """Hand the created (unlocked) vault to the caller; the wizard forgets it."""
@@ -191,14 +192,7 @@ class FirstRunWizard(QWizard):
         self._recovery_key = ""
         if vault is None:
             return
-        files = vault.files
-        vault.close()
-        for path in (files.db, files.wal, files.shm, files.lock):
-            path.unlink(missing_ok=True)
-        if files.backups.is_dir():
-            shutil.rmtree(files.backups, ignore_errors=True)
-        with contextlib.suppress(OSError):
-            files.root.rmdir()  # only when nothing else is in the folder
+        new_vault.discard_new_vault(vault)
 
     def done(self, result: int) -> None:
         self._recovery_key = ""
@@ -206,10 +200,6 @@ class FirstRunWizard(QWizard):
 
 
 def _failure_text(exc: BaseException) -> str:
-    if isinstance(exc, VaultError):
-        return str(exc)
     if isinstance(exc, OSError):
         return f"That did not work: {exc.strerror or 'the file could not be written'}."
-    # A programming error: report it (without data) and tell the user plainly.
-    sys.excepthook(type(exc), exc, exc.__traceback__)
-    return "Something went wrong; nothing was saved. Please try again."
+    return failure_text(exc, "Something went wrong; nothing was saved. Please try again.")

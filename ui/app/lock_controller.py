@@ -12,7 +12,6 @@ After ``unlocked()`` the list reloads and the workspace returns to the remembere
 where it finds its drafts.
 """
 
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -22,12 +21,12 @@ from ipt_desktop.services.unlock_session import remember_state
 from ipt_desktop.vault.vault import Vault
 from ui.backup import backup_work_running, wait_for_backup_work
 from ui.common.app_settings import AppSettings
+from ui.common.failures import report_unexpected
 from ui.common.task_runner import TaskRunner
 
 from .idle_watch import IdleWatch
 from .system_lock_watch import SystemLockWatch
-from .work_area import WorkArea
-from .workspace_seam import WorkPlace
+from .work_area import WorkArea, WorkPlace
 
 _MAX_NESTED = 32
 #: A backup being written when the app locks gets this long to finish (it needs the keys
@@ -136,10 +135,8 @@ class LockController(QObject):
         """Run one lock step; a failure is reported but never keeps the vault open."""
         try:
             step()
-        except Exception:
-            exc_type, exc, tb = sys.exc_info()
-            assert exc_type is not None and exc is not None
-            sys.excepthook(exc_type, exc, tb)
+        except Exception as exc:
+            report_unexpected(exc)
 
     # -- unlocking ------------------------------------------------------------------------
     def unlocked(self) -> None:

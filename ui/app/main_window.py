@@ -5,8 +5,6 @@ lock controller (auto-lock), the actions (shortcuts), and the dialogs live in th
 modules. No client name ever appears in the window title (the OS may keep titles).
 """
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
@@ -18,8 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.crypto.kdf import KdfParams
+from ipt_desktop.domain.client_entry import Questionnaire
+from ipt_desktop.domain.errors import ValidationError
+from ipt_desktop.services.handover import PlacedAnswers
+from ipt_desktop.services.passphrases import KdfChoice
 from ipt_desktop.services.unlock_session import UnlockOutcome, remember_state
+from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.backup import (
     AutomaticBackups,
@@ -35,16 +37,17 @@ from ui.common.task_runner import TaskRunner
 
 from .about_dialogs import show_about, show_shortcuts
 from .app_actions import AppActions
+from .fhir_export_action import export_measures_as_fhir
+from .handover_host import HandoverHost, place_pending_answers
+from .handover_notice import item9_value, placed_summary, show_risk_prompt
 from .lock_controller import LockController
 from .new_passphrase_dialog import NewPassphraseDialog
 from .settings_dialog import SettingsDialog
 from .unlock_screen import UnlockScreen
 from .work_area import WorkArea
-from .workspace_seam import WorkspaceFactory, default_workspace_factory
 
 APP_TITLE = "ipt-desktop"
 STATUS_MS = 6000
-KdfChoice = Callable[[], KdfParams] | None
 
 
 class MainWindow(QMainWindow):
@@ -58,7 +61,6 @@ class MainWindow(QMainWindow):
         settings: AppSettings,
         *,
         demo_passphrase: str | None = None,
-        workspace_factory: WorkspaceFactory = default_workspace_factory,
         kdf: KdfChoice = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -80,7 +82,7 @@ class MainWindow(QMainWindow):
         # the unlock screen, where the menus and the toolbar are hidden).
         self.addActions(self.actions_.findChildren(QAction))
         self.unlockScreen = UnlockScreen(vault, runner, demo_passphrase=demo_passphrase)
-        self.workArea = WorkArea(vault, runner, workspace_factory)
+        self.workArea = WorkArea(vault, runner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.unlockScreen)
         self.stack.addWidget(self.workArea)
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
             demo.setAccessibleName("Demo practice notice")
             status.addPermanentWidget(demo)
         self.lockController = LockController(vault, runner, self.workArea, settings, self)
+        self.handover = HandoverHost(self, self.stack, vault, self.lockController)
         self.automaticBackups = AutomaticBackups(lambda: self.vault, self)
         self._connect()
         self._restore_geometry()
@@ -109,6 +112,7 @@ class MainWindow(QMainWindow):
         a.editClient.triggered.connect(lambda: area.editClient())
         a.endTreatment.triggered.connect(lambda: area.endTreatment())
         a.deleteClient.triggered.connect(lambda: area.deleteClient())
+        a.exportFhir.triggered.connect(self.exportMeasuresAsFhir)
         a.newSession.triggered.connect(ws.newSession)
         a.save.triggered.connect(ws.saveCurrent)
         a.sign.triggered.connect(ws.signCurrent)
@@ -125,12 +129,16 @@ class MainWindow(QMainWindow):
         area.statusMessage.connect(self.showStatus)
         area.currentClientChanged.connect(lambda _id: self._update_actions())
         ws.graduationRequested.connect(self.openGraduationSummary)
+        handover_requested = getattr(ws, "handoverRequested", None)
+        if handover_requested is not None:
+            handover_requested.connect(self.startHandover)
         self.automaticBackups.backupMade.connect(self.showStatus)
         self.automaticBackups.backupFailed.connect(
             lambda text: self.showStatus(f"Automatic backup not made: {text}")
         )
         self.unlockScreen.unlocked.connect(self._unlocked)
         self.unlockScreen.damaged.connect(self.vaultDamaged)
+        self.lockController.locked.connect(lambda _reason: self.handover.teardown())
         self.lockController.locked.connect(self._show_locked)
 
     def showStatus(self, text: str) -> None:
@@ -164,6 +172,7 @@ class MainWindow(QMainWindow):
             self.vault.lock()
             self._show_locked("A new passphrase is needed: unlock with the recovery key again.")
             return
+        placed = self._place_handover_answers()
         self.toolBar.setVisible(True)
         self.menuBar().setVisible(True)
         self.stack.setCurrentWidget(self.workArea)
@@ -172,8 +181,44 @@ class MainWindow(QMainWindow):
         self._update_actions()
         if self.workArea.currentClientId() is None:
             self.workArea.panel.search.setFocus()
+        self._show_placed_answers(placed)
         seen_here = self.unlockScreen.failuresSeenHere()
         QTimer.singleShot(0, lambda: self._report_unlock(outcome, seen_here))
+
+    # -- hand-over mode -----------------------------------------------------------------------
+    def startHandover(self, client_id: str, session_id: str, measures: object) -> None:
+        chosen = tuple(Questionnaire(m) for m in measures) if isinstance(measures, list) else ()
+        problem = self.handover.start(client_id, session_id, chosen)
+        if problem:
+            QMessageBox.information(self, "Hand to client", problem)
+
+    def _place_handover_answers(self) -> list[PlacedAnswers]:
+        """Before the record is shown: place what a hand-over left; a positive item 9 is the
+        first thing the therapist sees."""
+        try:
+            placed = place_pending_answers(self.vault)
+        except (ValidationError, VaultError) as error:
+            self.showStatus(f"The client's answers were not placed: {error}")
+            return []
+        for result in placed:
+            if result.item9_positive:
+                show_risk_prompt(self, result, item9_value(result))
+        return placed
+
+    def _show_placed_answers(self, placed: list[PlacedAnswers]) -> None:
+        if not placed:
+            return
+        self.showStatus(placed_summary(placed))
+        first = next((r for r in placed if r.item9_positive), placed[0])
+        if first.session is None:
+            return
+        if self.workArea.switchTo(first.client_id):
+            go = getattr(self.workArea.workspace, "goToRiskAssessment", None)
+            opener = getattr(self.workArea.workspace, "openSession", None)
+            if first.item9_positive and go is not None:
+                go(first.session.id)
+            elif opener is not None:
+                opener(first.session.id)
 
     def _report_unlock(self, outcome: UnlockOutcome, seen_here: int) -> None:
         """The last-written line in the status bar; a notice only when there is news (failed
@@ -204,6 +249,14 @@ class MainWindow(QMainWindow):
         result = open_backup_dialog(self, self.vault, folder_memory=self.settings)
         if result is not None:
             self.showStatus(f"Backup saved: {result.path.name}.")
+
+    def exportMeasuresAsFhir(self) -> None:
+        client_id = self.workArea.currentClientId()
+        if client_id is None or not self.workArea.workspace.maybeSave():
+            return
+        status = export_measures_as_fhir(self, self.vault, client_id)
+        if status:
+            self.showStatus(status)
 
     def openGraduationSummary(self, client_id: str, episode_id: str) -> None:
         from ui.graduation import open_graduation_dialog  # reportlab & co.: not at start-up
@@ -236,6 +289,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closing:
             event.accept()
+            return
+        if self.handover.isActive():  # never closes into the record: locks instead
+            event.ignore()
+            self.handover.closeRequested()
             return
         if self.vault.is_unlocked and not self.workArea.workspace.maybeSave():
             event.ignore()

@@ -4,8 +4,6 @@ The master key is rewrapped off the UI thread (KDF calibration takes a couple of
 no record is re-encrypted. The dialog stays open, its buttons off, until that is done.
 """
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,15 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.crypto.kdf import KdfParams
+from ipt_desktop.services.passphrases import KdfChoice
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common.busy_indicator import BusyIndicator
 from ui.common.message_style import set_message
 from ui.common.passphrase_widgets import PassphraseEdit, StrengthMeter
 from ui.common.task_runner import TaskRunner
-
-KdfChoice = Callable[[], KdfParams] | None
 
 
 class NewPassphraseDialog(QDialog):

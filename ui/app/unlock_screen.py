@@ -5,8 +5,6 @@ selected, ready to retype. The screen never shows what was typed after a lock: `
 empties every field. With the demo practice the fixed demo passphrase is shown.
 """
 
-import sys
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
@@ -31,13 +29,14 @@ from ipt_desktop.vault.errors import (
 )
 from ipt_desktop.vault.vault import Vault
 from ui.common.busy_indicator import BusyIndicator
+from ui.common.failures import report_unexpected
 from ui.common.icons import app_icon
 from ui.common.message_style import set_message
 from ui.common.passphrase_widgets import PassphraseEdit
 from ui.common.task_runner import TaskRunner
 
 WRONG_PASSPHRASE = (
-    "That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again."
+    "That passphrase is not correct. Check Caps Lock and the keyboard layout, then try again."  # noqa: S105 - a message
 )
 CARD_WIDTH = 440
 
@@ -266,7 +265,7 @@ class UnlockScreen(QWidget):
         elif isinstance(exc, VaultError):
             text = str(exc)
         else:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+            report_unexpected(exc)
             text = "The vault could not be opened because of an unexpected problem."
         set_message(self.error, text, error=True)
         field.setFocus()

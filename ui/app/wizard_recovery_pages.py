@@ -3,7 +3,6 @@ the practice details printed on letters."""
 
 import random
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QFont, QFontDatabase
@@ -26,10 +25,8 @@ from ipt_desktop.vault.errors import VaultError
 from ui.common.message_style import set_message
 
 from .practice_details_form import PracticeDetailsForm
+from .wizard_host import WizardHost
 from .wizard_start_pages import NO_RECOVERY_TEXT
-
-if TYPE_CHECKING:
-    from .first_run_wizard import FirstRunWizard
 
 SHEET_FILE_NAME = "ipt-desktop-recovery-sheet.pdf"
 _LOOKALIKES = str.maketrans({"0": "O", "1": "I", "8": "B"})
@@ -54,7 +51,7 @@ def display_key(key_text: str) -> str:
 class RecoveryKeyPage(QWizardPage):
     """The key, once: write it down or save the printable sheet."""
 
-    def __init__(self, wizard: "FirstRunWizard") -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle("Your recovery key")
@@ -148,7 +145,7 @@ class RecoveryKeyPage(QWizardPage):
 class ConfirmKeyPage(QWizardPage):
     """Ask for two groups of the key back, to be sure it was written down correctly."""
 
-    def __init__(self, wizard: "FirstRunWizard", rng: random.Random | None = None) -> None:
+    def __init__(self, wizard: WizardHost, rng: random.Random | None = None) -> None:
         super().__init__()
         self._wizard = wizard
         self._rng = rng or random.SystemRandom()
@@ -224,7 +221,7 @@ class ConfirmKeyPage(QWizardPage):
 class PracticePage(QWizardPage):
     """Who signs the letters (optional now; Settings can change it later)."""
 
-    def __init__(self, wizard: "FirstRunWizard") -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self._wizard = wizard
         self.setTitle("Your practice")

@@ -4,8 +4,6 @@ Leaving the passphrase page creates the vault off the UI thread (key-derivation 
 takes about two seconds); it is a commit page, so the wizard cannot go back past it.
 """
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,8 +18,7 @@ from PySide6.QtWidgets import (
 from ui.common.message_style import set_message
 from ui.common.passphrase_widgets import PassphraseEdit, StrengthMeter
 
-if TYPE_CHECKING:
-    from .first_run_wizard import FirstRunWizard
+from .wizard_host import WizardHost
 
 NO_RECOVERY_TEXT = (
     "Your records are encrypted with your passphrase. Without the passphrase and the "
@@ -40,7 +37,7 @@ def _wrapping(text: str) -> QLabel:
 class WelcomePage(QWizardPage):
     """Create a vault, or look around the demo practice first."""
 
-    def __init__(self, wizard: "FirstRunWizard") -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self._wizard = wizard
         self._busy = False
@@ -93,7 +90,7 @@ class WelcomePage(QWizardPage):
     def validatePage(self) -> bool:
         if not self.demoChoice.isChecked():
             return True
-        if self._wizard.demoVault() is not None:
+        if self._wizard.hasDemo():
             return True
         if not self._busy:
             self._busy = True
@@ -115,7 +112,7 @@ class WelcomePage(QWizardPage):
 class PassphrasePage(QWizardPage):
     """Choose the passphrase (twice), with the policy's live verdict."""
 
-    def __init__(self, wizard: "FirstRunWizard") -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self._wizard = wizard
         self._creating = False
@@ -177,7 +174,7 @@ class PassphrasePage(QWizardPage):
         return self._creating
 
     def validatePage(self) -> bool:
-        if self._wizard.vault() is not None:
+        if self._wizard.hasVault():
             return True
         if self._creating or not self.isComplete():
             return False

@@ -5,25 +5,31 @@ ones kept as drafts, and a cancelled switch puts the list's selection back. The 
 of saved changes through ``recordChanged`` and refreshes that client's line only.
 """
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from ipt_desktop.services import client_search, clients
 from ipt_desktop.vault.vault import Vault
-from ui.common.task_runner import TaskRunner
+from ui.common.task_runner import TaskRunner, run_task
+from ui.timeline.timeline_widget import TimelineWidget
+from ui.workspace.client_workspace import ClientWorkspace
 
 from . import client_commands
 from .client_list_panel import ClientListPanel
-from .workspace_seam import (
-    WorkPlace,
-    WorkspaceFactory,
-    WorkspaceLike,
-    as_workspace,
-    current_session_id,
-)
 
 LIST_WIDTH = 320
+
+
+@dataclass(frozen=True)
+class WorkPlace:
+    """Where the therapist was when the app locked: ids and a tab name, nothing clinical."""
+
+    client_id: str | None = None
+    tab: str = ""
+    session_id: str | None = None
 
 
 class WorkArea(QWidget):
@@ -34,7 +40,6 @@ class WorkArea(QWidget):
         self,
         vault: Vault,
         runner: TaskRunner,
-        workspace_factory: WorkspaceFactory,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -46,9 +51,9 @@ class WorkArea(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.panel)
-        self.workspaceWidget = workspace_factory(vault, self.splitter)
-        self.workspace: WorkspaceLike = as_workspace(self.workspaceWidget)
-        self.splitter.addWidget(self.workspaceWidget)
+        # The shell composes the features: the workspace draws its timeline with ui.timeline's.
+        self.workspace = ClientWorkspace(vault, self.splitter, timeline_factory=TimelineWidget)
+        self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([LIST_WIDTH, 900])
@@ -58,6 +63,7 @@ class WorkArea(QWidget):
         layout.addWidget(self.splitter)
         self.panel.clientRequested.connect(self._client_requested)
         self.panel.contextMenuRequested.connect(self._context_menu)
+        self.panel.indexMissing.connect(self._build_index)
         self.workspace.recordChanged.connect(self.refreshClient)
 
     # -- loading ------------------------------------------------------------------------
@@ -72,11 +78,12 @@ class WorkArea(QWidget):
         if self._index_task is not None and self._runner.isRunning(self._index_task):
             return
         self.panel.setIndexReady(client_search.index_is_ready(self._vault))
-        self._index_task = self._runner.run(
+        self._index_task = run_task(
             lambda: client_search.build_index(self._vault),
             self._index_built,
             self._index_failed,
             label="Indexing notes for search…",
+            runner=self._runner,
         )
 
     def _index_built(self, ready: bool) -> None:
@@ -90,10 +97,10 @@ class WorkArea(QWidget):
     def refreshClient(self, client_id: str) -> None:
         if not self._vault.is_unlocked:
             return
-        for summary in clients.list_summaries(self._vault):
-            if summary.client_id == client_id:
-                self.panel.updateSummary(summary)
-                return
+        summary = clients.summary_of(self._vault, client_id)  # one client, not the list
+        if summary is not None:
+            self.panel.updateSummary(summary)
+            return
         self.panel.removeClient(client_id)
 
     # -- switching ------------------------------------------------------------------------
@@ -127,7 +134,7 @@ class WorkArea(QWidget):
         return WorkPlace(
             client_id=self.workspace.currentClientId(),
             tab=self.workspace.currentTab(),
-            session_id=current_session_id(self.workspace),
+            session_id=self.workspace.currentSessionId(),
         )
 
     def restorePlace(self, place: WorkPlace) -> None:

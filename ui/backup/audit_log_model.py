@@ -42,6 +42,7 @@ EVENT_LABELS: dict[AuditEvent, str] = {
     AuditEvent.DELETE: "Deleted",
     AuditEvent.EXPORT_PDF: "Exported as PDF",
     AuditEvent.EXPORT_JSON: "Exported as JSON",
+    AuditEvent.EXPORT_FHIR: "Exported measures as FHIR",
     AuditEvent.IMPORT: "Imported",
     AuditEvent.BACKUP: "Backup made",
     AuditEvent.RESTORE: "Restored from a backup",

@@ -1,25 +1,28 @@
 """Backup work off the UI thread, with progress: one worker thread for every backup job.
 
-``start_job(work, on_result, on_error, on_progress)`` runs ``work(progress)`` on a pool with
-a single thread, so two backups (a manual one and the daily automatic one) or a backup and a
-restore never run at the same time. ``progress(stage, done, total)`` is the services'
-``BackupProgress``: called on the worker thread, it emits a signal that Qt queues to the GUI
-thread. Results and errors arrive on the GUI thread the same way.
+``start_job(work, on_result, on_error, on_progress)`` runs ``work(progress)`` on this
+module's own ``TaskRunner`` (``ui.common.task_runner``, the one way the ui runs background
+work) with a single thread, so two backups (a manual one and the daily automatic one) or a
+backup and a restore never run at the same time. ``progress(stage, done, total)`` is the
+services' ``BackupProgress``: called on the worker thread, it emits a signal that Qt queues
+to the GUI thread. Results and errors arrive on the GUI thread the same way; failures come
+scrubbed, like every task's (``ui.common.failures``).
 
-Why not ``ui.common.task_runner``: its outcomes are dropped when the app locks (right for
+Why a runner of its own: the window's runner drops outcomes when the app locks (right for
 anything decrypted), but a restore must always finish its job (reopen the vault) even if the
-dialog that started it was closed by a lock. A job here belongs to a long-lived object, not
-to a dialog; connect the callbacks to a dialog's bound methods and Qt drops them if the
-dialog is deleted first. ``wait_for_backup_work`` is for the end of the process.
+dialog that started it was closed by a lock; nothing cancels this one. A job belongs to a
+long-lived object, not to a dialog; connect the callbacks to a dialog's bound methods and Qt
+drops them if the dialog is deleted first. ``wait_for_backup_work`` is for the end of the
+process.
 """
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ipt_desktop.services.backup_file import BackupProgress, BackupStage
-from ipt_desktop.vault.errors import VaultError
+from ui.common.task_runner import TaskRunner, app_runner, existing_app_runner
 
 ProgressSlot = Callable[[str, int, int], None]
 Work = Callable[[BackupProgress], Any]
@@ -40,56 +43,11 @@ class BackgroundJob(QObject):
         self.progressed.emit(str(stage.value), int(done), int(total))
 
 
-class _Runnable(QRunnable):
-    def __init__(self, job: BackgroundJob, work: Work) -> None:
-        super().__init__()
-        self._job = job
-        self._work: Work | None = work
-
-    def run(self) -> None:
-        work, self._work = self._work, None
-        assert work is not None
-        try:
-            result = work(self._job.report)
-        except VaultError as exc:
-            # An expected failure: its message says it all. Dropping the traceback drops the
-            # worker's frames with it (they hold the passphrase the job was given).
-            self._job.failed.emit(_bare(exc))
-        except BaseException as exc:  # a bug: delivered with its traceback, to be reported
-            self._job.failed.emit(exc)
-        else:
-            self._job.succeeded.emit(result)
+_RUNNER = "backup"
 
 
-def _bare(exc: VaultError) -> VaultError:
-    exc.__context__ = exc.__cause__ = None
-    return exc.with_traceback(None)
-
-
-class _Home(QObject):
-    """Owner of the pool and of the running jobs, for the life of the application."""
-
-    def __init__(self, parent: QObject | None) -> None:
-        super().__init__(parent)
-        self.setObjectName("backupWorkHome")
-        self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
-
-
-_home: _Home | None = None
-
-
-def _the_home() -> _Home:
-    global _home
-    if _home is None:
-        _home = _Home(QCoreApplication.instance())
-        _home.destroyed.connect(_forget_home)
-    return _home
-
-
-def _forget_home() -> None:
-    global _home
-    _home = None
+def _runner() -> TaskRunner:
+    return app_runner(_RUNNER, max_threads=1)
 
 
 def start_job(
@@ -101,33 +59,33 @@ def start_job(
     """Queue ``work(progress)`` on the backup worker; callbacks run on the GUI thread.
 
     The callbacks are connected before the work starts, so none of its signals is lost."""
-    home = _the_home()
-    job = BackgroundJob(home)
+    runner = _runner()
+    job = BackgroundJob(runner)
     if on_progress is not None:
         job.progressed.connect(on_progress)
     if on_result is not None:
         job.succeeded.connect(on_result)
     if on_error is not None:
         job.failed.connect(on_error)
-    # Connected last: queued calls run in the order they were posted, so the job goes only
-    # after every callback has had its outcome (a job deleted first takes its queued
-    # arguments with it, and the callbacks would receive None).
+    # Connected last: the job goes only after every callback has had its outcome.
     job.succeeded.connect(job.deleteLater)
     job.failed.connect(job.deleteLater)
-    home.pool.start(_Runnable(job, work))
+    runner.run(lambda: work(job.report), job.succeeded.emit, job.failed.emit)
     return job
 
 
 def job_owner() -> QObject:
     """The long-lived object (a child of the application) that owns running jobs: a flow
     that must finish its work even if its dialog goes away re-parents itself here."""
-    return _the_home()
+    return _runner()
 
 
 def backup_work_running() -> bool:
-    return _home is not None and _home.pool.activeThreadCount() > 0
+    runner = existing_app_runner(_RUNNER)
+    return runner is not None and runner.isWorking()
 
 
 def wait_for_backup_work(msecs: int = -1) -> bool:
     """Block until no backup job runs (at quit, before the vault closes; in tests)."""
-    return True if _home is None else _home.pool.waitForDone(msecs)
+    runner = existing_app_runner(_RUNNER)
+    return True if runner is None else runner.waitForDone(msecs)

@@ -7,7 +7,6 @@ dialog follows its progress and ends with the size and place of the file, or the
 was not made (nothing is replaced then: the services write beside the target and rename).
 """
 
-import sys
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -26,6 +25,7 @@ from ipt_desktop.services.backup_file import SUFFIX, BackupProgress, BackupStage
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common.banner import Banner, BannerKind
+from ui.common.failures import report_unexpected
 
 from .background import BackgroundJob, start_job
 from .backup_text import (
@@ -180,7 +180,7 @@ class BackupDialog(FittedDialog):
             self._error = str(error)
         else:
             self._error = "The backup could not be made because of an unexpected problem."
-            sys.excepthook(type(error), error, error.__traceback__)
+            report_unexpected(error)
         self.heading.setText("Could not back up the vault to")
         self.problem.showMessage(
             "The backup was not made", f"{self._error} Anything at that path is unchanged."

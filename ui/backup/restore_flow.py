@@ -13,7 +13,6 @@
    to a long-lived owner, so a dialog closed by an auto-lock cannot leave the vault closed.
 """
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -34,6 +33,7 @@ from ipt_desktop.services.backup_file import (
 from ipt_desktop.services.restore import RestoreResult, restore_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import VaultError
+from ui.common.failures import report_unexpected
 
 from .background import job_owner, start_job
 from .backup_listing import backups_folder, list_backups
@@ -218,5 +218,5 @@ class RestoreFlow(QObject):
 def _message(error: BaseException) -> str:
     if isinstance(error, VaultError):
         return str(error)
-    sys.excepthook(type(error), error, error.__traceback__)
+    report_unexpected(error)
     return UNEXPECTED

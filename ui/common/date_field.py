@@ -131,20 +131,36 @@ class DateField(QWidget):
     def isValid(self) -> bool:
         return self.validate() is None
 
+    def hintText(self) -> str:
+        """What the field says beside itself: the date in words, or why it is refused."""
+        return self._hint.text()
+
     def errorText(self) -> str:
         """The message shown for an invalid date ('' when the date is fine)."""
         return self._hint.text() if self._hint.property("error") else ""
+
+    def problem(self) -> str | None:
+        """Why the text cannot be saved, in the words ``validate`` would show; None when it
+        can. Shows nothing (for forms that check every field before enabling a button)."""
+        try:
+            self._parse()
+        except ValidationError as error:
+            return self._message(error)
+        return None
 
     def validate(self) -> str | None:
         """Show the outcome beside the field; returns the error message or None."""
         try:
             day = self._parse()
         except ValidationError as error:
-            message = f"{self._label} {error.message}. Write it as YYYY-MM-DD."
+            message = self._message(error)
             self._show_hint(message, error=True)
             return message
         self._show_hint("" if day is None else format_long_date(day), error=False)
         return None
+
+    def _message(self, error: ValidationError) -> str:
+        return f"{self._label} {error.message}. Write it as YYYY-MM-DD."
 
     def setReadOnly(self, read_only: bool) -> None:
         self._edit.setReadOnly(read_only)

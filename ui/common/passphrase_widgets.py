@@ -1,6 +1,6 @@
 """Passphrase entry: a masked field with a show/hide toggle, and a live strength meter.
 
-The meter asks the vault's own policy (``passphrase_policy.assess``), so what it calls
+The meter asks the vault's own policy (``services.passphrases.assess``), so what it calls
 acceptable is exactly what ``Vault.create`` will accept. It updates a moment after typing
 pauses (zxcvbn takes a few milliseconds; no need to run it on every key).
 """
@@ -9,7 +9,7 @@ from PySide6.QtCore import QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
-from ipt_desktop.crypto.passphrase_policy import PassphraseVerdict, assess
+from ipt_desktop.services.passphrases import PassphraseVerdict, assess
 
 from .icons import tinted_icon
 from .message_style import set_message

@@ -10,18 +10,27 @@ Work cannot be interrupted half-way (a key derivation has no cancel point), but 
 can be dropped: ``cancelAll()`` (used when the app locks) makes sure nothing decrypted
 arrives in a widget after the keys were dropped.
 
+A failure reaches ``on_error`` scrubbed (``failures.scrub``): no traceback, no context, so
+no worker frame, and none of the passphrase it held, outlives it. Without ``on_error`` it
+goes to ``failures.report_unexpected`` (type and places only).
+
 Usage::
 
     runner.run(lambda: vault.unlock(text), on_result=self._unlocked,
                on_error=self._failed, label="Unlocking…")
+
+or, Picard-style, on the application's shared runner::
+
+    run_task(work, on_done, on_error, label="Saving…")
 """
 
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+
+from .failures import report_unexpected, scrub
 
 T = TypeVar("T")
 
@@ -56,7 +65,7 @@ class _Job(QRunnable):
         try:
             result = work()
         except BaseException as exc:  # delivered to on_error on the GUI thread
-            self._runner._failed.emit(self._task_id, exc)
+            self._runner._failed.emit(self._task_id, scrub(exc))
         else:
             self._runner._finished.emit(self._task_id, result)
 
@@ -91,8 +100,8 @@ class TaskRunner(QObject):
     ) -> int:
         """Start ``work`` on a pool thread; returns a task id for ``cancel``.
 
-        ``on_error`` receives the exception; without one it goes to ``sys.excepthook``
-        (a programming error must not vanish silently).
+        ``on_error`` receives the exception (scrubbed); without one it is reported as a bug
+        (``failures.report_unexpected``: a programming error must not vanish silently).
         """
         task_id = self._next_id
         self._next_id += 1
@@ -125,6 +134,10 @@ class TaskRunner(QObject):
         pending = self._pending.get(task_id)
         return pending is not None and not pending.cancelled
 
+    def isWorking(self) -> bool:
+        """Whether work is running on a pool thread now (outcomes may still be on the way)."""
+        return self._pool.activeThreadCount() > 0
+
     def waitForDone(self, msecs: int = -1) -> bool:
         """Block until the pool is idle (tests, shutdown). Outcomes still arrive by event."""
         return self._pool.waitForDone(msecs)
@@ -150,7 +163,7 @@ class TaskRunner(QObject):
         if pending.on_error is not None:
             pending.on_error(error)
         else:
-            sys.excepthook(type(error), error, error.__traceback__)
+            report_unexpected(error)
 
     def _update_busy(self) -> None:
         busy = any(not p.cancelled for p in self._pending.values())
@@ -159,3 +172,42 @@ class TaskRunner(QObject):
         if busy != self._busy:
             self._busy = busy
             self.busyChanged.emit(busy)
+
+
+#: Runners that live as long as the application, by name ("shared", "backup"...).
+_app_runners: dict[str, TaskRunner] = {}
+
+
+def app_runner(name: str = "shared", *, max_threads: int = 2) -> TaskRunner:
+    """The application's runner called ``name`` (made on first use, a child of the
+    application), for work that has no window's runner at hand or must outlive windows."""
+    runner = _app_runners.get(name)
+    if runner is None:
+        runner = TaskRunner(QCoreApplication.instance(), max_threads=max_threads)
+        runner.setObjectName(f"{name}TaskRunner")
+        runner.destroyed.connect(lambda: _app_runners.pop(name, None))
+        _app_runners[name] = runner
+    return runner
+
+
+def existing_app_runner(name: str) -> TaskRunner | None:
+    """``app_runner(name)`` if it was made already (never makes one)."""
+    return _app_runners.get(name)
+
+
+def shared_runner() -> TaskRunner:
+    """The application's shared runner (``app_runner()``)."""
+    return app_runner()
+
+
+def run_task(
+    work: Callable[[], T],
+    on_done: Callable[[T], None] | None = None,
+    on_error: ErrorCallback | None = None,
+    *,
+    label: str = "Working…",
+    runner: TaskRunner | None = None,
+) -> int:
+    """Run ``work`` off the UI thread; ``on_done(result)`` or ``on_error(exc)`` follow on the
+    GUI thread (``runner``, or the application's shared one). Returns the task id."""
+    return (runner or shared_runner()).run(work, on_done, on_error, label=label)

@@ -7,33 +7,18 @@ of the Atlantic, unlike 04/03/2025. Entry fields use ISO YYYY-MM-DD (see ``DateF
 import datetime as dt
 
 from ipt_desktop.domain.contract import contract_label
+from ipt_desktop.domain.date_words import MONTH_ABBREVIATIONS, medium_date, weekday_long_date
 from ipt_desktop.domain.enums import Phase, Severity
 from ipt_desktop.domain.measures import PHQ9_MAX, phq9_severity
 
 NONE_TEXT = "—"
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-_LONG_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def format_date(day: dt.date | None) -> str:
     """``4 Mar 2025``; an em dash for no date."""
     if day is None:
         return NONE_TEXT
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return medium_date(day)
 
 
 def format_short_date(day: dt.date | None, today: dt.date | None = None) -> str:
@@ -41,14 +26,15 @@ def format_short_date(day: dt.date | None, today: dt.date | None = None) -> str:
     if day is None:
         return NONE_TEXT
     this_year = (today or dt.date.today()).year
-    return f"{day.day} {_MONTHS[day.month - 1]}" + ("" if day.year == this_year else f" {day.year}")
+    short = f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]}"
+    return short if day.year == this_year else medium_date(day)
 
 
 def format_long_date(day: dt.date | None) -> str:
     """``Tuesday 4 March 2025`` (used to confirm what was typed into a date field)."""
     if day is None:
         return NONE_TEXT
-    return f"{_WEEKDAYS[day.weekday()]} {day.day} {_LONG_MONTHS[day.month - 1]} {day.year}"
+    return weekday_long_date(day)
 
 
 def format_datetime(moment: dt.datetime | None) -> str:

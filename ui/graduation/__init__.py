@@ -10,7 +10,7 @@ The shell (or the workspace) connects ``ClientWorkspace.graduationRequested`` to
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ipt_desktop.domain.graduation import PaperSize
@@ -18,25 +18,18 @@ from ipt_desktop.services import summary_export
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common.app_settings import AppSettings
-from ui.common.task_runner import TaskRunner
+from ui.common.task_runner import TaskRunner, shared_runner
 
 from .graduation_dialog import GraduationDialog
 
 __all__ = ["GraduationDialog", "open_graduation_dialog"]
 
-_own_runner: TaskRunner | None = None
-
 
 def _runner_for(parent: QWidget | None) -> TaskRunner:
-    """The main window's runner (its busy indicator shows the work), else one of our own."""
-    global _own_runner
+    """The main window's runner (its busy indicator shows the work), else the shared one."""
     window = parent.window() if parent is not None else None
     found = getattr(window, "runner", None)
-    if isinstance(found, TaskRunner):
-        return found
-    if _own_runner is None:
-        _own_runner = TaskRunner(QCoreApplication.instance())
-    return _own_runner
+    return found if isinstance(found, TaskRunner) else shared_runner()
 
 
 def open_graduation_dialog(

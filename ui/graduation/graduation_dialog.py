@@ -7,8 +7,9 @@ rebuilt off the UI thread a moment after the last change. "Save as PDF…" write
 saves the PDF and opens it in the system viewer to print from there.
 
 The window title never names the client (the OS may keep titles). Nothing is written to
-the record: the choices here make one document. The dialog drops every decrypted value
-when it closes; the shell rejects it when the app locks.
+the record (the choices here make one document) except the name in the greeting, which
+is kept as the client's preferred name when the letter is saved or printed. The dialog
+drops every decrypted value when it closes; the shell rejects it when the app locks.
 """
 
 from collections.abc import Callable
@@ -34,7 +35,7 @@ from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.timeline import Timeline
-from ipt_desktop.services import summary_export
+from ipt_desktop.services import clients, summary_export
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.common.clinical_colours import muted_text, risk_colour
@@ -83,6 +84,8 @@ class GraduationDialog(QDialog):
         self._timeline: Timeline | None = timeline
         self._runner = runner
         self._tasks: set[int] = set()
+        #: The bytes the preview shows; saving and printing reuse them while nothing changed.
+        self._built: summary_export.SummaryPdf | None = None
         self._preview_running = False
         self._preview_stale = False
         self._busy = False
@@ -218,8 +221,13 @@ class GraduationDialog(QDialog):
         kind, paper, timeline = self.form.kind(), self.form.paperSize(), self._timeline
         dpi = self._dpi_shown = self._preview_dpi()
         self._preview_running, self._preview_stale = True, False
+
+        def work() -> tuple[summary_export.SummaryPdf, pdf_pages.PdfPages]:
+            built = summary_export.build_summary_pdf(content, kind, paper, timeline)
+            return built, pdf_pages.pages_of(built.data, dpi)
+
         self._start(
-            lambda: pdf_pages.pages_of(content, kind, paper, timeline, dpi),
+            work,
             self._preview_ready,
             self._preview_failed,
             "Updating the preview…",
@@ -229,8 +237,9 @@ class GraduationDialog(QDialog):
         """Whether a change is still waiting to show in the preview."""
         return self._timer.isActive() or self._preview_running or self._preview_stale
 
-    def _preview_ready(self, pages: pdf_pages.PdfPages) -> None:
+    def _preview_ready(self, ready: tuple[summary_export.SummaryPdf, pdf_pages.PdfPages]) -> None:
         self._preview_running = False
+        self._built, pages = ready
         if self._preview_stale:
             self.refreshPreview()
             return
@@ -267,12 +276,15 @@ class GraduationDialog(QDialog):
             return
         kind, paper, password = self.form.kind(), self.form.paperSize(), self.form.pdfPassword()
         vault, client_id, timeline = self._vault, self._client_id, self._timeline
+        greeting = self.form.greetingNameText() if kind is not DocumentKind.CLINICAL else ""
+
+        shown = self._built
 
         def work() -> Path:
-            with pdf_pages.BUILD_LOCK:
-                summary_export.export_summary_pdf(
-                    vault, client_id, content, kind, paper, out, timeline, password
-                )
+            if greeting:  # kept first: the export's audit entry stays the last one
+                clients.set_preferred_name(vault, client_id, greeting)
+            pdf = _same_or_new(shown, content, kind, paper, timeline)
+            summary_export.save_summary_pdf(vault, client_id, pdf, out, password)
             return out
 
         self._busy = True
@@ -322,8 +334,10 @@ class GraduationDialog(QDialog):
             return
         dpi = summary_printing.print_dpi(printer)
 
+        shown = self._built
+
         def work() -> pdf_pages.PdfPages:
-            pdf = pdf_pages.build(content, kind, paper, timeline)
+            pdf = _same_or_new(shown, content, kind, paper, timeline).data
             return pdf_pages.PdfPages(pdf, pdf_pages.render_bitmaps(pdf, dpi), ())
 
         self._busy = True
@@ -343,6 +357,9 @@ class GraduationDialog(QDialog):
         self._update_buttons()
         try:
             summary_printing.print_images(printer, [to_image(b) for b in pages.bitmaps])
+            greeting = self.form.greetingNameText()
+            if greeting and kind is not DocumentKind.CLINICAL:
+                clients.set_preferred_name(self._vault, self._client_id, greeting)
             summary_export.record_summary_printed(self._vault, self._client_id, kind)
         except (summary_printing.PrintError, VaultError) as exc:
             self._print_failed(exc)
@@ -409,3 +426,16 @@ class GraduationDialog(QDialog):
         self.about.clear()
         self._timeline = None
         super().done(result)
+
+
+def _same_or_new(
+    shown: summary_export.SummaryPdf | None,
+    content: GraduationContent,
+    kind: DocumentKind,
+    paper: PaperSize,
+    timeline: Timeline | None,
+) -> summary_export.SummaryPdf:
+    """The previewed PDF when it says exactly this; otherwise a new one (never a stale one)."""
+    if shown is not None and shown.made_from(content, kind, paper, timeline):
+        return shown
+    return summary_export.build_summary_pdf(content, kind, paper, timeline)

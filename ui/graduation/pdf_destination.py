@@ -10,9 +10,8 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind
-from ipt_desktop.vault.errors import VaultError
+from ui.common import failures
 
 from .summary_printing import PrintError
 
@@ -37,9 +36,7 @@ def ask_pdf_path(parent: QWidget, kind: DocumentKind) -> Path | None:
 
 
 def failure_text(error: BaseException) -> str:
-    """What went wrong, in words for the therapist."""
-    if isinstance(error, (VaultError, ValidationError, PrintError)):
+    """What went wrong, in words for the therapist (a bug is reported, not shown)."""
+    if isinstance(error, PrintError):
         return str(error)
-    if isinstance(error, OSError):
-        return f"The file could not be written there ({error.strerror or 'system error'})."
-    return "The PDF could not be made."
+    return failures.failure_text(error, "The PDF could not be made.")

@@ -6,9 +6,11 @@ bytes that would be saved, so the preview shows exactly the pages the PDF holds.
 optional: where it is not installed (a plain Windows or macOS machine) the preview shows
 the text of each page instead (pypdf), and printing goes through the system PDF viewer.
 
-Nothing here writes a file: the PDF goes to ``pdftoppm`` on stdin and the pixels come back
-on stdout (raw PPM, which is many times faster than PNG). Qt-free: the dialog makes
-``QImage`` objects from the ``PageBitmap`` values on the GUI thread.
+The bytes come from ``services.summary_export.build_summary_pdf`` (the dialog saves those
+same bytes); this module only turns them into pages. Nothing here writes a file: the PDF
+goes to ``pdftoppm`` on stdin and the pixels come back on stdout (raw PPM, which is many
+times faster than PNG). Qt-free: the dialog makes ``QImage`` objects from the ``PageBitmap``
+values on the GUI thread.
 """
 
 import io
@@ -16,18 +18,11 @@ import os
 import shutil
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from pypdf import PdfReader
 
-from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
-from ipt_desktop.domain.timeline import Timeline
-from ipt_desktop.reports import build_pdf
-
-#: reportlab keeps module-level state (fonts, caches); one document is built at a time.
-BUILD_LOCK = threading.Lock()
 #: Where Poppler usually lives when a desktop session's PATH is short (macOS GUI apps).
 _EXTRA_PLACES = (Path("/opt/homebrew/bin"), Path("/usr/local/bin"), Path("/usr/bin"))
 _TIMEOUT_S = 60
@@ -107,7 +102,7 @@ def render_bitmaps(pdf: bytes, dpi: int, program: str | None = None) -> tuple[Pa
         raise RenderError("pdftoppm is not installed")
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0) if sys.platform == "win32" else 0
     try:
-        done = subprocess.run(
+        done = subprocess.run(  # noqa: S603 - pdftoppm found by path, fixed arguments, no shell
             [tool, "-r", str(int(dpi)), "-"],
             input=pdf,
             capture_output=True,
@@ -128,27 +123,8 @@ def page_texts(pdf: bytes) -> tuple[str, ...]:
     return tuple(page.extract_text() or "" for page in reader.pages)
 
 
-def build(
-    content: GraduationContent,
-    kind: DocumentKind,
-    paper: PaperSize,
-    timeline: Timeline | None,
-    password: str | None = None,
-) -> bytes:
-    """``reports.build_pdf`` under ``BUILD_LOCK`` (preview, print and export may overlap)."""
-    with BUILD_LOCK:
-        return build_pdf(content, kind, paper, timeline, password)
-
-
-def pages_of(
-    content: GraduationContent,
-    kind: DocumentKind,
-    paper: PaperSize,
-    timeline: Timeline | None,
-    dpi: int,
-) -> PdfPages:
-    """Build the PDF and render its pages: bitmaps if possible, else the text of each."""
-    pdf = build(content, kind, paper, timeline)
+def pages_of(pdf: bytes, dpi: int) -> PdfPages:
+    """The pages of ``pdf``: bitmaps at ``dpi`` if possible, else the text of each."""
     tool = rasterizer()
     if tool is not None:
         try:

@@ -23,7 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize, select
+from ipt_desktop.domain.graduation import (
+    DocumentKind,
+    GraduationContent,
+    PaperSize,
+    preview_warnings,
+    select,
+    with_greeting_name,
+)
 from ui.common.clinical_colours import muted_text
 
 from .item_picker import ItemPicker
@@ -35,7 +42,7 @@ KIND_LABELS = {
     DocumentKind.BOTH: "Both: the letter, then the clinical summary",
 }
 PASSWORD_NOTE = (
-    "The PDF is encrypted with AES-256, but a PDF password is weak protection: whoever has "
+    "The PDF is encrypted with AES-256, but a PDF password is weak protection: whoever has "  # noqa: S105 - a message
     "the file can try passwords offline, as fast as their computer allows. Use a long, "
     "random password and give it to the reader another way (in person, by phone)."
 )
@@ -113,6 +120,26 @@ class SummaryForm(QWidget):
         charts.addWidget(self.phq9Chart)
         charts.addStretch(1)
 
+        self.greetingName = QLineEdit(self)
+        self.greetingName.setAccessibleName("Name in the greeting")
+        self.greetingName.setPlaceholderText("The name the client wants to be called")
+        self.greetingName.setToolTip(
+            "Saved as the client's preferred name when the letter is saved or printed"
+        )
+        greeting_label = QLabel("&Greeting: Dear", self)
+        greeting_label.setBuddy(self.greetingName)
+        self._greeting_row = QHBoxLayout()
+        self._greeting_row.addWidget(greeting_label)
+        self._greeting_row.addWidget(self.greetingName, 1)
+        self._greeting_label = greeting_label
+        #: Unfinished course, empty sections: said here, never dropped silently.
+        self.warnings = QLabel(self)
+        self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.PlainText)
+        self.warnings.setAccessibleName("Warnings about the letter")
+        warning_font = self.warnings.font()
+        warning_font.setBold(True)
+        self.warnings.setFont(warning_font)
         self.opening = _text_edit("Opening words", self)
         self.closing = _text_edit("Closing words", self)
         self.recommendations = _text_edit("Recommendations", self)
@@ -147,6 +174,8 @@ class SummaryForm(QWidget):
         column.addLayout(kind_box)
         column.addLayout(options)
         column.addLayout(charts)
+        column.addWidget(self.warnings)
+        column.addLayout(self._greeting_row)
         self._add_text(column, "&Opening words", self.opening)
         self._add_text(column, "&Closing words", self.closing)
         column.addWidget(self.letterNote)
@@ -174,6 +203,7 @@ class SummaryForm(QWidget):
         self.phq9Chart.toggled.connect(lambda _on: self.changed.emit())
         for edit in (self.opening, self.closing, self.recommendations):
             edit.textChanged.connect(self.changed)
+        self.greetingName.textChanged.connect(lambda _t: self.changed.emit())
         for picker in (self.achievements, self.skills, self.signs):
             picker.changed.connect(self.changed)
         self.usePassword.toggled.connect(self._password_toggled)
@@ -194,6 +224,7 @@ class SummaryForm(QWidget):
         self._base = content
         self.blockSignals(True)
         try:
+            self.greetingName.setText(content.greeting_name)
             self.opening.setPlainText(content.opening_words)
             self.closing.setPlainText(content.closing_words)
             self.recommendations.setPlainText(content.recommendations)
@@ -204,6 +235,7 @@ class SummaryForm(QWidget):
             self.signs.setItems(content.warning_signs)
         finally:
             self.blockSignals(False)
+        self._show_warnings()
         self._charts_toggled(self.moodChart.isChecked())
 
     def content(self) -> GraduationContent:
@@ -212,7 +244,7 @@ class SummaryForm(QWidget):
         if self._base is None:
             raise LookupError("no summary content was set")
         edited = dataclasses.replace(
-            self._base,
+            with_greeting_name(self._base, self.greetingName.text()),
             opening_words=self.opening.toPlainText(),
             closing_words=self.closing.toPlainText(),
             recommendations=self.recommendations.toPlainText(),
@@ -254,6 +286,8 @@ class SummaryForm(QWidget):
         try:
             for edit in (self.opening, self.closing, self.recommendations):
                 edit.clear()
+            self.greetingName.clear()
+            self.warnings.clear()
             for picker in (self.achievements, self.skills, self.signs):
                 picker.clear()
             self.password.clear()
@@ -280,9 +314,23 @@ class SummaryForm(QWidget):
             if isinstance(label, QLabel):
                 label.setVisible(shown)
         self.letterNote.setVisible(not letter)
+        self.greetingName.setVisible(letter)
+        self._greeting_label.setVisible(letter)
+        self.warnings.setVisible(letter and bool(self.warnings.text()))
         self.moodChart.setVisible(letter)
         self.phq9Chart.setVisible(letter)
         self.phq9Chart.setEnabled(self.moodChart.isChecked())
+
+    def _show_warnings(self) -> None:
+        if self._base is None:
+            self.warnings.clear()
+            return
+        self.warnings.setText(
+            "\n".join(f"\N{WARNING SIGN} {w}" for w in preview_warnings(self._base))
+        )
+
+    def greetingNameText(self) -> str:
+        return self.greetingName.text().strip()
 
     def _charts_toggled(self, _on: bool) -> None:
         self._update_kind()

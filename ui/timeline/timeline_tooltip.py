@@ -3,17 +3,16 @@
 import datetime as dt
 import html
 
+from ipt_desktop.domain.date_words import weekday_medium_date
 from ipt_desktop.domain.outcomes import Measure
 from ipt_desktop.domain.timeline import EventMarker, SessionMarker, Timeline
-from ipt_desktop.domain.timeline_axis import MONTH_ABBREVIATIONS
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 MAX_DESCRIPTION_CHARS = 300
 
 
 def long_date(d: dt.date) -> str:
     """ "Tue 12 Mar 2024": unambiguous whatever the reader's locale."""
-    return f"{WEEKDAYS[d.weekday()]} {d.day} {MONTH_ABBREVIATIONS[d.month - 1]} {d.year}"
+    return weekday_medium_date(d)
 
 
 def session_lines(timeline: Timeline, marker: SessionMarker) -> list[str]:

@@ -38,6 +38,7 @@ from .open_record import OpenRecord
 from .overview_tab import OverviewTab
 from .sessions_tab import SessionsTab
 from .termination_tab import TerminationTab
+from .timeline_slot import TimelineFactory
 from .workspace_dialogs import WorkspaceDialogs
 
 TAB_NAMES = ("overview", "sessions", "inventory", "formulation", "life_events", "termination")
@@ -68,12 +69,14 @@ def episode_label(episode: Episode) -> str:
 class ClientWorkspace(QWidget):
     recordChanged = Signal(str)
     graduationRequested = Signal(str, str)
+    handoverRequested = Signal(str, str, list)  # client id, session id, questionnaires
 
     def __init__(
         self,
         vault: Vault,
         parent: QWidget | None = None,
         *,
+        timeline_factory: TimelineFactory,
         today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
@@ -104,7 +107,7 @@ class ClientWorkspace(QWidget):
         def dialogs() -> WorkspaceDialogs:
             return self.dialogs
 
-        self.overview = OverviewTab(self.record, today, self)
+        self.overview = OverviewTab(self.record, timeline_factory, today, self)
         self.sessions = SessionsTab(self.record, self.keeper, dialogs, today, self)
         self.inventory = InventoryTab(self.record, self.keeper, dialogs, self)
         self.formulation = FormulationTab(self.record, self.keeper, today, self)
@@ -144,6 +147,7 @@ class ClientWorkspace(QWidget):
         self.overview.sessionActivated.connect(self.openSession)
         self.overview.formulationRequested.connect(lambda: self.setCurrentTab("formulation"))
         self.termination.graduationRequested.connect(self.graduationRequested)
+        self.sessions.editor.handoverRequested.connect(self.handoverRequested)
         self._stack.setCurrentWidget(self._empty)
 
     # ---- the shell's interface -----------------------------------------------------------
@@ -218,6 +222,12 @@ class ClientWorkspace(QWidget):
     def openSession(self, session_id: str) -> None:
         if self.sessions.openSession(session_id):
             self.setCurrentTab("sessions")
+
+    def goToRiskAssessment(self, session_id: str) -> None:
+        """Open the session and put the cursor in its risk assessment (after a hand-over)."""
+        self.openSession(session_id)
+        if self.sessions.editor.sessionId() == session_id:
+            self.sessions.editor.goToRiskAssessment()
 
     def currentSessionId(self) -> str | None:
         """The session open in the editor (the shell reopens it after an unlock)."""

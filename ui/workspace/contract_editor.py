@@ -1,9 +1,10 @@
 """Edit the treatment contract (episode): kind, start date and number of planned sessions.
 
 An acute IPT course is usually 12 to 16 weekly sessions (8 in the brief format); a
-maintenance contract (IPT-M) is often monthly. The editor edits the selected contract or
-prepares a new one; the formulation, goals and termination of an existing contract are
-kept as they are.
+maintenance contract (IPT-M) is often monthly. An acute contract shorter than 8 or longer
+than 20 sessions is unusual (IPT.md) and asks the therapist to confirm it before saving.
+The editor edits the selected contract or prepares a new one; the formulation, goals and
+termination of an existing contract are kept as they are.
 """
 
 import dataclasses
@@ -15,12 +16,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ipt_desktop.domain.course_prompts import unusual_contract, unusual_contract_text
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import MAX_PLANNED_SESSIONS, MIN_PLANNED_SESSIONS, Episode
@@ -48,6 +51,8 @@ class ContractEditor(QWidget):
         self._record = record
         self._today = today
         self._episode: Episode | None = None
+        #: Asks to keep an unusual acute length; tests replace it (no dialog may block).
+        self.confirmLength: Callable[[int], bool] = self._ask_length
         self.kind = QComboBox(self)
         self.kind.setAccessibleName("Kind of contract")
         for kind, label in KIND_LABELS.items():
@@ -106,6 +111,10 @@ class ContractEditor(QWidget):
             start = self.start.date()
             assert start is not None  # the field is not optional
             kind = EpisodeKind(self.kind.currentData())
+            planned = self.planned.value()
+            if unusual_contract(kind, planned) and not self.confirmLength(planned):
+                self.planned.setFocus()
+                return False
             if self._episode is None:
                 episode = Episode(
                     client_id=client_id,
@@ -130,3 +139,16 @@ class ContractEditor(QWidget):
             return False
         self.finished.emit()
         return True
+
+    def _ask_length(self, planned: int) -> bool:
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unusual contract length")
+        box.setText("Unusual contract length")
+        box.setInformativeText(unusual_contract_text(planned))
+        keep = box.addButton(f"Keep {planned} sessions", QMessageBox.ButtonRole.AcceptRole)
+        change = box.addButton("Change the length", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(change)
+        box.setEscapeButton(change)
+        box.exec()
+        return box.clickedButton() is keep

@@ -31,6 +31,7 @@ from ui.common.date_field import DateField
 from ui.common.form_parts import labelled, muted_label, section_heading
 
 from .draft_keeper import DraftKeeper
+from .episode_history_form import EpisodeHistoryForm
 from .episode_page import EpisodePage, EpisodePageWords
 from .note_field import NoteField
 from .open_record import OpenRecord
@@ -40,10 +41,11 @@ MAX_AREAS = 2
 #: Beyond this width lines get too long to read comfortably.
 READING_WIDTH = 1000
 AREA_HELP = {
-    ProblemArea.GRIEF: "Complicated mourning after a death or loss.",
+    ProblemArea.GRIEF: "Complicated mourning after the death of someone important "
+    "(other losses, such as a job, a home or health, are role transitions).",
     ProblemArea.ROLE_DISPUTE: "Non-reciprocal expectations with a partner, boss, parent, child.",
-    ProblemArea.ROLE_TRANSITION: "A life change: a move, a new job or its loss, divorce, "
-    "illness, becoming a parent.",
+    ProblemArea.ROLE_TRANSITION: "A life change or a loss other than a death: a move, a new "
+    "job or its loss, divorce, illness, becoming a parent.",
     ProblemArea.INTERPERSONAL_DEFICITS: "Social isolation, not tied to a life change.",
 }
 STAGE_HELP = {
@@ -131,6 +133,9 @@ class FormulationTab(EpisodePage):
             parent=body,
         )
         self.goals.edited.connect(self._changed)
+        self.goals.edited.connect(self._goals_changed)
+        self.history = EpisodeHistoryForm(body)
+        self.history.edited.connect(self._changed)
 
         left = QVBoxLayout()
         left.addWidget(section_heading("Focal problem areas (one or two)", body))
@@ -148,6 +153,8 @@ class FormulationTab(EpisodePage):
         left.addWidget(muted_label(ACCEPT_HINT, body))
         left.addWidget(section_heading("Goals", body))
         left.addWidget(self.goals)
+        left.addWidget(section_heading("History, medication and referral", body))
+        left.addWidget(self.history)
         left.addStretch(1)
         column = QHBoxLayout(body)
         column.setContentsMargins(16, 0, 16, 16)
@@ -185,6 +192,7 @@ class FormulationTab(EpisodePage):
             "accepted_on": self.accepted.text(),
             "goals": self.goals.draftText(),
             "goal_pending": self.goals.pendingText(),
+            **self.history.draftFields(),
         }
 
     # ---- the page ------------------------------------------------------------------------
@@ -203,6 +211,7 @@ class FormulationTab(EpisodePage):
         self.text.setText(formulation.text)
         self.accepted.setDate(formulation.accepted_on)
         self.goals.setValues(() if episode is None else episode.goals)
+        self.history.fill(episode)
 
     def _loaded(self) -> None:
         self.area_message.clear()
@@ -212,8 +221,8 @@ class FormulationTab(EpisodePage):
         return self.formulation()
 
     def _updated(self, episode: Episode) -> Episode:
-        return dataclasses.replace(
-            episode, formulation=self.formulation(), goals=self.goals.values()
+        return self.history.updated(
+            dataclasses.replace(episode, formulation=self.formulation(), goals=self.goals.values())
         )
 
     def _invalid_message(self, error: ValidationError) -> str:
@@ -229,11 +238,13 @@ class FormulationTab(EpisodePage):
         self.text.setText(fields.get("text", ""))
         self.accepted.setText(fields.get("accepted_on", ""))
         self.goals.applyDraftText(fields.get("goals", "[]"), fields.get("goal_pending", ""))
+        self.history.applyFields(fields, self.goals.values())
         self._sync_stage()
 
     def _clear_fields(self) -> None:
         self.text.setText("")
         self.goals.setValues(())
+        self.history.clear()
         self.accepted.clearSensitive()
         for box in self.areas.values():
             box.setChecked(False)
@@ -260,6 +271,9 @@ class FormulationTab(EpisodePage):
         self.stage.setEnabled(dispute)
         if not dispute and self.stage.currentIndex() != 0:
             self.stage.setCurrentIndex(0)
+
+    def _goals_changed(self) -> None:
+        self.history.setGoals(self.goals.values())
 
     def _accepted_today(self) -> None:
         self.accepted.setDate(self._today())

@@ -13,7 +13,7 @@ from .record_table_model import RECORD_ID_ROLE, ColumnSpec, RecordTableModel
 
 EVENT_ID_ROLE = RECORD_ID_ROLE
 KIND_LABELS = {
-    LifeEventKind.GRIEF: "Loss or death",
+    LifeEventKind.GRIEF: "Death (grief)",
     LifeEventKind.ROLE_TRANSITION: "Role transition",
     LifeEventKind.ROLE_DISPUTE: "Dispute",
     LifeEventKind.INTERPERSONAL_DEFICITS: "Isolation",

@@ -1,8 +1,10 @@
 """Latest measures of the selected contract, with the change from baseline and the outcome.
 
 Per measure: the latest score with its band (colour and words), baseline -> latest with
-the change, and the outcome in plain words ("Response", "Remission", "Improved (5+
-points)"). A positive PHQ-9 item 9 at the latest measurement is said in words too.
+the change, and the outcome in plain words. Only the primary measure (PHQ-9, else HAM-D)
+carries a verdict, and only at the end of the course ("Response", "Remission"); before
+that it says "In progress", and the other measures only say how they changed ("Improved
+(5+ points)"). A positive PHQ-9 item 9 at the latest measurement is said in words too.
 """
 
 from collections.abc import Sequence
@@ -11,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from ipt_desktop.domain.contract import session_order_key
+from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.measures import (
     gad7_severity,
     hamd_severity,
@@ -21,11 +24,11 @@ from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.outcomes import (
     Measure,
     Outcome,
-    describe,
     gad7_outcome,
     hamd_outcome,
     phq9_outcome,
 )
+from ipt_desktop.domain.verdict import EpisodeJudgement, Verdict, change_words
 from ui.common.clinical_colours import risk_colour
 from ui.common.form_parts import CellLabel, active_palette, muted_label, set_muted, set_text_colour
 from ui.common.ui_text import NONE_TEXT, format_date
@@ -89,12 +92,15 @@ class MeasuresCard(QWidget):
     def riskText(self) -> str:
         return self._risk.text() if self._risk.isVisibleTo(self) else ""
 
-    def show_sessions(self, sessions: Sequence[Session]) -> None:
+    def show_sessions(
+        self, sessions: Sequence[Session], judgement: EpisodeJudgement | None = None
+    ) -> None:
         outcomes: dict[Measure, Outcome | None] = {
             Measure.PHQ9: phq9_outcome(sessions),
             Measure.HAMD: hamd_outcome(sessions),
             Measure.GAD7: gad7_outcome(sessions),
         }
+        primary = None if judgement is None or judgement.primary is None else judgement.primary
         for measure, (latest, change, outcome_label) in self._labels.items():
             outcome = outcomes[measure]
             if outcome is None:
@@ -110,7 +116,10 @@ class MeasuresCard(QWidget):
             change.setToolTip(
                 f"{format_date(outcome.baseline_date)} → {format_date(outcome.latest_date)}"
             )
-            outcome_label.setText(describe(outcome))
+            if primary is not None and judgement is not None and measure is primary.measure:
+                outcome_label.setText(_verdict_text(judgement, outcome))
+            else:
+                outcome_label.setText(change_words(outcome))
         ordered = sorted(sessions, key=session_order_key)
         moods = [s.mood for s in ordered if s.mood is not None]
         self._mood.setText(NONE_TEXT if not moods else f"{moods[-1]} / 10")
@@ -127,10 +136,33 @@ class MeasuresCard(QWidget):
             self._risk.show()
         else:
             self._risk.hide()
-        self._note.setText(
-            "Response: at least 50% below the start. Remission: PHQ-9 below 5, HAM-D 7 or less."
-            if any(outcomes.values())
-            else "No measures recorded in this contract yet."
-        )
+        self._note.setText(_note_text(judgement) if any(outcomes.values()) else NO_MEASURES)
         self._note.setTextFormat(Qt.TextFormat.PlainText)
         set_muted(self._note)
+
+
+NO_MEASURES = "No measures recorded in this contract yet."
+NOTE_ACUTE = (
+    "The primary measure (PHQ-9, else HAM-D) decides the outcome at the end of the course: "
+    "response at least 50% below the start, partial 25-49%; remission only from a start of "
+    "PHQ-9 10 or HAM-D 8 or more."
+)
+NOTE_MAINTENANCE = (
+    "Maintenance: staying well, or recurrence (PHQ-9 10 or more twice in a row), judged "
+    "against the acute course's start."
+)
+
+
+def _note_text(judgement: EpisodeJudgement | None) -> str:
+    if judgement is not None and judgement.kind is EpisodeKind.MAINTENANCE:
+        return NOTE_MAINTENANCE
+    return NOTE_ACUTE
+
+
+def _verdict_text(judgement: EpisodeJudgement, outcome: Outcome) -> str:
+    """The primary measure's cell: a verdict at the end of the course, else progress."""
+    if judgement.verdict is Verdict.IN_PROGRESS:
+        return f"In progress: {change_words(outcome).lower()}"
+    if judgement.verdict is Verdict.NOT_MEASURED:
+        return change_words(outcome)
+    return judgement.verdict.label

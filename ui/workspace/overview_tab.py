@@ -4,6 +4,7 @@ response / remission, and the client's IPT timeline (phases, sessions, measures,
 
 import datetime as dt
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.contract import ContractProgress, planned_end_date, progress
+from ipt_desktop.domain.course_prompts import therapist_prompts
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
-from ui.timeline.timeline_widget import TimelineWidget
 
 from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
@@ -34,6 +36,7 @@ from .contract_editor import KIND_LABELS, ContractEditor
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
+from .timeline_slot import TimelineFactory, TimelineView
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
@@ -62,6 +65,7 @@ class OverviewTab(QWidget):
     def __init__(
         self,
         record: OpenRecord,
+        timeline_factory: TimelineFactory,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
     ) -> None:
@@ -87,6 +91,14 @@ class OverviewTab(QWidget):
         self._bar.setAccessibleName("Sessions held in this contract")
         self._ending = QLabel(summary)
         self._ending.setWordWrap(True)
+        # Prompts for the therapist (off track, initial phase too long): never client wording.
+        self.prompts = QLabel(summary)
+        self.prompts.setWordWrap(True)
+        self.prompts.setTextFormat(Qt.TextFormat.PlainText)
+        self.prompts.setAccessibleName("Prompts for the therapist")
+        prompt_font = self.prompts.font()
+        prompt_font.setBold(True)
+        self.prompts.setFont(prompt_font)
         self._edit = QPushButton("Edit contract…", summary)
         self._edit.setAccessibleName("Edit contract")
         self._edit.clicked.connect(self._edit_contract)
@@ -108,6 +120,7 @@ class OverviewTab(QWidget):
         summary_column.addWidget(progress_row, 0, Qt.AlignmentFlag.AlignLeft)
         summary_column.addWidget(self._bar)
         summary_column.addWidget(self._ending)
+        summary_column.addWidget(self.prompts)
         summary_column.addStretch(1)
         summary_column.addWidget(buttons, 0, Qt.AlignmentFlag.AlignLeft)
         self.contract_editor = ContractEditor(record, today, self._contract_stack)
@@ -141,8 +154,9 @@ class OverviewTab(QWidget):
         self.measures_card.body.addWidget(self.measures)
 
         # -- timeline
-        self.timeline = TimelineWidget(self)
-        self.timeline.setMinimumHeight(260)
+        self.timelineWidget = timeline_factory(self)
+        self.timelineWidget.setMinimumHeight(260)
+        self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
 
         cards = QGridLayout()
@@ -150,14 +164,14 @@ class OverviewTab(QWidget):
         cards.addWidget(self.contract_card, 0, 0)
         cards.addWidget(self.areas_card, 0, 1)
         cards.addWidget(self.measures_card, 0, 2)
-        content = _Page(self.timeline, self)
+        content = _Page(self.timelineWidget, self)
         column = QVBoxLayout(content)
         column.setContentsMargins(10, 10, 10, 10)
         column.setSpacing(10)
         self._cards = cards
         self._narrow: bool | None = None
         column.addLayout(cards)
-        column.addWidget(self.timeline, 1)
+        column.addWidget(self.timelineWidget, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
         outer = QVBoxLayout(self)
@@ -174,7 +188,11 @@ class OverviewTab(QWidget):
             return
         self.timeline.setTimeline(build_timeline(record, self._today()))
         sessions = self._record.episode_sessions()
-        self.measures.show_sessions(sessions)
+        judgement = None if episode is None else judge_episode(record, episode.id)
+        self.measures.show_sessions(sessions, judgement)
+        prompts = () if episode is None else therapist_prompts(episode, sessions)
+        self.prompts.setText("\n".join(f"\N{WARNING SIGN} {p}" for p in prompts))
+        self.prompts.setVisible(bool(prompts))
         self._new.setEnabled(episode is not None)
         if episode is None:
             self._contract_line.setText(NO_CONTRACT)
@@ -225,6 +243,7 @@ class OverviewTab(QWidget):
             label.clear()
         self._accepted.clear()
         self._ending.clear()
+        self.prompts.clear()
         self._phase.setPhase(None)
         self._contract_stack.setCurrentIndex(0)
 

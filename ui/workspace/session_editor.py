@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ipt_desktop.domain.contract import progress, session_numbers
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
+from ipt_desktop.domain.handover import entry_after_edit
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.signing import signing_problems
@@ -27,15 +28,19 @@ from .draft_keeper import DraftKeeper
 from .form_scroll import FormScrollArea
 from .open_record import OpenRecord
 from .session_form import SessionForm
+from .session_handover import SessionHandover
 from .session_header import SessionHeader
 from .session_prompts import (
     ENDING_TEXT,
+    REVIEW_TITLE,
     RISK_DONE_TEXT,
     RISK_DONE_TITLE,
     RISK_TEXT,
     RISK_TITLE,
     SIGNED_TEXT,
+    client_entry_message,
     ending_title,
+    review_prompt,
 )
 from .workspace_dialogs import WorkspaceDialogs
 
@@ -43,6 +48,8 @@ from .workspace_dialogs import WorkspaceDialogs
 class SessionEditor(QWidget):
     edited = Signal()
     sessionDeleted = Signal(str)
+    #: client id, session id, questionnaire values: the shell starts hand-over mode.
+    handoverRequested = Signal(str, str, list)
 
     def __init__(
         self,
@@ -62,20 +69,27 @@ class SessionEditor(QWidget):
         self.header.saveRequested.connect(self.saveChanges)
         self.header.signRequested.connect(self.signCurrent)
         self.header.deleteRequested.connect(self.deleteCurrent)
+        self.handover = SessionHandover(self, dialogs, self)
+        self.handover.requested.connect(self.handoverRequested)
+        self.header.handoverRequested.connect(self.handover.request)
 
         self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
         self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
         self.ending_banner = Banner(BannerKind.INFO, parent=self)
+        self.review_banner = Banner(BannerKind.INFO, parent=self)  # therapist prompts
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
         self.problem_banner = Banner(BannerKind.PROBLEM, parent=self)
+        self.client_banner = Banner(BannerKind.INFO, parent=self)
         banners = QVBoxLayout()
         banners.setContentsMargins(16, 0, 16, 4)
         banners.setSpacing(6)
         for banner in (
             self.signed_banner,
             self.risk_banner,
+            self.client_banner,
             self.problem_banner,
+            self.review_banner,
             self.ending_banner,
         ):
             banners.addWidget(banner)
@@ -112,6 +126,7 @@ class SessionEditor(QWidget):
         session = None if session_id is None else self._record.session(session_id)
         self._session = session
         self._dirty = False
+        self.handover.setSession(session)
         self.problem_banner.clear()
         self.setEnabled(session is not None)
         if session is None:
@@ -119,8 +134,11 @@ class SessionEditor(QWidget):
             self.header.clear()
             self.risk_banner.clear()
             self.ending_banner.clear()
+            self.review_banner.clear()
             self.signed_banner.clear()
+            self.client_banner.clear()
             return
+        self._show_client_entry(session)
         self.form.show_session(session)
         self.form.set_read_only(session.is_signed)
         self.form.signature.show_state(self._signed_text(session), session.amendments)
@@ -228,6 +246,12 @@ class SessionEditor(QWidget):
         self.load(None)
         self.sessionDeleted.emit(session.id)
 
+    def _show_client_entry(self, session: Session) -> None:
+        if session.client_entry is None:
+            self.client_banner.clear()
+        else:
+            self.client_banner.showMessage(*client_entry_message(session.client_entry))
+
     def goToAmendment(self) -> None:
         field = self.form.signature.amendmentField()
         self._scroll.ensureWidgetVisible(field, 0, 120)
@@ -268,7 +292,7 @@ class SessionEditor(QWidget):
     def _collect(self) -> Session:
         assert self._session is not None
         form = self.form
-        return dataclasses.replace(
+        edited = dataclasses.replace(
             self._session,
             date=form.date_field.date() or self._session.date,
             phase_override=form.phase_override(),
@@ -277,7 +301,10 @@ class SessionEditor(QWidget):
             hamd=form.hamd.value(),
             gad7=form.gad7.value(),
             note=form.note(),
+            client_entry=None,
         )
+        # A score the therapist changed is no longer the client's own rating.
+        return dataclasses.replace(edited, client_entry=entry_after_edit(self._session, edited))
 
     def _mark_dirty(self) -> None:
         if self._session is None or self._session.is_signed:
@@ -312,7 +339,14 @@ class SessionEditor(QWidget):
         if episode is None:
             self.header.setTitle(f"Session {number}")
             self.ending_banner.clear()
+            self.review_banner.clear()
         else:
+            sessions = self._record.sessions_of(session.episode_id)
+            review = review_prompt(episode, sessions, session)
+            if review and not session.is_signed:
+                self.review_banner.showMessage(REVIEW_TITLE, review)
+            else:
+                self.review_banner.clear()
             step = progress(episode, number)
             self.header.setTitle(step.label)
             suggested = suggest_phase(episode, number, session.date)

@@ -17,6 +17,7 @@ class SessionHeader(QWidget):
     saveRequested = Signal()
     signRequested = Signal()
     deleteRequested = Signal()
+    handoverRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,6 +36,13 @@ class SessionHeader(QWidget):
         self.sign_button = QPushButton("Sign…", self)
         self.sign_button.setAccessibleName("Sign session note")
         self.sign_button.clicked.connect(self.signRequested)
+        self.hand_button = QPushButton("Hand to client…", self)
+        self.hand_button.setAccessibleName("Hand the laptop to the client for questionnaires")
+        self.hand_button.setToolTip(
+            "The client answers mood, PHQ-9 and GAD-7 in a locked-down full-screen view "
+            "(Ctrl+Shift+H)"
+        )
+        self.hand_button.clicked.connect(self.handoverRequested)
         self.delete_button = QPushButton("Delete…", self)
         self.delete_button.setAccessibleName("Delete this unsigned session")
         self.delete_button.clicked.connect(self.deleteRequested)
@@ -49,6 +57,7 @@ class SessionHeader(QWidget):
         buttons.setSpacing(8)
         buttons.addWidget(self.delete_button)
         buttons.addSpacing(12)
+        buttons.addWidget(self.hand_button)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.sign_button)
         buttons.addStretch(1)
@@ -76,7 +85,7 @@ class SessionHeader(QWidget):
         self.badge.setPhase(phase)
 
     def setSigned(self, signed: bool) -> None:
-        for button in (self.save_button, self.sign_button, self.delete_button):
+        for button in (self.save_button, self.sign_button, self.delete_button, self.hand_button):
             button.setVisible(not signed)
 
     def setSignBlocked(self, blocked: bool) -> None:

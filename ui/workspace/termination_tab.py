@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.model import Episode, Termination
-from ipt_desktop.domain.outcomes import phq9_outcome
+from ipt_desktop.domain.verdict import Verdict, judge_episode
 from ui.common.banner import Banner, BannerKind
 from ui.common.form_parts import labelled, muted_label, section_heading
 
@@ -55,8 +55,12 @@ LISTS = (
 )
 WHAT_TO_DO = "When warning signs appear: what the client will do, who to call, when to come back."
 PLAN_PROMPT = (
-    "Details: how often maintenance sessions take place, when boosters are, who the "
-    "referral is to and why."
+    "For the clinical summary, in clinical terms: how often maintenance sessions take "
+    "place, when boosters are, who the referral is to and why."
+)
+CLIENT_STEP_PROMPT = (
+    "For the client's letter, in plain words to the client: \"You will see your GP on ... "
+    "to talk about medication.\" Left empty, the letter names the plan's kind."
 )
 NO_RESPONSE_TEXT = (
     "If the client has not improved, the therapy, not the client, fell short: say so, and "
@@ -123,9 +127,16 @@ class TerminationTab(EpisodePage):
             self.plan_kind.addItem(label, kind.value)
         self.plan_kind.activated.connect(self._changed)
         right.addWidget(labelled("Plan after ending", self.plan_kind, body, gap=10))
-        self.plan = NoteField("Plan after ending: details", PLAN_PROMPT, lines=4, parent=body)
+        self.plan = NoteField("Clinician's plan", PLAN_PROMPT, lines=4, parent=body)
         self.plan.edited.connect(self._changed)
-        right.addWidget(self.plan)
+        right.addWidget(labelled("Clinician's plan (clinical summary)", self.plan, body, gap=10))
+        self.client_next_step = NoteField(
+            "The client's next step", CLIENT_STEP_PROMPT, lines=3, parent=body
+        )
+        self.client_next_step.edited.connect(self._changed)
+        right.addWidget(
+            labelled("The client's next step (letter)", self.client_next_step, body, gap=10)
+        )
         prompts = CardFrame("IPT prompts for the last sessions", body)
         for prompt in IPT_PROMPTS:
             prompts.body.addWidget(muted_label(f"• {prompt}", prompts))
@@ -163,6 +174,7 @@ class TerminationTab(EpisodePage):
             what_to_do=self.what_to_do.text(),
             plan_kind=PlanAfterEnding(self.plan_kind.currentData()),
             plan=self.plan.text(),
+            client_next_step=self.client_next_step.text(),
         )
 
     def draftFields(self) -> dict[str, str]:
@@ -170,6 +182,7 @@ class TerminationTab(EpisodePage):
             "what_to_do": self.what_to_do.text(),
             "plan_kind": str(self.plan_kind.currentData()),
             "plan": self.plan.text(),
+            "client_next_step": self.client_next_step.text(),
         }
         for field, editor in self.lists.items():
             fields[field] = editor.draftText()
@@ -190,20 +203,27 @@ class TerminationTab(EpisodePage):
         self.what_to_do.setText(termination.what_to_do)
         self.plan_kind.setCurrentIndex(self.plan_kind.findData(termination.plan_kind.value))
         self.plan.setText(termination.plan)
+        self.client_next_step.setText(termination.client_next_step)
 
     def _loaded(self) -> None:
         self._show_outcome()
 
     def _show_outcome(self) -> None:
-        """When PHQ-9 shows no response, IPT's reminder: the therapy fell short, not the
-        client; discuss alternatives."""
-        outcome = phq9_outcome(self._record.episode_sessions())
-        if outcome is None or outcome.measurements < 2 or outcome.response or outcome.remission:
+        """At the end of an acute course without a response, IPT's reminder: the therapy
+        fell short, not the client; discuss alternatives. Never mid-course (IPT.md)."""
+        record, episode = self._record.record, self._record.episode
+        if record is None or episode is None:
+            self.outcome.clear()
+            return
+        judgement = judge_episode(record, episode.id)
+        primary = judgement.primary
+        shortfall = judgement.verdict in (Verdict.NON_RESPONSE, Verdict.PARTIAL_RESPONSE)
+        if not shortfall or primary is None:
             self.outcome.clear()
             return
         self.outcome.showMessage(
-            f"PHQ-9 has not reached response in this contract ({outcome.baseline} → "
-            f"{outcome.latest})",
+            f"{judgement.verdict.label} at the end of this course ({primary.measure.label} "
+            f"{primary.baseline} → {primary.latest})",
             NO_RESPONSE_TEXT,
         )
 
@@ -220,12 +240,14 @@ class TerminationTab(EpisodePage):
         index = self.plan_kind.findData(fields.get("plan_kind", ""))
         self.plan_kind.setCurrentIndex(max(index, 0))
         self.plan.setText(fields.get("plan", ""))
+        self.client_next_step.setText(fields.get("client_next_step", ""))
 
     def _clear_fields(self) -> None:
         for editor in self.lists.values():
             editor.setValues(())
         self.what_to_do.setText("")
         self.plan.setText("")
+        self.client_next_step.setText("")
 
     # ---- internals -----------------------------------------------------------------------
 

@@ -32,6 +32,16 @@ class WorkspaceDialogs:
             cancel_text="Stay and fix",
         )
 
+    def chooseHandoverMeasures(self) -> list[str] | None:
+        """Which questionnaires the client answers in hand-over mode (None: cancelled)."""
+        from .handover_choice_dialog import HandoverChoiceDialog
+
+        dialog = HandoverChoiceDialog(self._parent)
+        accepted = dialog.exec() == HandoverChoiceDialog.DialogCode.Accepted
+        chosen = dialog.chosen()
+        dialog.deleteLater()
+        return chosen if accepted and chosen else None
+
     def _ask(self, title: str, text: str, accept_text: str, cancel_text: str = "Cancel") -> bool:
         box = QMessageBox(self._parent)
         box.setIcon(QMessageBox.Icon.Question)

@@ -1,7 +1,7 @@
 """PHQ-9, GAD-7 and HAM-D totals, severity bands and the item-9 flag (IPT.md, "Measures")."""
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ipt_desktop.domain.enums import Severity
@@ -215,7 +215,6 @@ def test_item9_positive_is_any_answer_above_zero(
 answers = st.lists(st.integers(min_value=0, max_value=3), min_size=9, max_size=9)
 
 
-@settings(database=None, deadline=None)
 @given(answers, answers)
 def test_phq9_total_is_in_range_and_severity_is_monotone(a: list[int], b: list[int]) -> None:
     low, high = sorted((phq9_total(a), phq9_total(b)))
@@ -223,7 +222,6 @@ def test_phq9_total_is_in_range_and_severity_is_monotone(a: list[int], b: list[i
     assert SEVERITY_ORDER.index(phq9_severity(low)) <= SEVERITY_ORDER.index(phq9_severity(high))
 
 
-@settings(database=None, deadline=None)
 @given(st.integers(min_value=0, max_value=HAMD_MAX), st.integers(min_value=0, max_value=HAMD_MAX))
 def test_hamd_severity_is_monotone(a: int, b: int) -> None:
     low, high = sorted((a, b))

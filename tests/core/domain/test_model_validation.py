@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Callable
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ipt_desktop.domain.enums import DisputeStage, ProblemArea
@@ -149,13 +149,11 @@ def test_parse_date_accepts_real_dates(value: str, expected: dt.date) -> None:
     assert parse_date("date", value) == expected
 
 
-@settings(database=None, deadline=None)
 @given(st.text(st.characters(exclude_categories=("Cs",), exclude_characters="\x00"), min_size=1))
 def test_any_text_without_surrogates_or_nul_is_kept(text: str) -> None:
     assert session(note=SessionNote(note=text)).note.note == text
 
 
-@settings(database=None, deadline=None)
 @given(st.lists(st.integers(min_value=-5, max_value=8), min_size=9, max_size=9))
 def test_phq9_items_outside_0_to_3_are_refused(items: list[int]) -> None:
     if all(0 <= v <= 3 for v in items):

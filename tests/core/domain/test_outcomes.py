@@ -93,7 +93,9 @@ def test_is_response_means_at_least_half_below_baseline(
         (18, 5, True, False, True),  # 5 is not remission
         (10, 5, True, False, True),  # improvement of exactly 5 points
         (10, 6, False, False, False),  # 4 points is not a minimal important change
-        (6, 4, False, True, False),  # remission without response
+        (6, 4, False, False, False),  # baseline 6 is not clinical: never remission
+        (10, 4, True, True, True),  # baseline 10 is clinical: remission
+        (9, 4, True, False, True),  # baseline 9 is not: improved, not remitted
         (12, 15, False, False, False),  # worse
     ],
 )

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ipt_desktop.domain.model import (
@@ -187,7 +187,6 @@ def test_every_kind_of_text_is_searched_and_located() -> None:
 words = st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=12), max_size=40)
 
 
-@settings(database=None, deadline=None)
 @given(words, words)
 def test_a_planted_word_is_always_found_in_a_short_snippet(
     before: list[str], after: list[str]

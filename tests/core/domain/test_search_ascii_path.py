@@ -14,7 +14,6 @@ from ipt_desktop.domain.search import fold, normalize
 ascii_text = st.text(alphabet=st.characters(max_codepoint=127), max_size=200)
 
 
-@settings(database=None, deadline=None)
 @given(st.text(max_size=80))
 def test_fold_is_normalize_for_any_text(text: str) -> None:
     assert fold(text) == normalize(text)
@@ -34,7 +33,6 @@ def test_fold_is_normalize_on_the_hard_cases(text: str) -> None:
     assert fold(text.upper()) == normalize(text.upper())
 
 
-@settings(database=None, deadline=None)
 @given(ascii_text, st.data())
 def test_the_ascii_match_span_is_the_cluster_one(text: str, data: st.DataObject) -> None:
     if text and data.draw(st.booleans()):  # a needle taken from the text, so it matches
@@ -48,7 +46,6 @@ def test_the_ascii_match_span_is_the_cluster_one(text: str, data: st.DataObject)
     assert search._match_span(text, needle) == search._match_span_in_clusters(text, needle)
 
 
-@settings(database=None, deadline=None)
 @given(ascii_text, st.data())
 def test_ascii_text_never_widens_a_snippet(text: str, data: st.DataObject) -> None:
     low = data.draw(st.integers(0, len(text)))

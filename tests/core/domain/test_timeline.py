@@ -171,7 +171,7 @@ def test_life_events_before_the_first_session_extend_the_axis() -> None:
     assert timeline.axis.start < death.date
     assert 0.0 < timeline.axis.fraction(death.date) < timeline.axis.fraction(move.date) < 1.0
     assert [e.event_id for e in timeline.events] == [death.id, move.id]
-    assert timeline.events[0].kind_label == "Loss"
+    assert timeline.events[0].kind_label == "Death"
     assert timeline.events[0].description == "Fictional loss"
 
 

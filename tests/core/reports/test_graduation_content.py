@@ -4,7 +4,6 @@ import dataclasses
 import datetime as dt
 
 import pytest
-import records
 
 from ipt_desktop.domain import graduation_wording as wording
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, PlanAfterEnding, ProblemArea
@@ -18,6 +17,7 @@ from ipt_desktop.domain.graduation import (
 )
 from ipt_desktop.domain.model import ClientRecord, Session
 from ipt_desktop.domain.outcomes import Measure, Outcome
+from tests.helpers import records
 
 NOT_YOU = "treatment, not you"
 
@@ -48,7 +48,7 @@ def test_responder_gets_warm_words_and_the_phq9_chart() -> None:
     assert content.include_phq9_chart is True
     assert "changed for the better" in content.opening_words
     assert NOT_YOU not in content.opening_words
-    assert content.salutation == f"Dear {records.LATIN_NAME},"
+    assert content.salutation == "Dear Zoë,"  # the first name by default
 
 
 def test_nonresponder_wording_blames_the_treatment_and_names_the_next_step() -> None:
@@ -61,7 +61,8 @@ def test_nonresponder_wording_blames_the_treatment_and_names_the_next_step() -> 
         "The next step we agreed on: a referral to your GP for a medication review, and to the "
         "community mental health team." in content.opening_words
     )
-    assert content.next_step == episode.termination.plan
+    assert content.next_step == episode.termination.client_next_step
+    assert episode.termination.plan not in content.opening_words  # the clinician's words
     assert "changed for the better" not in content.opening_words
     # A flat PHQ-9 line is not shown to the client unless the therapist chooses it.
     assert content.include_phq9_chart is False
@@ -74,7 +75,9 @@ def test_nonresponder_without_plan_text_names_the_plan_kind() -> None:
     bare = dataclasses.replace(
         episode,
         termination=dataclasses.replace(
-            episode.termination, plan="", plan_kind=PlanAfterEnding.ALTERNATIVE_TREATMENT
+            episode.termination,
+            client_next_step="",
+            plan_kind=PlanAfterEnding.ALTERNATIVE_TREATMENT,
         ),
     )
     content = content_for(dataclasses.replace(record, episodes=(bare,)))
@@ -88,13 +91,13 @@ def test_maintenance_letter_speaks_of_keeping_gains() -> None:
     assert content.sessions_attended == 8
     assert "maintenance sessions" in content.opening_words
     assert "held on to the gains" in content.opening_words
-    assert "maintenance contract" in content.recommendations
+    assert "maintenance IPT" in content.recommendations
 
 
 @pytest.mark.parametrize(
     ("area", "stage", "expected"),
     [
-        (ProblemArea.GRIEF, None, "Coming to terms with your loss"),
+        (ProblemArea.GRIEF, None, "Coming to terms with the death of someone"),
         (ProblemArea.ROLE_DISPUTE, None, "Working through a disagreement"),
         (ProblemArea.ROLE_DISPUTE, DisputeStage.RENEGOTIATION, "Working through a disagreement"),
         (ProblemArea.ROLE_DISPUTE, DisputeStage.IMPASSE, "stuck disagreement"),
@@ -165,7 +168,8 @@ def test_episode_without_sessions_ends_today_and_responded_is_unknown() -> None:
 def _outcome(measure: Measure, baseline: int, latest: int, count: int = 2) -> Outcome:
     day = dt.date(2025, 1, 1)
     return Outcome(measure, baseline, latest, day, day, latest - baseline, None,
-                   latest <= baseline / 2 and baseline > 0, latest < 5, False, count)  # fmt: skip
+                   latest <= baseline / 2 and baseline > 0, baseline >= 10 and latest < 5,
+                   False, count)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -173,7 +177,8 @@ def _outcome(measure: Measure, baseline: int, latest: int, count: int = 2) -> Ou
     [
         (None, None, None),
         (_outcome(Measure.PHQ9, 18, 8), None, True),  # response
-        (_outcome(Measure.PHQ9, 6, 4), None, True),  # remission without 50%
+        (_outcome(Measure.PHQ9, 6, 4), None, False),  # baseline 6: no remission, no 50%
+        (_outcome(Measure.PHQ9, 12, 4), None, True),  # remission from a clinical baseline
         (_outcome(Measure.PHQ9, 18, 15), None, False),
         (_outcome(Measure.PHQ9, 18, 18, count=1), None, None),  # baseline only
         (None, _outcome(Measure.HAMD, 20, 16), False),  # HAM-D when no PHQ-9

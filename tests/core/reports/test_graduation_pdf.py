@@ -7,17 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-import records
-from pdf_reading import (
-    PAGE_POINTS,
-    all_text,
-    assert_within_margins,
-    font_file,
-    fonts_used,
-    normalized,
-    page_texts,
-    placed_text,
-)
 from pypdf import PdfReader
 
 from ipt_desktop.domain.graduation import (
@@ -30,6 +19,17 @@ from ipt_desktop.domain.graduation import (
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.domain.timeline import Timeline, build_timeline
 from ipt_desktop.reports import render_pdf
+from tests.helpers import records
+from tests.helpers.pdf_reading import (
+    PAGE_POINTS,
+    all_text,
+    assert_within_margins,
+    font_file,
+    fonts_used,
+    normalized,
+    page_texts,
+    placed_text,
+)
 
 
 def prepared(record: ClientRecord) -> tuple[GraduationContent, Timeline]:
@@ -110,7 +110,10 @@ def test_nonresponder_letter_says_the_treatment_fell_short(tmp_path: Path) -> No
     content, timeline = prepared(record)
     text = all_text(render(tmp_path, content, timeline))
     assert "It is the treatment, not you, that fell short." in text
-    assert normalized(record.episodes[0].termination.plan) in text
+    termination = record.episodes[0].termination
+    # The client's next step is in the letter, twice at most; the clinician's plan never.
+    assert normalized(termination.client_next_step) in text
+    assert normalized(termination.plan) not in text
 
 
 def test_clinical_summary_tables_measures_and_risk(tmp_path: Path) -> None:
@@ -118,7 +121,8 @@ def test_clinical_summary_tables_measures_and_risk(tmp_path: Path) -> None:
     text = all_text(render(tmp_path, content, timeline, DocumentKind.CLINICAL))
     assert "18 (moderately severe)" in text and "15 (moderately severe)" in text
     assert "-3 (-17%)" in text
-    assert "No reliable change" in text
+    assert "PHQ-9 (primary)" in text and "Non-response" in text
+    assert "Lower (shown beside)" in text  # HAM-D 20 -> 17 is shown, never a verdict
     assert "Session 7, 24 February 2025: PHQ-9 item 9 above 0; no risk assessment documented" in (
         text
     )

@@ -4,7 +4,6 @@ import datetime as dt
 import itertools
 
 import pytest
-import records
 from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, String
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
@@ -20,6 +19,7 @@ from ipt_desktop.reports.mood_chart import (
     timeline_chart,
 )
 from ipt_desktop.reports.styles import make_styles
+from tests.helpers import records
 
 WIDTH = 166 * mm
 

@@ -5,13 +5,13 @@ import os
 from pathlib import Path
 
 import pytest
-from pdf_reading import PAGE_POINTS, all_text, assert_within_margins, fonts_used
 from pypdf import PdfReader
 
 from ipt_desktop.domain.graduation import PaperSize
 from ipt_desktop.reports import render_recovery_sheet
 from ipt_desktop.reports.recovery_sheet import _key_lines
 from ipt_desktop.reports.styles import make_styles
+from tests.helpers.pdf_reading import PAGE_POINTS, all_text, assert_within_margins, fonts_used
 
 KEY = "K7QF-2M9X-PLR4-8ZDW-Q3NB-YT6H-J5CE-VA2S-G4KU-9XMP-RW7D-E3LT-HN5B-C2QZ"
 VAULT_ID = "3f1c9a2e-5b7d-4e21-9c0a-7d3e2b1f6a45"

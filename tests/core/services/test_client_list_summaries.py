@@ -1,7 +1,6 @@
 """The client list: one sealed summary per client, read without opening any record row."""
 
 import pytest
-from service_samples import full_record, store
 
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.services import clients
@@ -9,8 +8,8 @@ from ipt_desktop.store.tables import ClientRow
 from ipt_desktop.vault import codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.vault import Vault
-
-PASSPHRASE = "candle river orbit maple"  # the shared vault's (tests/core/services/conftest.py)
+from tests.helpers import PASSPHRASE
+from tests.helpers.samples import full_record, store
 
 
 def test_the_list_holds_every_client_in_the_order_added_and_opens_no_row(

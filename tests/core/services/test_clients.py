@@ -5,7 +5,6 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from service_samples import full_record, phq, store
 
 from ipt_desktop.domain.enums import Phase, ProblemArea
 from ipt_desktop.domain.model import Client, Episode, InventoryPerson, LifeEvent, Session
@@ -19,6 +18,7 @@ from ipt_desktop.services import (
 )
 from ipt_desktop.vault.audit_log import AuditEvent, walk
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.samples import full_record, phq, store
 
 
 def audit_entries(vault: Vault) -> list[tuple[AuditEvent, tuple[str, ...]]]:

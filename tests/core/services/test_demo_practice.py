@@ -5,19 +5,19 @@ import itertools
 import unicodedata
 
 import pytest
-from service_samples import without_ids
 
 from ipt_desktop.demo.practice import build_demo_records, fill_demo
 from ipt_desktop.domain.contract import session_numbers
 from ipt_desktop.domain.enums import EpisodeKind, Phase, PlanAfterEnding, ProblemArea
 from ipt_desktop.domain.measures import item9_positive
 from ipt_desktop.domain.model import ClientRecord, PracticeDetails
-from ipt_desktop.domain.outcomes import phq9_outcome
 from ipt_desktop.domain.phases import effective_phase
 from ipt_desktop.domain.risk import risk_assessment_documented, risk_assessment_missing
 from ipt_desktop.domain.summary import summarize
+from ipt_desktop.domain.verdict import Verdict, current_verdict, judge_episode
 from ipt_desktop.services import clients, practice
 from ipt_desktop.services.vault_verify import verify_vault
+from tests.helpers.samples import without_ids
 
 TODAY = dt.date(2026, 3, 2)
 
@@ -83,21 +83,30 @@ def test_item_9_positive_once_assessed_and_signed_once_recent_and_flagged(demo):
     assert {s.client_id for s in recent} <= flagged
 
 
-def test_a_remitter_a_responder_and_a_non_responder(demo):
-    outcomes = [phq9_outcome(r.sessions) for r in demo]
-    done = [o for o in outcomes if o is not None and o.measurements >= 8]
-    assert any(o.remission for o in done)
-    assert any(o.response and not o.remission for o in done)
-    assert any(not o.response and not o.minimal_important_change for o in done)
+def test_the_mix_issue_12_asks_for(demo):
+    """A responder at the end, a partial responder, a mid-course client, an IPT-M client
+    and a client with PHQ-9 item 9 positive at intake; plus a remission (Ada's acute)."""
+    verdicts = [current_verdict(r) for r in demo]
+    assert Verdict.RESPONSE in verdicts
+    assert Verdict.PARTIAL_RESPONSE in verdicts
+    assert Verdict.IN_PROGRESS in verdicts
+    assert Verdict.STAYING_WELL in verdicts
+    acute_verdicts = [judge_episode(r, e.id).verdict for r in demo for e in r.episodes]
+    assert Verdict.REMISSION in acute_verdicts
+    intake = [sorted(r.sessions, key=lambda s: s.date)[0] for r in demo]
+    assert any(item9_positive(s.phq9) for s in intake)
 
 
 def test_notes_follow_the_ipt_session_shape(demo):
-    for record in demo:
-        for session in record.sessions:
-            note = session.note
-            assert note.since_last_met and note.recent_events and note.homework
-            assert note.problem_area_work and note.techniques and note.plan
-            assert session.phq9 is not None and session.mood is not None
+    sessions = [s for r in demo for s in r.sessions]
+    for session in sessions:
+        note = session.note
+        assert note.problem_area_work and note.plan
+        assert session.phq9 is not None and session.mood is not None
+    # A text is never repeated to fill a field: a few fields stay empty instead.
+    assert sum(bool(s.note.since_last_met) for s in sessions) >= 0.95 * len(sessions)
+    assert sum(bool(s.note.recent_events) for s in sessions) >= 0.95 * len(sessions)
+    assert sum(bool(s.note.homework) for s in sessions) >= 0.75 * len(sessions)
     role_plays = [s for r in demo for s in r.sessions if s.note.role_play]
     assert role_plays
 

@@ -5,13 +5,14 @@ import datetime as dt
 import unicodedata
 
 import pytest
-from service_samples import full_record, store
 
+from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client, PracticeDetails
 from ipt_desktop.services import clients, drafts, practice, sessions
 from ipt_desktop.services.client_search import search_all
 from ipt_desktop.store.tables import DraftRow
 from ipt_desktop.vault.errors import RecordDamagedError
+from tests.helpers.samples import full_record, store
 
 
 def test_drafts_round_trip_without_audit_entries(shared_vault):
@@ -59,11 +60,11 @@ def test_a_draft_payload_moved_to_another_key_does_not_open(shared_vault, client
 
 
 def test_draft_keys_and_fields_are_checked(shared_vault):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         drafts.save_draft(shared_vault, "", None, {"note": "x"})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         drafts.save_draft(shared_vault, "k" * 201, None, {"note": "x"})
-    with pytest.raises(ValueError):
+    with pytest.raises(ValidationError):
         drafts.save_draft(shared_vault, "bad-field", None, {"note": "\ud800"})
     with pytest.raises(LookupError):
         drafts.save_draft(shared_vault, "orphan", Client(name="Demo – Gone").id, {"note": "x"})

@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from service_samples import full_record, store
 from sqlalchemy import event, select
 
 from ipt_desktop.domain.model import Client, Episode, InventoryPerson, Session
@@ -15,6 +14,7 @@ from ipt_desktop.store.tables import ClientChildRow, InventoryRow, SessionRow
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.samples import full_record, store
 
 DAY = dt.date(2026, 4, 6)
 

@@ -236,7 +236,7 @@ ALPHABET = "".join(sorted(set("".join(TRICKY)) | set("aeknsz")))
 random_query = st.text(alphabet=ALPHABET, min_size=1, max_size=6)
 
 
-@settings(database=None, deadline=None, max_examples=150)
+@settings(max_examples=150)
 @given(st.one_of(_query_from(TRICKY), random_query))
 def test_any_query_gives_the_hits_of_a_full_decode(tricky_vault: Vault, query: str) -> None:
     assert search_all(tricky_vault, query) == reference(tricky_vault, query)
@@ -255,8 +255,6 @@ def scratch_session(shared_vault: Vault) -> Session:
 
 
 @settings(
-    database=None,
-    deadline=None,
     max_examples=60,
     suppress_health_check=[HealthCheck.too_slow],
 )
@@ -279,7 +277,7 @@ def test_a_limit_gives_the_first_hits_of_the_full_list(tricky_vault: Vault, quer
     assert len(everything) > 5
     for limit in (0, 1, 2, 5, len(everything), len(everything) + 10):
         assert search_all(tricky_vault, query, limit=limit) == everything[:limit]
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="limit must not be negative"):
         search_all(tricky_vault, query, limit=-1)
 
 

@@ -254,3 +254,11 @@ def test_writes_made_while_the_index_builds_are_replayed_on_it(
     monkeypatch.setattr(practice_memory, "_read_everything", once_behind)
     assert practice_memory.build_index(index_vault)
     assert client_search.search(index_vault, "ternword").from_index
+
+
+def test_one_summary_is_the_one_the_list_shows(index_vault: Vault) -> None:
+    record = a_record("Fictional Summary", "wrenword", "")
+    interchange.import_records(index_vault, [record])
+    listed = {s.client_id: s for s in clients.list_summaries(index_vault)}
+    assert clients.summary_of(index_vault, record.client.id) == listed[record.client.id]
+    assert clients.summary_of(index_vault, "no-such-client") is None

@@ -4,12 +4,12 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from service_samples import phq
 
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, SessionNote
 from ipt_desktop.services import clients, drafts, episodes, sessions
+from tests.helpers.samples import phq
 
 AT = dt.datetime(2026, 1, 12, 18, 0, tzinfo=dt.UTC)
 

@@ -13,7 +13,6 @@ from unittest import mock
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from service_samples import full_record
 
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.model import Amendment
@@ -22,6 +21,7 @@ from ipt_desktop.vault import codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.errors import RecordDamagedError
 from ipt_desktop.vault.json_fields import JsonObject
+from tests.helpers.samples import full_record
 
 RECORD = full_record(name="Demo – Stored Payloads", marker=" Ζήτα 🙂")
 SIGNED = RECORD.sessions[0]
@@ -183,7 +183,7 @@ def mutated(draw: st.DrawFn, payload: dict[str, Any]) -> Any:
     return data
 
 
-@settings(database=None, deadline=None, max_examples=400)
+@settings(max_examples=400)
 @given(st.data())
 def test_a_changed_payload_is_refused_or_accepted_the_same_both_ways(
     data: st.DataObject,

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from service_samples import START, full_record, store
 
+from ipt_desktop import atomic_file
 from ipt_desktop.domain.enums import EpisodeKind, PlanAfterEnding
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, select
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Termination
-from ipt_desktop.reports import pdf_output
 from ipt_desktop.services import clients, summary_export
 from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent, walk
 from ipt_desktop.vault.errors import StorageFullError, VaultLockedError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.samples import START, full_record, store
 
 TODAY = dt.date(2026, 6, 1)
 ACHIEVEMENTS = ("Walked with Ines every Sunday", "Said no to extra shifts", "Rejoined the choir")
@@ -255,7 +255,7 @@ def test_a_write_that_fails_half_way_leaves_nothing(shared_vault, stored, tmp_pa
     def full_disk(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pdf_output.os, "fsync", full_disk)
+    monkeypatch.setattr(atomic_file.os, "fsync", full_disk)
     before = len(audit_entries(shared_vault))
     with pytest.raises(OSError, match="No space"):
         summary_export.export_summary_pdf(
@@ -309,7 +309,7 @@ def test_a_missing_folder_or_a_folder_as_target_leaves_nothing(shared_vault, sto
         )
     taken = tmp_path / "taken.pdf"
     taken.mkdir()
-    with pytest.raises(OSError):
+    with pytest.raises(OSError):  # noqa: PT011 - which OSError depends on the platform
         summary_export.export_summary_pdf(
             shared_vault, stored.client.id, content, DocumentKind.LETTER, PaperSize.A4, taken, None
         )

@@ -22,8 +22,7 @@ from ipt_desktop.vault.errors import (
 )
 from ipt_desktop.vault.settings import read_setting, write_setting
 from ipt_desktop.vault.vault import Vault
-
-PASSPHRASE = "candle river orbit maple"
+from tests.helpers import PASSPHRASE
 
 
 def _reopen(root: Path) -> Vault:

@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, answer_modals, when_modal
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Client
 from ipt_desktop.services import clients
 from ipt_desktop.services.automatic_backups import run_automatic_backup
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.shell import answer_modals, when_modal
 from ui.__main__ import main, wants_cli
 from ui.app.application import EXIT_FAILED, AppController
 from ui.backup import DamagedVaultDialog, RestoreDialog
@@ -56,8 +57,8 @@ def close_when_restored(dialog: RestoreDialog) -> None:
         ([], False),
         (["--demo"], False),
         (["--vault", "verify"], False),  # a folder called "verify"
-        (["--vault", "/tmp/x", "--demo"], False),
-        (["verify", "--vault", "/tmp/x"], True),
+        (["--vault", "/tmp/x", "--demo"], False),  # noqa: S108 - parsed, never opened
+        (["verify", "--vault", "/tmp/x"], True),  # noqa: S108 - parsed, never opened
         (["--help"], True),
         (["--version"], True),
     ],

@@ -14,8 +14,8 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client, Episode
 from ipt_desktop.services import clients, episodes
 from ipt_desktop.vault.vault import Vault
-from ui.app.date_field import DateField
 from ui.app.main_window import MainWindow
+from ui.common.date_field import DateField
 
 MEGABYTE = 1_000_000
 
@@ -84,10 +84,12 @@ def test_date_field_says_why(qtbot: QtBot, text: str, problem: str) -> None:
     field = DateField("Start date")
     qtbot.addWidget(field)
     field.lineEdit().setText(text)
-    assert not field.isValid()
-    assert field.date() is None
+    assert field.peek() is None
     message = field.problem()
+    assert field.errorText() == ""  # asking did not show it
     assert message is not None and problem in message
+    assert not field.isValid()  # and now it is shown beside the field
+    assert field.errorText() == message
 
 
 def test_a_megabyte_pasted_into_a_note_is_saved_whole(
@@ -134,7 +136,7 @@ def test_rtl_name_in_the_workspace_header(qtbot: QtBot, window: MainWindow, vaul
     clients.create_client(vault, client)
     window.workArea.reload()
     assert window.workArea.switchTo(client.id)
-    labels = [label.text() for label in window.workArea.workspaceWidget.findChildren(QLabel)]
+    labels = [label.text() for label in window.workArea.workspace.findChildren(QLabel)]
     assert name in labels
     assert window.workArea.panel.proxy.index(0, 0).data() == name
     assert window.windowTitle() == "ipt-desktop"  # never a client's name in the title

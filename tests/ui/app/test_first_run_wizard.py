@@ -9,12 +9,13 @@ from pathlib import Path
 from pypdf import PdfReader
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, when_modal
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients, practice
 from ipt_desktop.vault.files import VaultFiles
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.shell import when_modal
 from ui.app.first_run_wizard import FirstRunWizard
 from ui.app.wizard_recovery_pages import key_groups
 from ui.common.app_settings import AppSettings

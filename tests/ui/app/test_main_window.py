@@ -8,13 +8,14 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, when_modal
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import EpisodeKind
 from ipt_desktop.domain.model import Client, Episode, Session, SessionNote
 from ipt_desktop.services import clients, episodes, practice, sessions
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.shell import when_modal
 from ui.app.client_dialogs import ClientFormDialog, DeleteClientDialog, EndTreatmentDialog
 from ui.app.client_filter_proxy import StatusFilter
 from ui.app.client_list_model import ClientRole
@@ -99,11 +100,13 @@ def test_edit_end_and_delete_a_client(qtbot: QtBot, window: MainWindow, vault: V
     def rename(dialog: QWidget) -> None:
         assert isinstance(dialog, ClientFormDialog)
         dialog.name.setText("Ada Lindqvist-Berg")
+        dialog.preferred.setText("Addie")
         dialog.accept()
 
     when_modal(rename)
     window.actions_.editClient.trigger()
     assert listed(window) == ["Ada Lindqvist-Berg"]
+    assert clients.read_record(vault, client_id).client.preferred_name == "Addie"
 
     def end(dialog: QWidget) -> None:
         assert isinstance(dialog, EndTreatmentDialog)

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services.unlock_session import UnlockOutcome
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.app.unlock_screen import WRONG_PASSPHRASE, UnlockScreen
 from ui.common.task_runner import TaskRunner
 

@@ -10,11 +10,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
-from shell_testing import PASSPHRASE, when_modal
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import Phase, ProblemArea
 from ipt_desktop.services import clients, drafts, practice
+from tests.helpers import PASSPHRASE
+from tests.helpers.shell import when_modal
 from ui.app.client_dialogs import ClientFormDialog
 from ui.app.first_run_wizard import FirstRunWizard
 from ui.app.main_window import MainWindow

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from backup_testing import PASSPHRASE, add_clients, flip_audit_entry
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
@@ -19,6 +18,8 @@ from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault import audit_log
 from ipt_desktop.vault.audit_log import AuditEntry, AuditEvent
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.backup import add_clients, flip_audit_entry
 from ui.backup.audit_log_model import (
     EVENT,
     EVENT_LABELS,

@@ -5,7 +5,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from backup_testing import PASSPHRASE
 from pytestqt.qtbot import QtBot
 
 from ipt_desktop.services import automatic_backups
@@ -13,6 +12,7 @@ from ipt_desktop.services.backup_file import BackupKind, open_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import VaultLockedError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.backup.automatic import KEEP_RANGE, AutomaticBackups
 from ui.backup.background import wait_for_backup_work
 
@@ -103,7 +103,7 @@ def test_the_keep_count_is_a_vault_setting(vault: Vault, vault_dir: Path) -> Non
     assert auto.keepCount() == 3 == automatic_backups.keep_count(vault)
     low, high = KEEP_RANGE
     for wrong in (low - 1, high + 1):
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="keep between"):
             auto.setKeepCount(wrong)
     clock = Clock(MORNING)
     auto = AutomaticBackups(lambda: vault, now=clock)

@@ -5,7 +5,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from backup_testing import PASSPHRASE, add_clients
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +13,8 @@ from ipt_desktop.services.backup_file import BackupKind, BackupStage, open_backu
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.backup import add_clients
 from ui.backup.backup_dialog import (
     BACKUP_STAGES,
     BackupDialog,

@@ -4,7 +4,6 @@ that nothing was changed, and offers a restore from the newest backup or from a 
 from pathlib import Path
 
 import pytest
-from backup_testing import PASSPHRASE, add_clients, client_names
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +12,8 @@ from ipt_desktop.services.automatic_backups import run_automatic_backup
 from ipt_desktop.services.unlock_secret import UnlockSecret
 from ipt_desktop.vault.errors import VaultDamagedError
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.backup import add_clients, client_names
 from ui.backup import damaged_vault
 from ui.backup.damaged_vault import (
     DamagedVaultChoice,

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from backup_testing import PASSPHRASE, add_clients, client_names, on_each_modal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +13,8 @@ from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services.automatic_backups import automatic_backups, run_automatic_backup
 from ipt_desktop.services.backup import write_backup
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.backup import add_clients, client_names, on_each_modal
 from ui.backup.restore_dialog import RestoreDialog, open_restore_dialog
 from ui.backup.restore_flow import RestoreSource
 from ui.backup.restore_form import CHECKED, UNCHECKED, RestoreForm

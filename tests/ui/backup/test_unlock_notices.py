@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from backup_testing import PASSPHRASE, add_clients
 from PySide6.QtWidgets import QLabel, QMainWindow
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +16,8 @@ from ipt_desktop.services.unlock_session import UnlockOutcome
 from ipt_desktop.vault.errors import WrongPassphraseError
 from ipt_desktop.vault.rollback_guard import RollbackWarning
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
+from tests.helpers.backup import add_clients
 from ui.backup import rollback_notice
 from ui.backup.backup_text import local_time_text
 from ui.backup.rollback_notice import (

@@ -43,9 +43,10 @@ from ipt_desktop.domain.model import (
     Session,
     Termination,
 )
-from ipt_desktop.services import clients, episodes, practice, sessions
+from ipt_desktop.services import clients, episodes, practice, sessions, summary_export
 from ipt_desktop.vault.audit_log import AuditEvent, walk
 from ipt_desktop.vault.vault import Vault
+from tests.helpers import PASSPHRASE
 from ui.common.task_runner import TaskRunner
 from ui.graduation import GraduationDialog, graduation_dialog, open_graduation_dialog, pdf_pages
 
@@ -55,7 +56,6 @@ pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
-PASSPHRASE = "candle river orbit maple"
 TODAY = dt.date(2026, 4, 20)
 START = dt.date(2026, 1, 5)
 ACHIEVEMENTS = ("Told my sister about the move", "Joined the walking group", "Slept through")
@@ -224,6 +224,29 @@ def test_unticking_an_achievement_removes_it_from_the_pdf(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["letter.pdf", "v"]
 
 
+def test_the_saved_file_is_the_previewed_pdf_built_once(
+    qtbot, open_dialog, scripted, tmp_path, monkeypatch
+):
+    real_build = summary_export.build_summary_pdf
+    builds: list[bytes] = []
+
+    def counting_build(*args: object) -> summary_export.SummaryPdf:
+        made = real_build(*args)  # type: ignore[arg-type]
+        builds.append(made.data)
+        return made
+
+    monkeypatch.setattr(summary_export, "build_summary_pdf", counting_build)
+    dialog = open_dialog()
+    assert len(builds) == 1  # the preview
+    out = save(qtbot, dialog, scripted, tmp_path / "same.pdf")
+    assert len(builds) == 1  # saving did not build it again
+    assert out.read_bytes() == builds[0]
+    dialog.form.closing.setPlainText("Words typed after the preview was drawn.")
+    changed = save(qtbot, dialog, scripted, tmp_path / "changed.pdf")  # before any new preview
+    assert "Words typed after the preview was drawn." in text_of(changed)
+    assert changed.read_bytes() in builds[1:]
+
+
 def test_reordering_and_rewording_change_the_pdf(qtbot, open_dialog, scripted, tmp_path):
     dialog = open_dialog()
     picker = dialog.form.achievements
@@ -378,3 +401,39 @@ def test_an_unknown_client_is_explained_not_opened(qtbot, stored, runner, script
     )
     assert dialog is None
     assert scripted.messages and "no client" in scripted.messages[-1]
+
+
+def test_greeting_uses_the_preferred_name_and_an_edit_is_kept(
+    qtbot, open_dialog, scripted, stored, tmp_path
+):
+    dialog = open_dialog()
+    # Default: the first name of the record name, without the "Demo – " label.
+    assert dialog.form.greetingName.text() == "Nora"
+    dialog.form.greetingName.setText("Norrie")
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "greeting.pdf"))
+    assert "Dear Norrie," in text
+    assert "Dear Demo" not in text and "Dear Nora " not in text
+    assert clients.read_record(stored.vault, stored.client_id).client.preferred_name == "Norrie"
+    again = open_dialog()
+    assert again.form.greetingName.text() == "Norrie"
+
+
+def test_an_unfinished_course_warns_about_empty_sections_and_gives_no_verdict(
+    qtbot, open_dialog, scripted, stored, tmp_path
+):
+    # Session 4 of 12 (PHQ-9 18 -> 4): mid-course, whatever the scores say.
+    record = clients.read_record(stored.vault, stored.client_id)
+    episodes.save_episode(
+        stored.vault,
+        dataclasses.replace(record.episodes[0], termination=Termination(achievements=("One",))),
+    )
+    dialog = open_dialog()
+    warnings = dialog.form.warnings.text()
+    assert dialog.form.warnings.isVisibleTo(dialog.form)
+    assert "8 contracted sessions remain" in warnings
+    assert "Skills to keep using" in warnings and "Early warning signs" in warnings
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "mid.pdf"))
+    lowered = text.lower()
+    for word in ("response", "remission", "fell short", "not enough", "no further sessions"):
+        assert word not in lowered, word
+    assert "We still have 8 sessions planned together." in text

@@ -9,6 +9,7 @@ import pytest
 from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.model import PracticeDetails
+from ipt_desktop.services import summary_export
 from ui.graduation import pdf_pages
 
 DAY = dt.date(2026, 3, 2)
@@ -36,6 +37,10 @@ CONTENT = GraduationContent(
 )
 
 
+def built(paper: PaperSize) -> bytes:
+    return summary_export.build_summary_pdf(CONTENT, DocumentKind.LETTER, paper, None).data
+
+
 def ppm(width: int, height: int, shade: int) -> bytes:
     return f"P6\n{width} {height}\n255\n".encode() + bytes([shade]) * (width * height * 3)
 
@@ -61,7 +66,7 @@ def test_poppler_renders_the_bytes_in_memory(tmp_path, monkeypatch):
         pytest.fail("these tests expect Poppler's pdftoppm (apt-get install poppler-utils)")
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.chdir(tmp_path)
-    pages = pdf_pages.pages_of(CONTENT, DocumentKind.LETTER, PaperSize.LETTER, None, 72)
+    pages = pdf_pages.pages_of(built(PaperSize.LETTER), 72)
     assert pages.pdf.startswith(b"%PDF-")
     assert pages.count == len(pages.bitmaps) >= 1
     first = pages.bitmaps[0]
@@ -72,6 +77,6 @@ def test_poppler_renders_the_bytes_in_memory(tmp_path, monkeypatch):
 
 def test_without_poppler_the_text_of_each_page(monkeypatch):
     monkeypatch.setattr(pdf_pages, "rasterizer", lambda: None)
-    pages = pdf_pages.pages_of(CONTENT, DocumentKind.LETTER, PaperSize.A4, None, 72)
+    pages = pdf_pages.pages_of(built(PaperSize.A4), 72)
     assert pages.bitmaps == ()
     assert "Opening words of the page test." in " ".join(" ".join(pages.texts).split())

@@ -2,11 +2,11 @@
 with a role dispute, the acceptance date, the goals list."""
 
 from PySide6.QtTest import QTest
-from workspace_fixtures import Fixture
 
 from ipt_desktop.domain.enums import DisputeStage, ProblemArea
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import Fixture
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.formulation_tab import THIRD_AREA
 
@@ -76,3 +76,39 @@ def test_an_impossible_acceptance_date_is_refused(
     assert "not a real calendar date" in tab.problem.message()
     assert "YYYY-MM-DD" in tab.accepted.errorText()
     assert clients.read_record(vault, fern.client_id).episodes[0].formulation.accepted_on is None
+
+
+def test_history_medication_referral_and_goals_met_are_saved(
+    workspace: ClientWorkspace, fern: Fixture, vault: Vault
+) -> None:
+    workspace.showClient(fern.client_id)
+    history = workspace.formulation.history
+    assert not history.recurrence.isVisibleTo(history)  # acute contract: no recurrence field
+    history.recurrent.setCurrentIndex(2)
+    history.recurrent.activated.emit(2)
+    history.onset.setText("2024-10-01")
+    QTest.keyClicks(history.medication, "Fictional tablet 50 mg")
+    QTest.keyClicks(history.prescriber, "Fictional GP")
+    QTest.keyClicks(history.referrer, "Fictional surgery")
+    history.missed.setValue(2)
+    assert [b.text() for b in history._goal_boxes] == ["Make one new friend at work"]
+    history._goal_boxes[0].click()
+    workspace.setCurrentTab("formulation")
+    workspace.saveCurrent()
+    episode = clients.read_record(vault, fern.client_id).episodes[0]
+    assert episode.recurrent is True and str(episode.onset) == "2024-10-01"
+    assert (episode.medication, episode.prescriber, episode.referrer) == (
+        "Fictional tablet 50 mg",
+        "Fictional GP",
+        "Fictional surgery",
+    )
+    assert episode.sessions_missed == 2
+    assert episode.goals_met == ("Make one new friend at work",)
+    # A goal added later appears unticked; the met one stays ticked.
+    tab = workspace.formulation
+    QTest.keyClicks(tab.goals.input, "Fictional second goal")
+    tab.goals.addPending()
+    assert [(b.text(), b.isChecked()) for b in history._goal_boxes] == [
+        ("Make one new friend at work", True),
+        ("Fictional second goal", False),
+    ]

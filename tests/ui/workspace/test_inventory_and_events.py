@@ -2,11 +2,11 @@
 required, impossible dates are refused, the circle follows the table."""
 
 from PySide6.QtTest import QTest
-from workspace_fixtures import FakeDialogs, Fixture
 
 from ipt_desktop.domain.enums import LifeEventKind
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import FakeDialogs, Fixture
 from ui.workspace.client_workspace import ClientWorkspace
 
 

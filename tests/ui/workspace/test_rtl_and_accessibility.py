@@ -15,11 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import Fixture, write_client
 
 from ipt_desktop.domain.model import InventoryPerson
 from ipt_desktop.services import clients, people
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import Fixture, write_client
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.inventory_table_model import PERSON_ID_ROLE
 

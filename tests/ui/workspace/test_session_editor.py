@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import FakeDialogs, Fixture
 
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Session
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import FakeDialogs, Fixture
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.session_editor import SessionEditor
 from ui.workspace.session_prompts import RISK_TITLE

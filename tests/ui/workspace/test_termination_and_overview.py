@@ -3,13 +3,13 @@ outcomes, and the empty states."""
 
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import START, Fixture
 
 from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.model import Client
 from ipt_desktop.domain.outcomes import Measure
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import START, Fixture, write_client
 from ui.workspace.client_workspace import ClientWorkspace
 from ui.workspace.termination_tab import IPT_PROMPTS
 
@@ -43,7 +43,8 @@ def test_overview_shows_progress_areas_and_outcomes(
     assert overview._progress_label.text() == "Session 3 of 12"
     assert overview._areas.text() == "Role transition"
     assert overview.measures.latestText(Measure.PHQ9) == "14 · Moderate"
-    assert overview.measures.outcomeText(Measure.PHQ9) == "Improved (5+ points)"
+    # Session 3 of 12: progress only, never a verdict word.
+    assert overview.measures.outcomeText(Measure.PHQ9) == "In progress: improved (5+ points)"
     assert overview.timeline.timeline() is not None
 
 
@@ -96,15 +97,23 @@ def test_current_tab_round_trips(workspace: ClientWorkspace, fern: Fixture) -> N
         assert workspace.currentTab() == name
 
 
-def test_no_response_brings_ipt_s_reminder_about_alternatives(
-    workspace: ClientWorkspace, fern: Fixture, vault: Vault
+def test_no_reminder_about_alternatives_mid_course(
+    workspace: ClientWorkspace, fern: Fixture
 ) -> None:
-    workspace.showClient(fern.client_id)  # PHQ-9 19 -> 14: improved, but no response
+    workspace.showClient(fern.client_id)  # PHQ-9 19 -> 14 at session 3 of 12: no verdict
+    assert not workspace.termination.outcome.isVisibleTo(workspace.termination)
+    assert workspace.overview._ending.text() == ""
+
+
+def test_no_response_at_the_end_brings_ipt_s_reminder_about_alternatives(
+    workspace: ClientWorkspace, vault: Vault
+) -> None:
+    ended = write_client(vault, name="Fictional Three Sessions", planned=3)
+    workspace.showClient(ended.client_id)  # 19 -> 14 (26% below) with the contract used up
     banner = workspace.termination.outcome
     assert banner.isVisibleTo(workspace.termination)
-    assert banner.title() == "PHQ-9 has not reached response in this contract (19 → 14)"
+    assert banner.title() == "Partial response at the end of this course (PHQ-9 19 → 14)"
     assert "the therapy, not the client, fell short" in banner.message()
-    assert workspace.overview._ending.text() == ""
 
 
 def test_ending_text_follows_the_contract() -> None:

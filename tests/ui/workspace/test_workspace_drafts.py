@@ -4,10 +4,10 @@ maybeSave saves valid edits and never drops text it cannot save."""
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import FakeDialogs, Fixture
 
 from ipt_desktop.services import clients, drafts
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import FakeDialogs, Fixture
 from ui.workspace.client_workspace import ClientWorkspace
 
 

@@ -6,7 +6,6 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
-from workspace_fixtures import phq9
 
 from ipt_desktop.domain.enums import LifeEventKind, Phase
 from ipt_desktop.domain.model import (
@@ -18,6 +17,7 @@ from ipt_desktop.domain.model import (
     Session,
     SessionNote,
 )
+from tests.helpers.workspace import phq9
 from ui.workspace.inventory_table_model import PERSON_ID_ROLE, InventoryTableModel
 from ui.workspace.life_event_model import EVENT_ID_ROLE, LifeEventModel
 from ui.workspace.session_list_model import (

@@ -1,0 +1,166 @@
+"""Fictional records written through the services, for the services' tests."""
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from ipt_desktop.domain.enums import (
+    DisputeStage,
+    LifeEventKind,
+    Phase,
+    PlanAfterEnding,
+    ProblemArea,
+    Technique,
+)
+from ipt_desktop.domain.model import (
+    Client,
+    ClientRecord,
+    Episode,
+    Formulation,
+    InventoryPerson,
+    LifeEvent,
+    Session,
+    SessionNote,
+    Termination,
+)
+from ipt_desktop.services import clients, episodes, life_events, people, sessions
+from ipt_desktop.vault.vault import Vault
+
+START = dt.date(2026, 1, 5)
+
+
+def phq(total: int, item9: int = 0) -> tuple[int, ...]:
+    """Nine PHQ-9 answers adding up to ``total`` with item 9 answered ``item9``."""
+    rest = total - item9
+    items = [min(3, max(0, rest - 3 * i)) for i in range(8)]
+    assert sum(items) == rest, "total out of reach"
+    return (*items, item9)
+
+
+def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientRecord:
+    """A record using every field of every type (``marker`` goes into every text)."""
+    client = Client(
+        name=f"{name}{marker}", date_of_birth=dt.date(1980, 2, 29), preferred_name=f"Tess{marker}"
+    )
+    episode = Episode(
+        client_id=client.id,
+        start_date=START,
+        planned_sessions=12,
+        formulation=Formulation(
+            (ProblemArea.ROLE_DISPUTE, ProblemArea.GRIEF),
+            DisputeStage.IMPASSE,
+            f"Formulation {marker}",
+            START + dt.timedelta(days=14),
+        ),
+        goals=(f"Goal one {marker}", "Goal two"),
+        termination=Termination(
+            (f"Achievement {marker}",),
+            ("Skill",),
+            ("Sign",),
+            f"Call {marker}",
+            PlanAfterEnding.BOOSTER_SESSIONS,
+            f"Plan {marker}",
+            f"Your next step {marker}",
+        ),
+        goals_met=(f"Goal one {marker}",),
+        recurrence_on=START + dt.timedelta(days=60),
+        onset=START - dt.timedelta(days=90),
+        recurrent=True,
+        medication=f"Sertraline 50 mg {marker}",
+        prescriber=f"GP {marker}",
+        referrer=f"Self-referral {marker}",
+        sessions_missed=2,
+    )
+    signed_at = dt.datetime(2026, 1, 5, 18, 0, tzinfo=dt.UTC)
+    first = Session(
+        episode_id=episode.id,
+        client_id=client.id,
+        date=START,
+        mood=3,
+        phq9=phq(19, item9=1),
+        hamd=22,
+        gad7=(3, 2, 2, 1, 0, 1, 2),
+        note=SessionNote(
+            since_last_met=f"Answer {marker}",
+            recent_events=f"Events {marker}",
+            problem_area_work=f"Work {marker}",
+            techniques=(Technique.ROLE_PLAY, Technique.CLARIFICATION),
+            role_play=f"Role play {marker}",
+            homework=f"Homework {marker}",
+            risk_assessment=f"Risk assessed {marker}",
+            plan=f"Plan {marker}",
+            note=f"Free note {marker}",
+        ),
+        signed_at=signed_at,
+    )
+    second = Session(
+        episode_id=episode.id,
+        client_id=client.id,
+        date=START + dt.timedelta(days=7),
+        mood=5,
+        phq9=phq(12),
+        note=SessionNote(note=f"Second {marker}"),
+    )
+    third = Session(
+        episode_id=episode.id,
+        client_id=client.id,
+        date=START + dt.timedelta(days=21),
+        phase_override=Phase.TERMINATION,
+        phq9=phq(6),
+    )
+    person = InventoryPerson(
+        client_id=client.id,
+        name=f"Person {marker}",
+        relationship="Sister",
+        closeness=1,
+        support=True,
+        conflict=True,
+        contact=f"Contact {marker}",
+        likes="l",
+        dislikes="d",
+        can_discuss="c",
+        cannot_discuss="n",
+        arguments="a",
+        would_change="w",
+        changed_near_onset=True,
+        notes=f"Notes {marker}",
+    )
+    event = LifeEvent(
+        client_id=client.id,
+        date=START - dt.timedelta(days=30),
+        kind=LifeEventKind.GRIEF,
+        description=f"Event {marker}",
+    )
+    return ClientRecord(client, (episode,), (first, second, third), (person,), (event,))
+
+
+def store(vault: Vault, record: ClientRecord) -> None:
+    """Write ``record`` through the public services, one call per object."""
+    clients.create_client(vault, record.client)
+    for episode in record.episodes:
+        episodes.save_episode(vault, episode)
+    for session in record.sessions:
+        sessions.save_session(vault, session)
+    for person in record.inventory:
+        people.save_person(vault, person)
+    for event in record.life_events:
+        life_events.save_life_event(vault, event)
+
+
+def without_ids(value: Any) -> Any:
+    """A comparable form of a domain value or export with every id blanked."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: "<id>"
+            if f.name == "id" or f.name.endswith("_id")
+            else without_ids(getattr(value, f.name))
+            for f in dataclasses.fields(value)
+        }
+    if isinstance(value, dict):
+        return {
+            k: "<id>" if k == "id" or k.endswith("_id") else without_ids(v)
+            for k, v in value.items()
+        }
+    if isinstance(value, list | tuple):
+        return [without_ids(v) for v in value]
+    return value
