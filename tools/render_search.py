@@ -40,13 +40,16 @@ def main(argv: list[str]) -> int:
         settle(300)
         for width, height in ((1280, 800), (1024, 700)):
             window.resize(width, height)
-            # As just after an unlock: no index yet, the scan answers.
+            # As just after an unlock: no index yet, the scan answers (and no rebuild is
+            # asked for, so the moment stays on screen).
+            panel.indexMissing.disconnect(window.workArea._build_index)
             client_search.forget_index(demo.vault)
             panel.setIndexReady(False)
             panel.search.setText("sister")
             wait_until(lambda: not panel.searchPending())
             save(window, out, f"search_scan_{width}x{height}")
             panel.search.clear()
+            panel.indexMissing.connect(window.workArea._build_index)
             assert client_search.build_index(demo.vault)
             panel.indexBuilt()
             for query in ("sister", "the"):
