@@ -121,8 +121,8 @@ def text_matches(text: str, terms: tuple[str, ...]) -> bool:
     if not terms:
         return False
     if text.isascii():  # a term begins a word where no letter or digit comes before it
-        lowered = text.lower()
-        return all(_word_start(term).search(lowered) is not None for term in terms)
+        lowered = text.lower()  # ``in`` first: it rules out most texts far quicker
+        return all(t in lowered and _word_start(t).search(lowered) is not None for t in terms)
     found = set(words(text))
     return all(any(word.startswith(term) for word in found) for term in terms)
 

@@ -32,7 +32,9 @@ from ipt_desktop.domain.search import words
 
 #: Above this many matching entries the first page is found by walking the clients in
 #: list order (a common word fills it within the first few clients) instead of sorting.
-_SORT_LIMIT = 50_000
+_SORT_LIMIT = 10_000
+#: Above this many matching entries per client, ``clients_of`` asks each client instead.
+_CLIENT_SCAN_FACTOR = 8
 
 
 @dataclass(frozen=True)
@@ -188,9 +190,20 @@ class SearchIndex:
                 return
 
     def clients_of(self, entries: set[int]) -> set[str]:
-        """Every client owning one of ``entries``."""
-        positions = set(map(self._entry_client.__getitem__, entries))
-        return {c for c in map(self._clients.__getitem__, positions) if c is not None}
+        """Every client owning one of ``entries``. Many entries (a common word): each
+        client is asked for one of its entries in the set, stopping at the first."""
+        if len(entries) <= _CLIENT_SCAN_FACTOR * len(self._client_rows):
+            positions = set(map(self._entry_client.__getitem__, entries))
+            return {c for c in map(self._clients.__getitem__, positions) if c is not None}
+        found = set()
+        first, count = self._row_first, self._row_count
+        for client_id, slots in self._client_rows.items():
+            for slot in slots:
+                start = first[slot]
+                if not entries.isdisjoint(range(start, start + count[slot])):
+                    found.add(client_id)
+                    break
+        return found
 
     @property
     def entry_count(self) -> int:
