@@ -16,6 +16,7 @@ to the scan and a save to a full read, slower but never wrong. ``forget`` drops 
 
 import json
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -286,6 +287,7 @@ def _read_everything(vault: Vault) -> SearchIndex:
         batch = order[first : first + _BUILD_BATCH]
         for client_id, table, row_id, data in _read_batch(vault, batch):
             index.put_row(client_id, table, row_id, payload_texts(table, data))
+        time.sleep(0)  # let the GUI thread have the interpreter between batches
     return index
 
 
