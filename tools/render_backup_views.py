@@ -49,7 +49,7 @@ from ui.backup.damaged_vault import DamagedVaultDialog  # noqa: E402
 from ui.backup.restore_dialog import RestoreDialog  # noqa: E402
 from ui.backup.restore_flow import RestoreSource  # noqa: E402
 from ui.backup.rollback_notice import UnlockNoticeDialog, show_last_written  # noqa: E402
-from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.app_settings import AppSettings, use_throwaway_settings  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
 DEFAULT_OUT = ROOT / "screenshots" / "backup"
@@ -232,6 +232,7 @@ def render(out: Path, vault: Vault, suffix: str) -> None:
 
 
 def main(argv: list[str]) -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(argv[0]) if argv and not argv[0].startswith("-") else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     configure_before_app()

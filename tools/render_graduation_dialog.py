@@ -29,6 +29,7 @@ from ipt_desktop.services import clients
 from ipt_desktop.services.summary_export import has_termination_record
 from ipt_desktop.vault.vault import Vault
 from tests.helpers import PASSPHRASE
+from ui.common.app_settings import use_throwaway_settings
 from ui.common.task_runner import TaskRunner
 from ui.graduation import GraduationDialog, open_graduation_dialog
 
@@ -91,6 +92,7 @@ def open_for(
 
 
 def main() -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)

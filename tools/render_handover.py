@@ -29,7 +29,7 @@ from ipt_desktop.services import clients, episodes, sessions  # noqa: E402
 from ipt_desktop.vault.vault import Vault  # noqa: E402
 from tests.helpers import PASSPHRASE  # noqa: E402
 from ui.app.main_window import MainWindow  # noqa: E402
-from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.app_settings import AppSettings, use_throwaway_settings  # noqa: E402
 from ui.common.task_runner import TaskRunner  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 from ui.handover import HandoverView  # noqa: E402
@@ -54,6 +54,7 @@ def grab(widget: QWidget, path: Path) -> None:
 
 
 def main(argv: list[str]) -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(argv[1]) if len(argv) > 1 else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     configure_before_app()

@@ -15,7 +15,7 @@ from render_views import ROOT, save, settle, wait_until
 from ipt_desktop.services import client_search
 from ui.app.demo_vault import DemoVault
 from ui.app.main_window import MainWindow
-from ui.common.app_settings import AppSettings
+from ui.common.app_settings import AppSettings, use_throwaway_settings
 from ui.common.task_runner import TaskRunner
 from ui.common.theme import apply_theme, configure_before_app
 
@@ -23,6 +23,7 @@ DEFAULT_OUT = ROOT / "screenshots" / "search"
 
 
 def main(argv: list[str]) -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(argv[0]) if argv else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     configure_before_app()

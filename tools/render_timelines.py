@@ -31,6 +31,7 @@ from ipt_desktop.domain.model import (
     Session,
 )
 from ipt_desktop.domain.timeline import build_timeline
+from ui.common.app_settings import use_throwaway_settings
 from ui.timeline import TimelineWidget
 
 SIZES = (QSize(1280, 800), QSize(800, 600))
@@ -235,6 +236,7 @@ def dark_palette() -> QPalette:
 
 
 def main(out: Path) -> list[Path]:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     app = QApplication.instance() or QApplication(sys.argv[:1])
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

@@ -39,7 +39,7 @@ from ui.app.main_window import MainWindow  # noqa: E402
 from ui.app.new_passphrase_dialog import NewPassphraseDialog  # noqa: E402
 from ui.app.settings_dialog import SettingsDialog  # noqa: E402
 from ui.backup import RestoreDialog  # noqa: E402
-from ui.common.app_settings import AppSettings  # noqa: E402
+from ui.common.app_settings import AppSettings, use_throwaway_settings  # noqa: E402
 from ui.common.task_runner import TaskRunner  # noqa: E402
 from ui.common.theme import apply_theme, configure_before_app  # noqa: E402
 
@@ -200,12 +200,15 @@ def render_dialogs(out: Path, window: MainWindow, runner: TaskRunner, suffix: st
         save(dialog, out, name + suffix)
         if dialog is settings_dialog:
             settings_dialog.tabs.setCurrentIndex(1)
+            save(dialog, out, "dialog_settings_crisis" + suffix)
+            settings_dialog.tabs.setCurrentIndex(2)
             save(dialog, out, "dialog_settings_general" + suffix)
         dialog.hide()
         dialog.deleteLater()
 
 
 def main(argv: list[str]) -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(argv[0]) if argv and not argv[0].startswith("-") else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     configure_before_app()

@@ -30,7 +30,8 @@ from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.services import clients, sessions
 from ipt_desktop.vault.vault import Vault
 from tests.helpers import PASSPHRASE
-from ui.timeline.timeline_widget import TimelineWidget
+from ui.common.app_settings import use_throwaway_settings
+from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 TODAY = dt.date(2025, 6, 2)
@@ -161,6 +162,7 @@ def render_states(
 
 
 def main() -> int:
+    use_throwaway_settings()  # before any window: the real settings stay untouched
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_OUT
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(sys.argv)
@@ -172,12 +174,12 @@ def main() -> int:
             ids = fill_demo(vault, TODAY)
             records = [clients.read_record(vault, client_id) for client_id in ids]
             record = richest(records)
-            workspace = ClientWorkspace(vault, timeline_factory=TimelineWidget, today=lambda: TODAY)
+            workspace = ClientWorkspace(vault, timeline_factory=TimelinePanel, today=lambda: TODAY)
             workspace.dialogs = _NoDialogs()  # type: ignore[assignment]
             render(workspace, record, out, "")
             render_states(workspace, vault, records, out)
             app.setPalette(dark_palette())
-            dark = ClientWorkspace(vault, timeline_factory=TimelineWidget, today=lambda: TODAY)
+            dark = ClientWorkspace(vault, timeline_factory=TimelinePanel, today=lambda: TODAY)
             render(dark, clients.read_record(vault, record.client.id), out, "_dark")
             workspace.deleteLater()
             dark.deleteLater()

@@ -11,6 +11,7 @@ from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
 from ipt_desktop.services import fhir_export, interchange, summary_export
 from ipt_desktop.services.clients import find_client
+from ipt_desktop.services.risk import OpenRiskError
 from ipt_desktop.vault.vault import Vault
 
 from .exit_codes import OK, CommandFailed
@@ -106,6 +107,12 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="protect the PDF with the password in this file (AES-256; weak protection all "
         "the same: a PDF password can be guessed offline)",
     )
+    parser.add_argument(
+        "--accept-open-risk",
+        metavar="REASON",
+        help="make the client's letter although risk is open (a risk source with no later "
+        "risk review); the reason is sealed in the client's record and the decision audited",
+    )
     parser.add_argument("--force", action="store_true", help="replace FILE.pdf if it exists")
     parser.set_defaults(run=run_summary)
 
@@ -194,8 +201,20 @@ def run_summary(args: argparse.Namespace) -> int:
             raise CommandFailed(str(exc)) from None
         try:
             summary_export.export_summary_pdf(
-                vault, client.id, content, kind, paper, out, timeline, password
+                vault,
+                client.id,
+                content,
+                kind,
+                paper,
+                out,
+                timeline,
+                password,
+                open_risk_reason=args.accept_open_risk,
             )
+        except OpenRiskError as exc:
+            raise CommandFailed(
+                f'{exc} Record a risk review first, or give --accept-open-risk "REASON".'
+            ) from None
         except OSError as exc:
             reason = exc.strerror or "it could not be written"
             raise CommandFailed(f"nothing was written to {out}: {reason}") from None

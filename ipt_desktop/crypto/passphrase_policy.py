@@ -13,9 +13,10 @@ from zxcvbn import zxcvbn
 MIN_CHARS = 12
 MAX_CHARS = 1024
 MIN_SCORE = 3
+#: No example passphrase is shown: an example on screen is the first one an attacker tries.
 ADVICE = (
-    "A good passphrase is four or five random words you can remember, "
-    "like “candle river orbit maple”, not a sentence from a song or a book."
+    "A good passphrase is four or five random words you can remember, chosen by you: "
+    "not a sentence from a song or a book, and not an example you have seen."
 )
 # zxcvbn refuses inputs over 72 characters (ValueError); past that length the score no
 # longer changes anyway, so the first 72 are judged.

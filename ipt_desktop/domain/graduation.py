@@ -8,7 +8,7 @@ package prints the result. Pure data: nothing here knows about PDFs.
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from . import graduation_wording as wording
@@ -18,6 +18,8 @@ from .errors import ValidationError
 from .measures import item9_positive
 from .model import ClientRecord, Episode, PracticeDetails
 from .outcomes import Outcome, gad7_outcome, hamd_outcome, phq9_outcome
+from .risk_records import CrisisContacts, says_something
+from .risk_status import RiskStatus, risk_status
 from .validation import check_date, check_int, check_name, check_text, check_text_list
 from .verdict import EpisodeJudgement, Verdict, judge_episode
 
@@ -73,6 +75,8 @@ class GraduationContent:
     include_mood_chart: bool = True
     episode_kind: EpisodeKind = EpisodeKind.ACUTE
     date_of_birth: dt.date | None = None
+    #: The practice's crisis contacts, printed on the client's letter.
+    crisis_contacts: CrisisContacts = field(default_factory=CrisisContacts)
     # Only in the clinical summary:
     formulation: str = ""
     dispute_stage: DisputeStage | None = None
@@ -137,6 +141,8 @@ class GraduationContent:
             check_text(name, getattr(self, name))
         if not isinstance(self.plan_kind, PlanAfterEnding):
             raise ValidationError("plan_kind", "is not a plan after ending")
+        if not isinstance(self.crisis_contacts, CrisisContacts):
+            raise ValidationError("crisis_contacts", "must be the practice's crisis contacts")
         if not isinstance(self.practice, PracticeDetails):
             raise ValidationError("practice", "must be the practice details")
         object.__setattr__(self, "risk_history", tuple(self.risk_history))
@@ -259,7 +265,7 @@ def default_content(
         RiskEntry(
             session_date=s.date,
             session_number=numbers.get(s.id, 0),
-            assessment_documented=bool(s.note.risk_assessment.strip()),
+            assessment_documented=says_something(s.note.risk_assessment),
         )
         for s in sessions
         if item9_positive(s.phq9)
@@ -285,7 +291,12 @@ def default_content(
         salutation=wording.salutation(wording.preferred_name(record.client)),
         greeting_name=wording.preferred_name(record.client),
         opening_words=wording.opening_words(
-            len(sessions), episode.kind, did_respond, next_step, remaining=remaining
+            len(sessions),
+            episode.kind,
+            did_respond,
+            next_step,
+            remaining=remaining,
+            partial=did_respond is False and judgement.verdict is Verdict.PARTIAL_RESPONSE,
         ),
         closing_words=wording.closing_words(did_respond, remaining=remaining),
         # A flat or rising PHQ-9 line is no gift to someone it did not help: off by default.
@@ -317,6 +328,14 @@ def default_content(
 
 
 def risk_level_at_discharge(record: ClientRecord, episode: Episode) -> str:
-    """HOOK for h12b's risk review record: the level (low / moderate / high) of the latest
-    review. Until that model is merged no level is recorded anywhere, so this is ""."""
-    return ""
+    """The level (low / moderate / high) of the latest risk review, said to be open when a
+    risk source has no review after it or a review is due again; "" when none is recorded.
+
+    ``episode`` is kept for the call's shape: reviews belong to the client, not a contract."""
+    del episode
+    risk = risk_status(record)
+    level = risk.level.label.lower() if risk.level is not None else ""
+    if risk.state is RiskStatus.OPEN:
+        reason = "review due again" if risk.review_due and not risk.unreviewed else "not assessed"
+        return f"{level}, risk open ({reason})" if level else f"risk open ({reason})"
+    return level

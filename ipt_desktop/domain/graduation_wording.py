@@ -127,10 +127,12 @@ def opening_words(
     next_step: str,
     *,
     remaining: int = 0,
+    partial: bool = False,
 ) -> str:
     """The first paragraph. ``responded`` is None when there is no verdict (mid-course, a
     maintenance contract, nothing to compare); mid-course, the sessions still to come are
-    named instead of any outcome."""
+    named instead of any outcome. ``partial`` (a partial response at the end of the course)
+    tells the client what did lift, never that nothing helped."""
     if kind is EpisodeKind.MAINTENANCE:
         start = (
             f"Over {_sessions(sessions, kind)} we have kept an eye together on how you are "
@@ -157,6 +159,13 @@ def opening_words(
             if next_step.strip()
             else "We will agree the next step together, and I will help you take it."
         )
+        if partial:
+            return (
+                f"{start} Your depression has lifted part of the way, but not as far as we "
+                "both hoped. That is not your failure: you came and did the work, and the "
+                "change you made is real. It often takes more than one step to get all the "
+                f"way, and there is more that can help. {step}"
+            )
         return (
             f"{start} I want to be honest with you: your depression has not lifted as much "
             "as we both hoped. It is the treatment, not you, that fell short. You came, you "

@@ -20,6 +20,7 @@ from .enums import (
     Technique,
 )
 from .errors import ValidationError
+from .risk_records import RiskDecision, RiskReview, SafetyPlan
 from .validation import (
     check_date,
     check_int,
@@ -231,6 +232,10 @@ class Session:
     mood: int | None = None  # 0 (worst) to 10 (best)
     phq9: tuple[int, ...] | None = None  # 9 items, each 0-3
     hamd: int | None = None  # HAM-D 17 total, 0-52
+    #: HAM-D item 3 (suicide), 0-4, optional; above 0 is a risk source.
+    hamd_item3: int | None = None
+    #: The therapist noted risk from what the client said (a risk source).
+    risk_noted: bool = False
     gad7: tuple[int, ...] | None = None  # 7 items, each 0-3
     note: SessionNote = field(default_factory=SessionNote)
     signed_at: dt.datetime | None = None
@@ -254,6 +259,7 @@ class Session:
             check_int("hamd", self.hamd, 0, 52)
         if self.gad7 is not None:
             object.__setattr__(self, "gad7", check_items("gad7", self.gad7, 7, 0, 3))
+        _check_risk_sources(self.hamd_item3, self.risk_noted)
         if self.signed_at is not None and not isinstance(self.signed_at, dt.datetime):
             raise ValidationError("signed_at", "must be a date and time")
         object.__setattr__(self, "amendments", tuple(self.amendments))
@@ -269,6 +275,14 @@ class Session:
     @property
     def is_signed(self) -> bool:
         return self.signed_at is not None
+
+
+def _check_risk_sources(hamd_item3: object, risk_noted: object) -> None:
+    """HAM-D item 3 (suicide) is 0-4 when rated; "risk noted" is a yes or no."""
+    if hamd_item3 is not None:
+        check_int("hamd_item3", hamd_item3, 0, 4)
+    if not isinstance(risk_noted, bool):
+        raise ValidationError("risk_noted", "must be true or false")
 
 
 @dataclass(frozen=True)
@@ -340,6 +354,9 @@ class ClientRecord:
     sessions: tuple[Session, ...] = ()  # all episodes, in date order
     inventory: tuple[InventoryPerson, ...] = ()
     life_events: tuple[LifeEvent, ...] = ()
+    risk_reviews: tuple[RiskReview, ...] = ()  # in date order
+    safety_plan: SafetyPlan | None = None
+    risk_decisions: tuple[RiskDecision, ...] = ()
 
     def sessions_of(self, episode_id: str) -> tuple[Session, ...]:
         return tuple(s for s in self.sessions if s.episode_id == episode_id)

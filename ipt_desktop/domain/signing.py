@@ -5,10 +5,15 @@ import datetime as dt
 
 from .errors import SignedNoteError, ValidationError
 from .model import Amendment, Session
-from .risk import risk_assessment_missing
+from .risk import risk_assessment_missing, risk_assessment_required
+from .risk_records import says_something
 
 RISK_ASSESSMENT_MISSING = (
     "PHQ-9 item 9 is above 0: document a risk assessment and safety plan before signing"
+)
+RISK_ASSESSMENT_TOO_SHORT = (
+    "PHQ-9 item 9 is above 0: the risk assessment must say what was asked, what was found "
+    "and what was done (at least a short sentence)"
 )
 ALREADY_SIGNED = "this note is signed and read-only; add an amendment instead"
 
@@ -18,6 +23,8 @@ def signing_problems(session: Session) -> list[str]:
     problems: list[str] = []
     if risk_assessment_missing(session):
         problems.append(RISK_ASSESSMENT_MISSING)
+    elif risk_assessment_required(session) and not says_something(session.note.risk_assessment):
+        problems.append(RISK_ASSESSMENT_TOO_SHORT)
     return problems
 
 

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 
 from .contract import contract_label, session_numbers, session_order_key
 from .enums import EpisodeKind, Phase, ProblemArea, Severity
-from .measures import item9_positive, phq9_severity, phq9_total
+from .measures import phq9_severity, phq9_total
 from .model import ClientRecord
 from .phases import effective_phase
-from .risk import risk_assessment_missing
+from .risk_records import RiskLevel
 from .risk_status import RiskStatus, risk_status
 from .verdict import Verdict, current_verdict
 
@@ -25,12 +25,14 @@ class ClientSummary:
     latest_phq9: int | None
     latest_phq9_severity: Severity | None
     latest_mood: int | None
-    risk_flag: bool
+    risk_flag: bool  # the risk status is open (RiskStatus.OPEN)
     problem_areas: tuple[ProblemArea, ...]
     #: The current episode's outcome so far (a verdict only at the end of the course).
     outcome: Verdict = Verdict.NOT_MEASURED
-    #: none / open (any positive item 9 ever, until h12b's reviews) / reviewed.
+    #: none / open / reviewed (``risk_status``): open while a risk source has no review on
+    #: or after its date, or a review is due again; a later 0 never clears it.
     risk: RiskStatus = RiskStatus.NONE
+    risk_level: RiskLevel | None = None  # of the latest risk review
 
     @property
     def progress_label(self) -> str:
@@ -42,10 +44,8 @@ class ClientSummary:
 def summarize(record: ClientRecord) -> ClientSummary:
     """Current episode = the latest-starting one. Measures and the risk flag use every episode.
 
-    The risk flag is raised when PHQ-9 item 9 is positive in the latest session that has a
-    PHQ-9, or when any session has a positive item 9 and no risk assessment. (``sign``
-    refuses such a note, so in practice that session is unsigned; a record signed some
-    other way, e.g. imported, is flagged too rather than missed.)
+    The risk flag is the client-level risk status (``risk_status``): open while any risk
+    source has no later review, or a review is due again; a later 0 never clears it.
     """
     sessions = sorted(record.sessions, key=session_order_key)
     episode = record.current_episode
@@ -64,9 +64,7 @@ def summarize(record: ClientRecord) -> ClientSummary:
     phq9s = [s.phq9 for s in sessions if s.phq9 is not None]
     latest_phq9 = phq9_total(phq9s[-1]) if phq9s else None
     moods = [s.mood for s in sessions if s.mood is not None]
-    risk_flag = (bool(phq9s) and item9_positive(phq9s[-1])) or any(
-        risk_assessment_missing(s) for s in sessions
-    )
+    client_risk = risk_status(record)
     return ClientSummary(
         client_id=record.client.id,
         name=record.client.name,
@@ -78,8 +76,9 @@ def summarize(record: ClientRecord) -> ClientSummary:
         latest_phq9=latest_phq9,
         latest_phq9_severity=None if latest_phq9 is None else phq9_severity(latest_phq9),
         latest_mood=moods[-1] if moods else None,
-        risk_flag=risk_flag,
+        risk_flag=client_risk.is_open,
         problem_areas=() if episode is None else episode.formulation.problem_areas,
         outcome=current_verdict(record),
-        risk=risk_status(record),
+        risk=client_risk.state,
+        risk_level=client_risk.level,
     )

@@ -8,7 +8,7 @@ returns and take every position, tick, scale and label choice from here (see als
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .contract import contract_label, planned_end_date, session_interval, session_numbers
@@ -33,6 +33,7 @@ from .phases import effective_phase
 from .timeline_axis import TimeAxis, padded_axis
 
 MOOD_MAX = 10
+MOOD_TICKS = (0, 5, 10)
 #: The HAM-D panel shows at least 0-30 (where nearly all scores fall), more only if needed.
 HAMD_PANEL_TOP = 30
 #: While the client is in treatment, today and the contract's planned end stretch the axis
@@ -185,6 +186,7 @@ class Timeline:
         panels: list[ChartPanel] = []
         if Measure.MOOD in shown:
             panels.append(_panel("Mood", (Measure.MOOD,), MOOD_MAX, (), 1.0, "worst", "best"))
+            panels[-1] = replace(panels[-1], ticks=MOOD_TICKS)
         questionnaires = tuple(m for m in (Measure.PHQ9, Measure.GAD7) if m in shown)
         if questionnaires:
             title = " and ".join(m.label for m in questionnaires)
@@ -225,6 +227,17 @@ class Timeline:
                 steps = ((10, TENTH), (5, FIFTH), (2, EVEN))
                 priorities.append(next((p for n, p in steps if m.number % n == 0), ANY))
         return tuple(priorities)
+
+
+def episode_window(
+    timeline: Timeline, episode: Episode, sessions: Sequence[Session]
+) -> tuple[float, float]:
+    """The default view: this contract, from its start to the later of its planned end and
+    its last session, with a small margin (fractions of the timeline's axis)."""
+    own = [s.date for s in sessions if s.episode_id == episode.id]
+    planned = planned_end_date(episode, sessions)
+    end = max([episode.start_date, *own, *([planned] if planned else [])])
+    return timeline.axis.window(episode.start_date, end)
 
 
 def _panel(

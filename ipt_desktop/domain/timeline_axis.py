@@ -22,6 +22,8 @@ MARGIN_FRACTION = 0.03
 MIN_MARGIN_DAYS = 4
 #: Labels a renderer shows when it does not say how many fit.
 DEFAULT_MAX_LABELS = 12
+#: The least room left before and after a contract when the view shows just it.
+WINDOW_MARGIN_DAYS = 7
 #: The widest label text this module produces (renderers measure it to size their gaps).
 WIDEST_LABEL = "30 Sep 2024"
 
@@ -46,6 +48,16 @@ class TimeAxis:
     def date_at(self, fraction: float) -> dt.date:
         """The date nearest to ``fraction`` (the inverse of ``fraction``)."""
         return self.start + dt.timedelta(days=round(fraction * self.days))
+
+    def window(self, first: dt.date, last: dt.date) -> tuple[float, float]:
+        """The view (fractions of the axis) showing ``first``..``last`` with a small margin on
+        each side: a tenth of the span, at least ``WINDOW_MARGIN_DAYS``; within 0..1."""
+        if last < first:
+            first, last = last, first
+        margin = max(WINDOW_MARGIN_DAYS, (last - first).days // 10)
+        lo = self.fraction(first - dt.timedelta(days=margin))
+        hi = self.fraction(last + dt.timedelta(days=margin))
+        return (max(0.0, lo), min(1.0, hi))
 
     def labels_fitting(self, max_labels: int) -> tuple[tuple[dt.date, str], ...]:
         """At most ``max_labels`` date labels, the finest level of detail that fits."""

@@ -2,16 +2,25 @@
 summary holds"). No jargon, no scores unless the therapist chose the PHQ-9 chart, no codes."""
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from ipt_desktop.domain.graduation import GraduationContent
 from ipt_desktop.domain.graduation_wording import without_label
 from ipt_desktop.domain.timeline import Timeline
 
+from .crisis_block import crisis_block
 from .date_format import date_range, long_date
 from .markup import plain
-from .practice_blocks import letterhead, signature_block
-from .story_parts import bullets, chart_block, facts_table, section, sessions_phrase, text_block
+from .practice_blocks import letterhead, signature_parts
+from .story_parts import (
+    bullets,
+    chart_block,
+    facts_table,
+    heading,
+    section,
+    sessions_phrase,
+    text_block,
+)
 from .styles import Styles
 
 TITLE = "Graduation letter"
@@ -73,29 +82,27 @@ def letter_story(
         "Early warning signs to watch for", bullets(content.warning_signs, styles), styles
     )
     story += section("If these signs appear", text_block(content.what_to_do, styles), styles)
-    # The client's own next step; the clinician's plan belongs to the clinical summary only.
+    story += crisis_block(content.crisis_contacts, styles, width)
+    # The client's own next step (the clinician's plan belongs to the clinical summary
+    # only), the closing words and the signature stay on one page: a page never holds
+    # only the closing. One flat KeepTogether: a nested one forces a page break.
     if content.sessions_remaining > 0:
         noun = "session" if content.sessions_remaining == 1 else "sessions"
-        story += section(
-            "Our next sessions",
-            text_block(
-                f"We still have {content.sessions_remaining} {noun} planned together.", styles
-            ),
-            styles,
-        )
+        title = "Our next sessions"
+        next_step = f"We still have {content.sessions_remaining} {noun} planned together."
     else:
-        story += section(
-            "After our sessions end", text_block(_sentence(content.next_step), styles), styles
-        )
-    story.append(Spacer(1, 2 * mm))
-    story.append(
-        signature_block(
-            content.practice,
-            styles,
-            content.sign_off,
-            lead=text_block(content.closing_words, styles),
-        )
+        title, next_step = "After our sessions end", _sentence(content.next_step)
+    ending: list[Flowable] = []
+    if next_step:
+        ending += [heading(title, styles), *text_block(next_step, styles)]
+    ending.append(Spacer(1, 2 * mm))
+    ending += signature_parts(
+        content.practice,
+        styles,
+        content.sign_off,
+        lead=text_block(content.closing_words, styles),
     )
+    story.append(KeepTogether(ending))
     return story
 
 

@@ -16,16 +16,23 @@ from reportlab.lib.colors import Color, HexColor, white
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from ipt_desktop.domain.enums import Phase
+from ipt_desktop.domain.label_layout import Box, Point
 from ipt_desktop.domain.outcomes import PHQ9_REMISSION_BELOW, RESPONSE_FRACTION, Measure
 from ipt_desktop.domain.timeline import ChartPanel, Timeline
 from ipt_desktop.domain.timeline_axis import WIDEST_LABEL, TimeAxis, padded_axis
 
 from . import fonts
+from .chart_labels import (
+    BAND_LABEL_SIZE,
+    BASELINE_DROP,
+    ChartBox,
+    band_label_boxes,
+    outcome_label_boxes,
+)
 from .styles import ACCENT, CAUTION, FAINT, INK, MUTED, RULE
 
 LABEL_SIZE = 6.8
 TITLE_SIZE = 7.2
-BAND_LABEL_SIZE = 5.8
 GUTTER = 22.0  # room for the value labels left of the plot
 RIGHT_PAD = 4.0
 PHASE_STRIP = 13.0  # the phase names above the plot
@@ -52,20 +59,6 @@ SERIES_COLORS: dict[Measure, Color] = {
     Measure.GAD7: HexColor("#a4641d"),
     Measure.HAMD: HexColor("#6b3f7a"),
 }
-
-
-@dataclass(frozen=True)
-class _Box:
-    left: float
-    bottom: float
-    width: float
-    height: float
-
-    def x(self, fraction: float) -> float:
-        return self.left + min(1.0, max(0.0, fraction)) * self.width
-
-    def y(self, fraction: float) -> float:
-        return self.bottom + min(1.0, max(0.0, fraction)) * self.height
 
 
 def chart_measures(include_phq9: bool, clinical: bool) -> frozenset[Measure]:
@@ -127,10 +120,10 @@ def timeline_chart(
     )
     plot_left, plot_width = GUTTER, width - GUTTER - right
     top = total - PHASE_STRIP
-    boxes: list[_Box] = []
+    boxes: list[ChartBox] = []
     for height in heights:
         top -= PANEL_TITLE
-        boxes.append(_Box(plot_left, top - height, plot_width, height))
+        boxes.append(ChartBox(plot_left, top - height, plot_width, height))
         top -= height + PANEL_GAP
     painter = _Painter(timeline, axis, phq9_baseline, clinical)
     for panel, box in zip(panels, boxes, strict=True):
@@ -174,10 +167,10 @@ class _Painter:
     phq9_baseline: int | None
     clinical: bool
 
-    def x(self, box: _Box, day: dt.date) -> float:
+    def x(self, box: ChartBox, day: dt.date) -> float:
         return box.x(self.axis.fraction(day))
 
-    def phases(self, box: _Box, label_y: float | None) -> Group:
+    def phases(self, box: ChartBox, label_y: float | None) -> Group:
         """The phase bands behind one panel; their names above it when ``label_y`` is set."""
         group = Group()
         for band in self.timeline.phases:
@@ -199,7 +192,7 @@ class _Painter:
                 group.add(_text((left + right) / 2, label_y, band.label, anchor="middle"))
         return group
 
-    def date_axis(self, box: _Box) -> Group:
+    def date_axis(self, box: ChartBox) -> Group:
         group = Group()
         label_room = stringWidth(WIDEST_LABEL, fonts.SANS, LABEL_SIZE) + 10
         for day, label in self.axis.labels_fitting(max(2, int(box.width // label_room))):
@@ -211,7 +204,7 @@ class _Painter:
             group.add(_text(x, box.bottom - AXIS_STRIP + 3, label, anchor="middle"))
         return group
 
-    def panel(self, panel: ChartPanel, box: _Box) -> Group:
+    def panel(self, panel: ChartPanel, box: ChartBox) -> Group:
         group = Group()
         for i, band in enumerate(panel.bands):
             low = box.y(panel.fraction(band.low - 0.5 if band.low else band.low))
@@ -219,16 +212,16 @@ class _Painter:
             high = box.y(panel.fraction(top))
             tint = HexColor(BAND_COLORS[min(i, len(BAND_COLORS) - 1)])
             group.add(Rect(box.left, low, BAND_STRIP, high - low, fillColor=tint, strokeColor=None))
-            if high - low >= BAND_LABEL_SIZE + 1:  # names right of the plot, where they fit
-                group.add(
-                    _text(
-                        box.left + box.width + 5,
-                        (low + high) / 2 - 2,
-                        band.severity.label,
-                        size=BAND_LABEL_SIZE,
-                        color=MUTED,
-                    )
+        for label, name in band_label_boxes(panel, box):  # every band named, or none
+            group.add(
+                _text(
+                    label.left,
+                    (label.low + label.high) / 2 - BAND_LABEL_SIZE * BASELINE_DROP,
+                    name,
+                    size=BAND_LABEL_SIZE,
+                    color=MUTED,
                 )
+            )
         last_label = float("-inf")
         for tick in panel.ticks:
             y = box.y(panel.fraction(tick))
@@ -264,7 +257,7 @@ class _Painter:
                     )
         return group
 
-    def title(self, panel: ChartPanel, box: _Box) -> Group:
+    def title(self, panel: ChartPanel, box: ChartBox) -> Group:
         """The panel's title; with two measures, each name follows a sample of its line."""
         group = Group()
         y = box.bottom + box.height + 5
@@ -301,15 +294,9 @@ class _Painter:
         )
         return group
 
-    def outcome_lines(self, panel: ChartPanel, box: _Box) -> Group:
+    def outcome_lines(self, panel: ChartPanel, box: ChartBox) -> Group:
         group = Group()
-        lines = []
-        if self.phq9_baseline:
-            lines.append((self.phq9_baseline * RESPONSE_FRACTION, "Response (50% of baseline)"))
-        if self.phq9_baseline is not None:
-            lines.append((PHQ9_REMISSION_BELOW - 0.5, f"Remission (below {PHQ9_REMISSION_BELOW})"))
-        last_label: float | None = None
-        for value, label in lines:
+        for value, _label in self.outcome_values():
             y = box.y(panel.fraction(value))
             group.add(
                 Line(
@@ -322,48 +309,49 @@ class _Painter:
                     strokeDashArray=[2, 2],
                 )
             )
-            if last_label is not None and abs(y - last_label) < BAND_LABEL_SIZE + 2:
-                # Too close to the previous label: put this one at the other end.
-                group.add(
-                    _text(
-                        box.left + box.width - 3,
-                        y + 1.8,
-                        label,
-                        size=BAND_LABEL_SIZE,
-                        color=MUTED,
-                        anchor="end",
-                    )
-                )
-            else:
-                group.add(_text(box.left + 3, y + 1.8, label, size=BAND_LABEL_SIZE, color=MUTED))
-            last_label = y
+        for spot, label in self.outcome_label_boxes(panel, box):
+            group.add(_text(spot.left, spot.low + 1.2, label, size=BAND_LABEL_SIZE, color=MUTED))
         return group
 
-    def series(self, panel: ChartPanel, box: _Box, measure: Measure) -> Group:
-        group = Group()
+    def outcome_values(self) -> list[tuple[float, str]]:
+        lines = []
+        if self.phq9_baseline:
+            lines.append((self.phq9_baseline * RESPONSE_FRACTION, "Response (50% of baseline)"))
+        if self.phq9_baseline is not None:
+            lines.append((PHQ9_REMISSION_BELOW - 0.5, f"Remission (below {PHQ9_REMISSION_BELOW})"))
+        return lines
+
+    def outcome_label_boxes(self, panel: ChartPanel, box: ChartBox) -> list[tuple[Box, str]]:
+        lines = [run for m in panel.measures for run in self.runs(panel, box, m)]
+        return outcome_label_boxes(panel, box, self.outcome_values(), lines)
+
+    def runs(self, panel: ChartPanel, box: ChartBox, measure: Measure) -> list[list[Point]]:
+        """The drawn points of ``measure``, one run per contract."""
         series = self.timeline.series_for(measure)
         if series is None:
-            return group
-        color = SERIES_COLORS[measure]
+            return []
         episode_of = {m.session_id: m.episode_id for m in self.timeline.sessions}
-        runs: list[list[float]] = []
+        runs: list[list[Point]] = []
         last_episode: str | None = None
-        points: list[tuple[float, float]] = []
         for point in series.points:
             if not _inside(self.axis, point.date):
                 continue
-            x, y = self.x(box, point.date), box.y(panel.fraction(point.value))
             episode = episode_of.get(point.session_id)
             if not runs or episode != last_episode:
                 runs.append([])  # a new contract starts a new line
-            runs[-1] += [x, y]
+            runs[-1].append((self.x(box, point.date), box.y(panel.fraction(point.value))))
             last_episode = episode
-            points.append((x, y))
+        return runs
+
+    def series(self, panel: ChartPanel, box: ChartBox, measure: Measure) -> Group:
+        group = Group()
+        color = SERIES_COLORS[measure]
+        runs = self.runs(panel, box, measure)
         for run in runs:
-            if len(run) >= 4:
+            if len(run) >= 2:
                 group.add(
                     PolyLine(
-                        run,
+                        [c for point in run for c in point],
                         strokeColor=color,
                         strokeWidth=1.3,
                         strokeLineJoin=1,
@@ -371,6 +359,7 @@ class _Painter:
                         strokeDashArray=_dash(measure),
                     )
                 )
+        points = [point for run in runs for point in run]
         radius = 2.1 if len(points) < 40 else 1.4
         for x, y in points:
             group.add(Circle(x, y, radius, fillColor=color, strokeColor=white, strokeWidth=0.6))

@@ -59,6 +59,14 @@ def signature_block(
 ) -> Flowable:
     """``lead`` (the closing words), the sign-off, room to sign, a line, name and credentials;
     kept together so a signature never sits alone at the top of a page."""
+    return KeepTogether(signature_parts(practice, styles, sign_off, lead))
+
+
+def signature_parts(
+    practice: PracticeDetails, styles: Styles, sign_off: str, lead: list[Flowable] | None = None
+) -> list[Flowable]:
+    """The flowables of ``signature_block``, for a caller keeping more together with them
+    (a KeepTogether inside a KeepTogether always forces a new page in reportlab)."""
     parts: list[Flowable] = list(lead or [])
     if sign_off.strip():
         parts.append(Paragraph(plain(sign_off), styles.body))
@@ -79,4 +87,4 @@ def signature_block(
         parts.append(Paragraph(plain(practice.credentials), styles.practice_line))
     if practice.practice_name.strip():
         parts.append(Paragraph(plain(practice.practice_name), styles.small))
-    return KeepTogether(parts)
+    return parts

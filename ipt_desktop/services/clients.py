@@ -13,7 +13,7 @@ from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientRow, DraftRow, S
 from ipt_desktop.vault import codec as record_codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
-from ipt_desktop.vault.errors import RecordDamagedError
+from ipt_desktop.vault.errors import RecordDamagedError, VaultError
 from ipt_desktop.vault.json_fields import JsonObject
 from ipt_desktop.vault.vault import Vault
 
@@ -28,14 +28,19 @@ def list_summaries(vault: Vault) -> list[ClientSummary]:
     this one cannot read is recomputed from the record (in memory only).
     """
     summaries: list[ClientSummary] = []
+    older: list[ClientRecord] = []
     query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.summary)
     with vault.reading() as db:
         rows = db.connection().execute(query.order_by(ClientRow.order_key)).all()
         for client_id, key_version, wrapped, sealed in rows:
             key = vault.unwrap_client_key(client_id, key_version, wrapped)
             summary = None
+            stale = sealed is None
             if sealed is not None:
                 data = vault.unseal(key, client_id, client_rows.SUMMARY_TABLE, client_id, sealed)
+                # Sealed before the risk layer: its flag followed the old rule. Recompute it,
+                # and write it back below so the next list is fast again.
+                stale = isinstance(data, dict) and "risk_level" not in data
                 try:
                     summary = client_rows.decode_stored(
                         client_rows.SUMMARY_TABLE, client_id, data, _summary_reader(client_id)
@@ -43,8 +48,12 @@ def list_summaries(vault: Vault) -> list[ClientSummary]:
                 except RecordDamagedError:
                     summary = None  # authentic, only in a shape this version does not know
             if summary is None:
-                summary = summarize(client_rows.read_record(vault, db, client_id))
+                record = client_rows.read_record(vault, db, client_id)
+                summary = summarize(record)
+                if stale:
+                    older.append(record)
             summaries.append(summary)
+    _rewrite_summaries(vault, older)
     return summaries
 
 
@@ -65,6 +74,19 @@ def summary_of(vault: Vault, client_id: str) -> ClientSummary | None:
             except RecordDamagedError:
                 pass  # authentic, only in a shape this version does not know
         return summarize(client_rows.read_record(vault, db, client_id))
+
+
+def _rewrite_summaries(vault: Vault, records: list[ClientRecord]) -> None:
+    """Seal current summaries for records whose stored one an older version wrote (no
+    audit entry: nothing a person did changed). A failure only leaves the slow path."""
+    if not records:
+        return
+    try:
+        with practice_memory.tracked(vault), vault.transaction(None) as db:
+            for record in records:
+                client_rows.write_summary(vault, db, record)
+    except VaultError:
+        pass
 
 
 def _summary_reader(client_id: str) -> Callable[[JsonObject], ClientSummary]:

@@ -18,8 +18,8 @@ from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import ClientRecord, Episode, Session, new_id
 from ipt_desktop.domain.phases import effective_phase, suggest_phase
-from ipt_desktop.domain.signing import signing_problems
-from ipt_desktop.vault import codec
+from ipt_desktop.domain.risk import risk_assessment_missing
+from ipt_desktop.vault import codec, risk_codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.json_fields import JsonObject, show_key
@@ -63,7 +63,41 @@ def record_json(record: ClientRecord) -> dict[str, Any]:
         "episodes": episodes,
         "inventory": [{"id": p.id, **codec.person_json(p)} for p in record.inventory],
         "life_events": [{"id": e.id, **codec.life_event_json(e)} for e in record.life_events],
+        **_risk_json(record),
     }
+
+
+def _risk_json(record: ClientRecord) -> dict[str, Any]:
+    plan = record.safety_plan
+    return {
+        "risk_reviews": [
+            {"id": r.id, **risk_codec.risk_review_json(r)} for r in record.risk_reviews
+        ],
+        "safety_plan": None if plan is None else risk_codec.safety_plan_json(plan),
+        "risk_decisions": [
+            {"id": d.id, **risk_codec.risk_decision_json(d)} for d in record.risk_decisions
+        ],
+    }
+
+
+def _read_risk_items(obj: JsonObject, client_id: str) -> list[risk_codec.RiskItem]:
+    """The client's risk records (all optional: files from before the risk layer have none)."""
+    items: list[risk_codec.RiskItem] = []
+    for review in obj.objects("risk_reviews"):
+        review.ignore("id")
+        items.append(risk_codec.read_risk_review(review, review_id=new_id(), client_id=client_id))
+        review.finish()
+    plan = obj.optional_object("safety_plan")
+    if plan is not None:
+        items.append(risk_codec.read_safety_plan(plan, plan_id=new_id(), client_id=client_id))
+        plan.finish()
+    for decision in obj.objects("risk_decisions"):
+        decision.ignore("id")
+        items.append(
+            risk_codec.read_risk_decision(decision, decision_id=new_id(), client_id=client_id)
+        )
+        decision.finish()
+    return items
 
 
 def export_client(vault: Vault, client_id: str) -> dict[str, Any]:
@@ -138,7 +172,9 @@ def _check_signature(obj: JsonObject, session: Session) -> None:
         if session.amendments:
             raise ValidationError(obj.at("amendments"), "only a signed note has amendments")
         return
-    if signing_problems(session):
+    # The rule of the time the file may come from: signed with some risk assessment (new
+    # signatures in this version need a real sentence, ``signing.signing_problems``).
+    if risk_assessment_missing(session):
         raise ValidationError(
             obj.at("signed_at"),
             "a note with PHQ-9 item 9 above 0 is signed only with a risk assessment "
@@ -207,8 +243,9 @@ def _read_client(obj: JsonObject) -> ClientRecord:
         event.ignore("id")
         events.append(codec.read_life_event(event, event_id=new_id(), client_id=client.id))
         event.finish()
+    risk_items = _read_risk_items(obj, client.id)
     obj.finish()
-    return client_rows.make_record(client, episodes, sessions, people, events)
+    return client_rows.make_record(client, episodes, sessions, people, events, risk_items)
 
 
 def validate_import(data: object) -> list[ClientRecord]:

@@ -61,8 +61,10 @@ def payload_fields(table: str, row_id: str, data: Any) -> list[Text]:
         found = ((None, row_id, f"inventory.{n}", data.get(n)) for n in INVENTORY_FIELDS)
     elif table == "life_events":
         found = iter([(None, row_id, "life_event.description", data.get("description"))])
-    else:
+    elif table == "clients":
         found = iter([(None, None, "client.name", data.get("name"))])
+    else:
+        return []  # risk records: not searched (domain.search does not look at them)
     return [
         (session_id, item_id if type(item_id) is str else None, field, text)
         for session_id, item_id, field, text in found

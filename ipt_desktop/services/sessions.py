@@ -1,5 +1,6 @@
 """Session notes: save, sign, amend, delete. A signed note is read-only (DESIGN.md section 3)."""
 
+import dataclasses
 import datetime as dt
 import json
 from collections.abc import Callable
@@ -7,6 +8,7 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.domain import signing
+from ipt_desktop.domain.contract import session_order_key
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.model import ClientRecord, Session
 from ipt_desktop.store.tables import DraftRow, EpisodeRow, SessionRow
@@ -54,9 +56,7 @@ def _with_session(record: ClientRecord, session: Session | None, session_id: str
     """``record`` with the session ``session_id`` replaced by ``session`` (None: removed)."""
     others = [s for s in record.sessions if s.id != session_id]
     sessions = others if session is None else [*others, session]
-    return client_rows.make_record(
-        record.client, record.episodes, sessions, record.inventory, record.life_events
-    )
+    return dataclasses.replace(record, sessions=tuple(sorted(sessions, key=session_order_key)))
 
 
 def _write(

@@ -21,6 +21,7 @@ caller's choice: the GUI keeps the therapist's preference as a machine setting (
 """
 
 import contextlib
+import dataclasses
 import datetime as dt
 import os
 import threading
@@ -36,12 +37,13 @@ from ipt_desktop.domain.graduation import (
     default_content,
 )
 from ipt_desktop.domain.model import ClientRecord, Episode, Termination
+from ipt_desktop.domain.risk_records import DecisionAction
 from ipt_desktop.domain.timeline import Timeline, build_timeline
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import VaultLockedError
 from ipt_desktop.vault.vault import Vault
 
-from . import clients, practice, practice_memory
+from . import clients, practice, practice_memory, risk
 
 #: reportlab keeps module-level state (fonts, caches): one document is built at a time,
 #: whoever asks (preview, print, save, the command line).
@@ -89,6 +91,7 @@ def prepare_content(
     record = clients.read_record(vault, client_id)
     episode = _episode(record, episode_id)
     content = default_content(record, episode.id, practice.load_practice(vault), day)
+    content = dataclasses.replace(content, crisis_contacts=practice.load_crisis_contacts(vault))
     return content, build_timeline(record, day)
 
 
@@ -146,8 +149,13 @@ def save_summary_pdf(
     pdf: SummaryPdf,
     out_path: Path,
     password: str | None = None,
+    open_risk_reason: str | None = None,
 ) -> None:
     """Write the built ``pdf`` of ``client_id`` to ``out_path`` and log the export.
+
+    A document with the client's letter while risk is open (``risk.require_decision``)
+    raises ``risk.OpenRiskError`` unless ``open_risk_reason`` is given; the decision is
+    then recorded (sealed, and audited) before the file is written.
 
     ``password`` adds PDF password protection (AES-256; weak protection all the same, see
     ``reports.pdf_output.encrypt_pdf``) to those same bytes.
@@ -160,6 +168,8 @@ def save_summary_pdf(
     if password is not None and not password:
         raise ValidationError("password", "must not be empty (leave it out for no password)")
     _require_unlocked(vault)
+    if pdf.kind is not DocumentKind.CLINICAL:
+        risk.require_decision(vault, client_id, DecisionAction.GRADUATION_LETTER, open_risk_reason)
     out = Path(out_path)
     data = pdf.data
     if password is not None:
@@ -185,10 +195,17 @@ def export_summary_pdf(
     out_path: Path,
     timeline: Timeline | None,
     password: str | None = None,
+    open_risk_reason: str | None = None,
 ) -> None:
-    """Build the summary of ``client_id`` and save it to ``out_path`` (``save_summary_pdf``)."""
+    """Build the summary of ``client_id`` and save it to ``out_path`` (``save_summary_pdf``,
+    which also holds the risk guard: see ``open_risk_reason`` there)."""
     save_summary_pdf(
-        vault, client_id, build_summary_pdf(content, kind, paper, timeline), out_path, password
+        vault,
+        client_id,
+        build_summary_pdf(content, kind, paper, timeline),
+        out_path,
+        password,
+        open_risk_reason=open_risk_reason,
     )
 
 

@@ -61,6 +61,13 @@ class LifeEventRow(ClientChildRow, Base):
     __tablename__ = "life_events"
 
 
+class RiskRecordRow(ClientChildRow, Base):
+    """Risk reviews, the safety plan and risk decisions; which one is said inside the
+    sealed payload (its "record" field), so the clear columns stay structure only."""
+
+    __tablename__ = "risk_records"
+
+
 class DraftRow(Base):
     """Unsaved editor text, sealed (under the client's key when it belongs to a client)."""
 
@@ -95,4 +102,5 @@ CLIENT_CHILD_TABLES: tuple[type[ClientChildRow], ...] = (
     SessionRow,
     InventoryRow,
     LifeEventRow,
+    RiskRecordRow,
 )

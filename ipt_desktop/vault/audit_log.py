@@ -39,6 +39,9 @@ class AuditEvent(StrEnum):
     RESTORE = "restore"
     PASSPHRASE_CHANGED = "passphrase_changed"  # noqa: S105 - an event name
     SETTINGS_CHANGED = "settings_changed"
+    #: The therapist went ahead despite open risk; detail = the action, the reason is
+    #: sealed in the client's risk records (it may hold clinical words).
+    RISK_DECISION = "risk_decision"
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,7 @@ from ipt_desktop.domain.model import (
     Termination,
     new_id,
 )
+from ipt_desktop.domain.risk_records import RiskLevel
 from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.domain.verdict import Verdict
@@ -193,6 +194,8 @@ def session_json(session: Session) -> JsonDict:
         "phq9": None if session.phq9 is None else list(session.phq9),
         "hamd": session.hamd,
         "gad7": None if session.gad7 is None else list(session.gad7),
+        "hamd_item3": session.hamd_item3,
+        "risk_noted": session.risk_noted,
         "note": note.note,
         "note_sections": {name: getattr(note, name) for name in NOTE_SECTIONS},
         "techniques": [t.value for t in note.techniques],
@@ -275,6 +278,8 @@ def read_session(
         phq9=obj.optional_answers("phq9", 9, 0, 3),
         hamd=obj.optional_number("hamd", 0, HAMD_MAX),
         gad7=obj.optional_answers("gad7", 7, 0, 3),
+        hamd_item3=obj.optional_number("hamd_item3", 0, 4),
+        risk_noted=obj.flag("risk_noted", False),
         note=read_note(obj),
         signed_at=obj.optional_moment("signed_at"),
         amendments=tuple(read_amendment(a, fresh_id=fresh_ids) for a in obj.objects("amendments")),
@@ -353,6 +358,7 @@ def summary_json(summary: ClientSummary) -> JsonDict:
         "problem_areas": [area.value for area in summary.problem_areas],
         "outcome": summary.outcome.value,
         "risk": summary.risk.value,
+        "risk_level": _value(summary.risk_level),
     }
 
 
@@ -372,12 +378,21 @@ def read_summary(obj: JsonObject, *, client_id: str) -> ClientSummary:
         latest_mood=obj.optional_number("latest_mood", 0, 10),
         risk_flag=obj.flag("risk_flag", False),
         problem_areas=obj.choices("problem_areas", ProblemArea),
-        # Required: a summary sealed before these existed is recomputed from the record.
+        # Required: a summary sealed before these existed is recomputed from the record
+        # (and rewritten: see services.clients.list_summaries).
         outcome=_member_of(obj, "outcome", Verdict),
         risk=_member_of(obj, "risk", RiskStatus),
+        risk_level=_risk_level(obj),
     )
     obj.finish()
     return summary
+
+
+def _risk_level(obj: JsonObject) -> RiskLevel | None:
+    """Written by every version with the risk layer (null: no review yet)."""
+    if not obj.has("risk_level"):
+        raise ValidationError(obj.at("risk_level"), "is missing")
+    return obj.optional_choice("risk_level", RiskLevel)
 
 
 def _member_of(obj: JsonObject, key: str, kind: type[E]) -> E:

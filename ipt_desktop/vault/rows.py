@@ -28,6 +28,7 @@ from ipt_desktop.domain.model import (
     LifeEvent,
     Session,
 )
+from ipt_desktop.domain.risk_records import RiskDecision, RiskReview, SafetyPlan
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.store.tables import (
     CLIENT_CHILD_TABLES,
@@ -36,10 +37,11 @@ from ipt_desktop.store.tables import (
     EpisodeRow,
     InventoryRow,
     LifeEventRow,
+    RiskRecordRow,
     SessionRow,
 )
 
-from . import codec
+from . import codec, risk_codec
 from .audit_log import AuditEvent
 from .errors import RecordDamagedError
 from .json_fields import JsonObject, StoredObject
@@ -47,6 +49,7 @@ from .keys import CLIENT_KEY_VERSION
 from .vault import Vault
 
 T = TypeVar("T")
+RiskItem = risk_codec.RiskItem
 ChildRowType = type[ClientChildRow]
 
 #: The table name the sealed summary is bound to (it lives in a column of ``clients``).
@@ -136,6 +139,8 @@ def _child_reader(
         )
     if row_type is InventoryRow:
         return lambda o: codec.read_person(o, person_id=row_id, client_id=client_id)
+    if row_type is RiskRecordRow:
+        return lambda o: risk_codec.read_risk_item(o, row_id, client_id)
     return lambda o: codec.read_life_event(o, event_id=row_id, client_id=client_id)
 
 
@@ -204,15 +209,25 @@ def make_record(
     sessions: Sequence[Session],
     people: Sequence[InventoryPerson],
     events: Sequence[LifeEvent],
+    risk_items: Sequence[RiskItem] = (),
 ) -> ClientRecord:
     """A record in its canonical order: episodes by start, sessions by (date, id), life
-    events by date (ties keep the order they were added), people as they were added."""
+    events and risk reviews by date (ties keep the order they were added), people as they
+    were added. Of several safety plans (none is written that way) the last one counts."""
+    plans = [item for item in risk_items if isinstance(item, SafetyPlan)]
     return ClientRecord(
         client=client,
         episodes=tuple(sorted(episodes, key=lambda e: e.start_date)),
         sessions=tuple(sorted(sessions, key=session_order_key)),
         inventory=tuple(people),
         life_events=tuple(sorted(events, key=lambda e: e.date)),
+        risk_reviews=tuple(
+            sorted((i for i in risk_items if isinstance(i, RiskReview)), key=lambda r: r.date)
+        ),
+        safety_plan=plans[-1] if plans else None,
+        risk_decisions=tuple(
+            sorted((i for i in risk_items if isinstance(i, RiskDecision)), key=lambda d: d.date)
+        ),
     )
 
 
@@ -358,6 +373,8 @@ def add_record(vault: Vault, db: DbSession, record: ClientRecord) -> None:
         _new_child(vault, db, InventoryRow, cid, person.id, codec.person_json(person))
     for event in record.life_events:
         _new_child(vault, db, LifeEventRow, cid, event.id, codec.life_event_json(event))
+    for item in risk_codec.risk_items_of(record):
+        _new_child(vault, db, RiskRecordRow, cid, item.id, risk_codec.risk_payload(item))
     write_summary(vault, db, record)
     db.flush()
 

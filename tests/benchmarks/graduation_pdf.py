@@ -11,6 +11,7 @@ from ipt_desktop.vault.vault import Vault
 
 from .synthetic_practice import TODAY
 
+REASON = "Benchmark run on a synthetic practice, no real client"
 DESCRIPTION = (
     "summary_export.prepare_content and export_summary_pdf: letter and clinical summary "
     "with the chart, A4, audit entry"
@@ -20,5 +21,13 @@ DESCRIPTION = (
 def write(vault: Vault, client_id: str, out: Path) -> None:
     content, timeline = summary_export.prepare_content(vault, client_id, None, TODAY)
     summary_export.export_summary_pdf(
-        vault, client_id, content, DocumentKind.BOTH, PaperSize.A4, out, timeline
+        vault,
+        client_id,
+        content,
+        DocumentKind.BOTH,
+        PaperSize.A4,
+        out,
+        timeline,
+        # Synthetic clients may have open risk: the guard's recorded decision is part of it.
+        open_risk_reason=REASON,
     )

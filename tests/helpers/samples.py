@@ -23,7 +23,8 @@ from ipt_desktop.domain.model import (
     SessionNote,
     Termination,
 )
-from ipt_desktop.services import clients, episodes, life_events, people, sessions
+from ipt_desktop.domain.risk_records import RiskLevel, RiskReview, SafetyPlan
+from ipt_desktop.services import clients, episodes, life_events, people, risk, sessions
 from ipt_desktop.vault.vault import Vault
 
 START = dt.date(2026, 1, 5)
@@ -79,6 +80,8 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
         mood=3,
         phq9=phq(19, item9=1),
         hamd=22,
+        hamd_item3=1,
+        risk_noted=True,
         gad7=(3, 2, 2, 1, 0, 1, 2),
         note=SessionNote(
             since_last_met=f"Answer {marker}",
@@ -87,7 +90,7 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             techniques=(Technique.ROLE_PLAY, Technique.CLARIFICATION),
             role_play=f"Role play {marker}",
             homework=f"Homework {marker}",
-            risk_assessment=f"Risk assessed {marker}",
+            risk_assessment=f"Risk assessed: passive thoughts, no plan {marker}",
             plan=f"Plan {marker}",
             note=f"Free note {marker}",
         ),
@@ -131,7 +134,33 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
         kind=LifeEventKind.GRIEF,
         description=f"Event {marker}",
     )
-    return ClientRecord(client, (episode,), (first, second, third), (person,), (event,))
+    review = RiskReview(
+        client_id=client.id,
+        date=START,
+        level=RiskLevel.LOW,
+        asked=f"Asked about thoughts of self-harm {marker}",
+        found=f"Passive thoughts, no plan or intent {marker}",
+        actions=f"Safety plan written together {marker}",
+    )
+    plan = SafetyPlan(
+        client_id=client.id,
+        updated_on=START,
+        warning_signs=(f"Staying in bed all day {marker}",),
+        coping_steps=("Walk round the block",),
+        distractions=("The library",),
+        help_contacts=("My sister",),
+        professionals=("The GP surgery",),
+        safe_surroundings=("Medicines kept by my sister",),
+    )
+    return ClientRecord(
+        client,
+        (episode,),
+        (first, second, third),
+        (person,),
+        (event,),
+        risk_reviews=(review,),
+        safety_plan=plan,
+    )
 
 
 def store(vault: Vault, record: ClientRecord) -> None:
@@ -145,6 +174,10 @@ def store(vault: Vault, record: ClientRecord) -> None:
         people.save_person(vault, person)
     for event in record.life_events:
         life_events.save_life_event(vault, event)
+    for review in record.risk_reviews:
+        risk.save_risk_review(vault, review)
+    if record.safety_plan is not None:
+        risk.save_safety_plan(vault, record.safety_plan)
 
 
 def without_ids(value: Any) -> Any:

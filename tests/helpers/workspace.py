@@ -28,14 +28,23 @@ class FakeDialogs:
     sign: bool = True
     delete: bool = True
     leave: bool = True
+    date: bool = True
     asked: list[str] = field(default_factory=list)
+    date_questions: list[str] = field(default_factory=list)
+    deletions: list[str] = field(default_factory=list)
 
     def confirmSign(self, what: str) -> bool:
         self.asked.append("sign")
         return self.sign
 
+    def confirmDate(self, questions: str) -> bool:
+        self.asked.append("date")
+        self.date_questions.append(questions)
+        return self.date
+
     def confirmDelete(self, what: str) -> bool:
         self.asked.append("delete")
+        self.deletions.append(what)
         return self.delete
 
     def leaveWithProblems(self, problems: str) -> bool:

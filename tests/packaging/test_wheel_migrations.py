@@ -10,11 +10,14 @@ import sys, pathlib
 import ipt_desktop
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.vault.vault import Vault
-from ipt_desktop.store.schema_migrations import current_revision, head_revision
+from ipt_desktop.store.schema_migrations import HEAD_REVISION, current_revision, head_revision
 installed_from = pathlib.Path(ipt_desktop.__file__)
 assert installed_from.is_relative_to(pathlib.Path(sys.argv[1])), installed_from
 vault, _ = Vault.create(pathlib.Path(sys.argv[2]), "candle river orbit maple", kdf=floor_params())
-assert current_revision(vault.engine) == head_revision() == "0001_baseline"
+assert current_revision(vault.engine) == head_revision() == HEAD_REVISION
+with vault.engine.connect() as conn:
+    tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
+assert "risk_records" in tables, tables
 vault.close()
 print("migrated from the wheel")
 """
@@ -61,7 +64,9 @@ def test_installed_wheel_creates_and_migrates_a_vault(tmp_path):
         check=False,
     )
     assert installed.returncode == 0, installed.stderr
-    assert (site / "ipt_desktop/store/migrations/versions/0001_baseline.py").is_file()
+    versions = site / "ipt_desktop/store/migrations/versions"
+    assert (versions / "0001_baseline.py").is_file()
+    assert (versions / "0003_risk.py").is_file()
     ran = subprocess.run(
         [sys.executable, "-c", SCRIPT, str(site), str(tmp_path / "vault")],
         capture_output=True,

@@ -21,7 +21,16 @@ from ipt_desktop.domain.model import (
     SessionNote,
     Termination,
 )
-from ipt_desktop.services import clients, drafts, episodes, interchange, life_events, people
+from ipt_desktop.domain.risk_records import DecisionAction, RiskLevel, RiskReview, SafetyPlan
+from ipt_desktop.services import (
+    clients,
+    drafts,
+    episodes,
+    interchange,
+    life_events,
+    people,
+    risk,
+)
 from ipt_desktop.services import sessions as session_notes
 from ipt_desktop.services.vault_verify import verify_vault
 from ipt_desktop.store.tables import (
@@ -29,6 +38,7 @@ from ipt_desktop.store.tables import (
     ClientRow,
     DraftRow,
     EpisodeRow,
+    RiskRecordRow,
     SessionRow,
 )
 from ipt_desktop.vault.errors import RecordDamagedError
@@ -52,11 +62,31 @@ def marked_record(marker: str) -> ClientRecord:
         client.id,
         dt.date(2026, 1, 5),
         mood=4,
+        phq9=(1, 1, 1, 1, 1, 1, 1, 1, 1),
+        hamd_item3=2,
+        risk_noted=True,
         note=SessionNote(since_last_met=f"Answer {marker}", note=f"{marker} " * PAGE_FILLER),
     )
     person = InventoryPerson(client.id, f"Person {marker}", notes=marker)
     event = LifeEvent(client.id, dt.date(2025, 12, 1), description=f"Event {marker}")
-    return ClientRecord(client, (episode,), (session,), (person,), (event,))
+    review = RiskReview(
+        client.id,
+        dt.date(2026, 1, 5),
+        RiskLevel.HIGH,
+        f"Asked about plans {marker}",
+        f"Found thoughts daily {marker}",
+        f"Crisis team called {marker}",
+    )
+    plan = SafetyPlan(client.id, dt.date(2026, 1, 5), help_contacts=(f"Call {marker}",))
+    return ClientRecord(
+        client,
+        (episode,),
+        (session,),
+        (person,),
+        (event,),
+        risk_reviews=(review,),
+        safety_plan=plan,
+    )
 
 
 def store(vault: Vault, record: ClientRecord) -> None:
@@ -69,6 +99,15 @@ def store(vault: Vault, record: ClientRecord) -> None:
         people.save_person(vault, person)
     for event in record.life_events:
         life_events.save_life_event(vault, event)
+    if record.risk_reviews:  # risk is open now: the decision's reason is sealed too
+        marker = record.risk_reviews[0].asked.split()[-1]
+        risk.require_decision(
+            vault, record.client.id, DecisionAction.GRADUATION_LETTER, f"Reason given {marker}"
+        )
+    for review in record.risk_reviews:
+        risk.save_risk_review(vault, review)
+    if record.safety_plan is not None:
+        risk.save_safety_plan(vault, record.safety_plan)
 
 
 def sealed_blobs(vault: Vault, client_id: str) -> list[bytes]:
@@ -167,7 +206,8 @@ def test_every_clinical_text_is_sealed_and_clear_columns_are_structure(tmp_path,
             assert needle not in data, name
     conn = sqlite3.connect(root / "vault.sqlite3")
     try:
-        for table in ("clients", "episodes", "sessions", "inventory", "life_events", "drafts"):
+        tables = ("clients", "episodes", "sessions", "inventory", "life_events", "risk_records")
+        for table in (*tables, "drafts"):
             columns = [c[1] for c in conn.execute(f"PRAGMA table_info({table})")]
             for row in conn.execute(f"SELECT * FROM {table}"):
                 for column, value in zip(columns, row, strict=True):
@@ -205,6 +245,24 @@ def test_a_payload_moved_to_another_row_or_client_does_not_open(tmp_path, make_v
         theirs.payload = mine.payload
     with pytest.raises(RecordDamagedError):
         clients.read_record(vault, second.client.id)
+
+
+def test_a_risk_review_moved_to_another_client_does_not_open(tmp_path, make_vault):
+    vault, _ = make_vault(tmp_path / "v")
+    first, second = marked_record("first"), marked_record("second")
+    store(vault, first)
+    store(vault, second)
+    with vault.transaction(None) as db:
+        mine = db.get(RiskRecordRow, first.risk_reviews[0].id)
+        theirs = db.get(RiskRecordRow, second.risk_reviews[0].id)
+        assert mine is not None and theirs is not None
+        # A "reviewed" record pasted over another client's: it must not count for them.
+        theirs.payload = mine.payload
+    with pytest.raises(RecordDamagedError) as damaged:
+        clients.read_record(vault, second.client.id)
+    assert "second" not in str(damaged.value) and "first" not in str(damaged.value)
+    report = verify_vault(vault)
+    assert [d.table for d in report.damaged] == ["risk_records"]
 
 
 def test_import_messages_never_repeat_the_file_content():

@@ -11,9 +11,11 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import Client
-from ipt_desktop.services import clients, episodes
+from ipt_desktop.domain.risk_records import DecisionAction
+from ipt_desktop.services import clients, episodes, risk
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
+from ui.common import risk_decision_dialog
 
 from .client_dialogs import ClientFormDialog, DeleteClientDialog, EndTreatmentDialog
 
@@ -76,7 +78,24 @@ def end_treatment(parent: QWidget, vault: Vault, client_id: str) -> str | None:
         ended = dialog.client()
     finally:
         dialog.deleteLater()
-    return _update(parent, vault, ended, "Ending treatment")
+    return _end(parent, vault, client, ended)
+
+
+def _end(parent: QWidget, vault: Vault, client: Client, ended: Client) -> str | None:
+    """End treatment; with open risk only after the therapist's recorded decision."""
+    assert ended.ended_on is not None
+    try:
+        status = risk.client_risk_status(vault, client.id)
+        reason = None
+        if status.is_open:
+            reason = risk_decision_dialog.ask_reason(parent, DecisionAction.END_CLIENT, status)
+            if reason is None or not vault.is_unlocked:
+                return None
+        risk.end_client(vault, client, ended.ended_on, open_risk_reason=reason)
+    except (ValidationError, VaultError, LookupError, risk.OpenRiskError) as exc:
+        _failed(parent, "Ending treatment", exc)
+        return None
+    return client.id
 
 
 def delete_client(parent: QWidget, vault: Vault, client_id: str) -> str | None:

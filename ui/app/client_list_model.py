@@ -46,14 +46,16 @@ def describe(summary: ClientSummary) -> str:
     if summary.latest_phq9 is not None:
         parts.append(f"latest PHQ-9 {phq9_text(summary.latest_phq9)}")
     if shows_risk_flag(summary):
-        parts.append("risk flag: PHQ-9 item 9 positive, check the risk assessment")
+        parts.append("risk open: a risk source has no risk review since, or a review is due")
+    elif summary.risk is RiskStatus.REVIEWED and summary.risk_level is not None:
+        parts.append(f"risk reviewed, level {summary.risk_level.value}")
     if summary.outcome not in (Verdict.IN_PROGRESS, Verdict.NOT_MEASURED):
         parts.append(f"outcome: {summary.outcome.label.lower()}")
     return ", ".join(parts)
 
 
 def shows_risk_flag(summary: ClientSummary) -> bool:
-    """The flag stays once item 9 was ever positive (a later 0 never clears it)."""
+    """Risk is open (``domain.risk_status``): a later 0 never clears it, a review does."""
     return summary.risk_flag or summary.risk is RiskStatus.OPEN
 
 

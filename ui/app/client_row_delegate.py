@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.domain.verdict import Verdict
 from ui.common.clinical_colours import is_dark, muted_text, phase_fill, risk_colour, severity_colour
@@ -73,16 +74,21 @@ class ClientRowDelegate(QStyledItemDelegate):
             QRect(rect.left(), top, name_w, line_h), Qt.AlignmentFlag.AlignVCenter, name
         )
 
-        # Line 2: phase badge and "Session 7 of 16".
+        # Line 2: phase badge and "Session 7 of 16"; a reviewed risk's level on the right.
         top += line_h + LINE_GAP
         painter.setFont(font)
+        line2_right = rect.right()
+        if not shows_risk_flag(summary) and summary.risk is RiskStatus.REVIEWED:
+            line2_right = self._paint_reviewed(
+                painter, font, line2_right, top, line_h, text if selected else muted, summary
+            )
         x = self._paint_badge(painter, palette, font, summary, rect.left(), top, line_h)
         progress = progress_text(summary.session_number, summary.planned_sessions)
         if summary.outcome not in (Verdict.IN_PROGRESS, Verdict.NOT_MEASURED):
             progress = (
                 f"{progress} · {summary.outcome.label}" if progress else summary.outcome.label
             )
-        room = max(0, rect.right() - x)
+        room = max(0, line2_right - x)
         painter.setPen(text)
         painter.drawText(
             QRect(x, top, room, line_h),
@@ -181,7 +187,7 @@ class ClientRowDelegate(QStyledItemDelegate):
         colour = text if selected else risk_colour(palette)
         bold = QFont(font)
         bold.setWeight(QFont.Weight.Bold)
-        label = "Risk"
+        label = "Risk open"
         width = QFontMetrics(bold).horizontalAdvance(label)
         painter.setFont(bold)
         painter.setPen(colour)
@@ -193,3 +199,25 @@ class ClientRowDelegate(QStyledItemDelegate):
         tinted_icon("risk", colour).paint(painter, QRect(icon_x, top + 1, icon_size, icon_size))
         painter.setFont(font)
         return icon_x - 4
+
+    def _paint_reviewed(
+        self,
+        painter: QPainter,
+        font: QFont,
+        right: int,
+        top: int,
+        line_h: int,
+        colour: QColor,
+        summary: ClientSummary,
+    ) -> int:
+        """A reviewed risk, quietly: "Reviewed: high" (the level in words; the tooltip and
+        the screen reader say "risk reviewed, level high")."""
+        level = "" if summary.risk_level is None else f": {summary.risk_level.value}"
+        label = f"Reviewed{level}"
+        width = QFontMetrics(font).horizontalAdvance(label)
+        painter.setFont(font)
+        painter.setPen(colour)
+        painter.drawText(
+            QRect(right - width, top, width, line_h), Qt.AlignmentFlag.AlignVCenter, label
+        )
+        return right - width - 8

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from ipt_desktop.domain.model import PracticeDetails
+from ipt_desktop.domain.risk_records import CrisisContacts
 from ipt_desktop.services import new_vault, practice, recovery_sheet
 from ipt_desktop.services.passphrases import KdfChoice
 from ipt_desktop.vault.vault import Vault
@@ -159,6 +160,10 @@ class FirstRunWizard(QWizard):
     def savePractice(self, details: PracticeDetails) -> None:
         assert self._vault is not None
         practice.save_practice(self._vault, details)
+
+    def saveCrisisContacts(self, contacts: CrisisContacts) -> None:
+        assert self._vault is not None
+        practice.save_crisis_contacts(self._vault, contacts)
 
     # -- cancelling ---------------------------------------------------------------------
     def _busy_changed(self, busy: bool) -> None:

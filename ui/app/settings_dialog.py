@@ -1,4 +1,4 @@
-"""Settings: practice details (sealed in the vault), auto-lock, paper size, backups.
+"""Settings: practice details and crisis contacts (sealed), auto-lock, paper size, backups.
 
 Practice details and the number of automatic backups to keep are vault settings (sealed);
 the auto-lock minutes, paper size and backup folder are machine preferences in QSettings
@@ -32,6 +32,8 @@ from ipt_desktop.vault.vault import Vault
 from ui.common.app_settings import IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, AppSettings
 from ui.common.message_style import set_message
 
+from .crisis_contacts_form import EXPLAIN as CRISIS_EXPLAIN
+from .crisis_contacts_form import CrisisContactsForm
 from .practice_details_form import PracticeDetailsForm
 
 PAPER_NAMES = {PaperSize.A4: "A4", PaperSize.LETTER: "US Letter"}
@@ -57,6 +59,15 @@ class SettingsDialog(QDialog):
         pl.addWidget(note)
         pl.addWidget(self.practiceForm)
         pl.addStretch(1)
+
+        self._crisis = practice.load_crisis_contacts(vault)
+        self.crisisForm = CrisisContactsForm()
+        self.crisisForm.setContacts(self._crisis)
+        crisis_page = QWidget()
+        cl = QVBoxLayout(crisis_page)
+        cl.addWidget(_hint(CRISIS_EXPLAIN))
+        cl.addWidget(self.crisisForm)
+        cl.addStretch(1)
 
         self.idleMinutes = QSpinBox()
         self.idleMinutes.setRange(IDLE_MINUTES_MIN, IDLE_MINUTES_MAX)
@@ -105,6 +116,7 @@ class SettingsDialog(QDialog):
 
         self.tabs = QTabWidget()
         self.tabs.addTab(practice_page, "P&ractice")
+        self.tabs.addTab(crisis_page, "Cr&isis contacts")
         self.tabs.addTab(general, "&General")
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -135,6 +147,15 @@ class SettingsDialog(QDialog):
             )
             return
         try:
+            crisis = self.crisisForm.contacts()
+        except ValidationError as exc:
+            self.tabs.setCurrentIndex(1)
+            set_message(self.error, f"{exc.field.replace('_', ' ')} {exc.message}.", error=True)
+            return
+        try:
+            if crisis != self._crisis:
+                practice.save_crisis_contacts(self._vault, crisis)
+                self._crisis = crisis
             if details != self._practice:
                 practice.save_practice(self._vault, details)
                 self._practice = details

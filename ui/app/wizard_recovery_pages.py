@@ -24,6 +24,8 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.vault.errors import VaultError
 from ui.common.message_style import set_message
 
+from .crisis_contacts_form import EXPLAIN as CRISIS_EXPLAIN
+from .crisis_contacts_form import CrisisContactsForm
 from .practice_details_form import PracticeDetailsForm
 from .wizard_host import WizardHost
 from .wizard_start_pages import NO_RECOVERY_TEXT
@@ -228,8 +230,17 @@ class PracticePage(QWizardPage):
         self.setSubTitle("Printed on letters and summaries. You can change these later.")
         self.setButtonText(QWizard.WizardButton.FinishButton, "&Start using ipt-desktop")
         self.form = PracticeDetailsForm()
+        self.crisis = CrisisContactsForm()
+        crisis_title = QLabel("Crisis contacts")
+        font = crisis_title.font()
+        font.setBold(True)
+        crisis_title.setFont(font)
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
+        layout.addSpacing(8)
+        layout.addWidget(crisis_title)
+        layout.addWidget(_plain(CRISIS_EXPLAIN))
+        layout.addWidget(self.crisis)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -243,6 +254,12 @@ class PracticePage(QWizardPage):
             return False
         try:
             self._wizard.savePractice(details)
+            contacts = self.crisis.contacts()
+            if not contacts.is_empty:
+                self._wizard.saveCrisisContacts(contacts)
+        except ValidationError as exc:
+            self.form.showValidationError(exc)
+            return False
         except VaultError as exc:
             self.form.showError(str(exc))
             return False

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 from ipt_desktop.services import client_search, clients
 from ipt_desktop.vault.vault import Vault
 from ui.common.task_runner import TaskRunner, run_task
-from ui.timeline.timeline_widget import TimelineWidget
+from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import ClientWorkspace
 
 from . import client_commands
@@ -52,7 +52,7 @@ class WorkArea(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.panel)
         # The shell composes the features: the workspace draws its timeline with ui.timeline's.
-        self.workspace = ClientWorkspace(vault, self.splitter, timeline_factory=TimelineWidget)
+        self.workspace = ClientWorkspace(vault, self.splitter, timeline_factory=TimelinePanel)
         self.splitter.addWidget(self.workspace)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)

@@ -6,6 +6,8 @@ window geometry. Practice details (a person's name, an address) live sealed in t
 window titles the OS keeps.
 """
 
+import os
+import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings
@@ -17,6 +19,8 @@ IDLE_MINUTES_MIN = 1
 IDLE_MINUTES_MAX = 60
 ORGANIZATION = "ipt-desktop"
 APPLICATION = "ipt-desktop"
+#: A folder for the settings instead of the user's own (render tools, tests, scripts).
+SETTINGS_DIR_ENV = "IPT_DESKTOP_SETTINGS_DIR"
 
 _IDLE = "lock/idle_minutes"
 _PAPER = "print/paper_size"
@@ -40,11 +44,30 @@ def default_paper_size(locale: QLocale | None = None) -> PaperSize:
     return PaperSize.LETTER if country in _LETTER_COUNTRIES else PaperSize.A4
 
 
+def settings_store() -> QSettings:
+    """The user's settings, or an ini file in ``$IPT_DESKTOP_SETTINGS_DIR`` when it is set."""
+    folder = os.environ.get(SETTINGS_DIR_ENV, "").strip()
+    if folder:
+        return QSettings(str(Path(folder) / f"{APPLICATION}.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORGANIZATION, APPLICATION)
+
+
+def use_throwaway_settings() -> Path:
+    """For a tool: every settings write of this process goes to a new temporary folder,
+    never to the real user's settings (``AppSettings()`` and Qt's own ``QSettings``)."""
+    folder = Path(tempfile.mkdtemp(prefix="ipt-settings-"))
+    os.environ[SETTINGS_DIR_ENV] = str(folder)
+    for kind in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+            QSettings.setPath(kind, scope, str(folder))
+    return folder
+
+
 class AppSettings:
     """Typed access to the few machine preferences; out-of-range values fall back safely."""
 
     def __init__(self, store: QSettings | None = None) -> None:
-        self._store = store if store is not None else QSettings(ORGANIZATION, APPLICATION)
+        self._store = store if store is not None else settings_store()
 
     @property
     def store(self) -> QSettings:

@@ -59,6 +59,9 @@ class PassphraseEdit(QLineEdit):
             self.toggleVisible()
 
 
+REFUSED_SEGMENTS = 1
+
+
 class _StrengthBar(QWidget):
     """Five segments, filled up to the score, coloured by verdict (and named in words)."""
 
@@ -70,6 +73,9 @@ class _StrengthBar(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(200, 8)
+
+    def filled(self) -> int:
+        return self._filled
 
     def setLevel(self, filled: int, colour: QColor) -> None:
         self._filled = filled
@@ -136,6 +142,9 @@ class StrengthMeter(QWidget):
     def messageText(self) -> str:
         return self._message.text()
 
+    def filledSegments(self) -> int:
+        return self._bar.filled()
+
     def refresh(self) -> None:
         text = self._edit.text()
         if not text:
@@ -153,9 +162,15 @@ class StrengthMeter(QWidget):
             verdict = assess(text[:ZXCVBN_MAX_CHARS])
         self._verdict = verdict
         score = max(0, min(4, verdict.score))
-        colour = QColor(_SCORE_COLOURS[score] if verdict.acceptable else OKABE_ITO["vermillion"])
-        self._bar.setLevel(score + 1, colour)
-        self._bar.setAccessibleDescription(_SCORE_WORDS[score])
+        # The bar agrees with the verdict: refused is one red segment, whatever zxcvbn's
+        # score; accepted fills up to the score in its colour.
+        if verdict.acceptable:
+            self._bar.setLevel(score + 1, QColor(_SCORE_COLOURS[score]))
+        else:
+            self._bar.setLevel(REFUSED_SEGMENTS, QColor(OKABE_ITO["vermillion"]))
+        self._bar.setAccessibleDescription(
+            _SCORE_WORDS[score] if verdict.acceptable else "Not accepted"
+        )
         words = _SCORE_WORDS[score] if verdict.acceptable else "Not accepted"
         set_message(
             self._message,

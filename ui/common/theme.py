@@ -5,7 +5,8 @@ macOS, GNOME and KDE report it), and the style sheet only refers to palette role
 scheme changes while the app runs, the sheet is applied again so those roles are re-read.
 High DPI: Qt 6 scales by the screen's factor without rounding (PassThrough), icons are
 rendered from SVG at several sizes, and every size in the code is in device-independent
-pixels.
+pixels. The application-wide wheel guard (``wheel_guard``) is installed here too, so the
+app, the self-test and the render tools all behave the same.
 """
 
 from PySide6.QtCore import Qt
@@ -16,6 +17,7 @@ from ipt_desktop.resource_files import resource_path
 
 from .app_settings import APPLICATION, ORGANIZATION
 from .icons import app_icon
+from .wheel_guard import install_wheel_guard
 
 
 def configure_before_app() -> None:
@@ -38,6 +40,7 @@ def apply_theme(app: QApplication) -> None:
     app.setStyleSheet(sheet)
     hints = app.styleHints()
     hints.colorSchemeChanged.connect(lambda _scheme: _reapply(app, sheet))
+    install_wheel_guard(app)  # no value widget turns under a passing mouse wheel
 
 
 def _reapply(app: QApplication, sheet: str) -> None:

@@ -42,7 +42,7 @@ from ui.common.clinical_colours import muted_text, risk_colour
 from ui.common.task_runner import TaskRunner
 from ui.common.ui_text import format_date
 
-from . import pdf_pages, summary_printing
+from . import pdf_pages, risk_gate, summary_printing
 from .pdf_destination import ask_pdf_path, failure_text
 from .preview_pane import PreviewPane, to_image
 from .summary_form import SummaryForm
@@ -89,6 +89,7 @@ class GraduationDialog(QDialog):
         self._preview_running = False
         self._preview_stale = False
         self._busy = False
+        self._print_reason: str | None = None
         self._dpi_shown = 0
 
         self.form = SummaryForm(self)
@@ -271,6 +272,9 @@ class GraduationDialog(QDialog):
         content = self._content()
         if content is None or self._busy:
             return
+        go, reason = risk_gate.letter_reason(self, self._vault, self._client_id, self.form.kind())
+        if not go:
+            return
         out = ask_pdf_path(self, self.form.kind())
         if out is None:
             return
@@ -284,7 +288,7 @@ class GraduationDialog(QDialog):
             if greeting:  # kept first: the export's audit entry stays the last one
                 clients.set_preferred_name(vault, client_id, greeting)
             pdf = _same_or_new(shown, content, kind, paper, timeline)
-            summary_export.save_summary_pdf(vault, client_id, pdf, out, password)
+            summary_export.save_summary_pdf(vault, client_id, pdf, out, password, reason)
             return out
 
         self._busy = True
@@ -327,6 +331,9 @@ class GraduationDialog(QDialog):
             self.saveAsPdf(open_after=True)
             return
         paper, kind, timeline = self.form.paperSize(), self.form.kind(), self._timeline
+        go, self._print_reason = risk_gate.letter_reason(self, self._vault, self._client_id, kind)
+        if not go:
+            return
         printer = summary_printing.make_printer(paper)
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle("Print the graduation summary")
@@ -356,12 +363,13 @@ class GraduationDialog(QDialog):
         self._busy = False
         self._update_buttons()
         try:
+            risk_gate.record_print_decision(self._vault, self._client_id, self._print_reason)
             summary_printing.print_images(printer, [to_image(b) for b in pages.bitmaps])
             greeting = self.form.greetingNameText()
             if greeting and kind is not DocumentKind.CLINICAL:
                 clients.set_preferred_name(self._vault, self._client_id, greeting)
             summary_export.record_summary_printed(self._vault, self._client_id, kind)
-        except (summary_printing.PrintError, VaultError) as exc:
+        except (summary_printing.PrintError, VaultError, ValidationError) as exc:
             self._print_failed(exc)
             return
         self.outcome.setText("Sent to the printer.")

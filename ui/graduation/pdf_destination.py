@@ -11,6 +11,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ipt_desktop.domain.graduation import DocumentKind
+from ipt_desktop.services.risk import OpenRiskError
 from ui.common import failures
 
 from .summary_printing import PrintError
@@ -37,6 +38,6 @@ def ask_pdf_path(parent: QWidget, kind: DocumentKind) -> Path | None:
 
 def failure_text(error: BaseException) -> str:
     """What went wrong, in words for the therapist (a bug is reported, not shown)."""
-    if isinstance(error, PrintError):
+    if isinstance(error, PrintError | OpenRiskError):
         return str(error)
     return failures.failure_text(error, "The PDF could not be made.")

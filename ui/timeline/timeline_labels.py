@@ -11,10 +11,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF
 
 from ipt_desktop.domain.enums import Severity
+from ipt_desktop.domain.label_layout import Box, free_spot, stack_labels
 from ipt_desktop.domain.timeline import ChartPanel, EventMarker
 from ipt_desktop.domain.timeline_axis import non_overlapping
 
 LABEL_GAP = 8.0
+BAND_LABEL_GAP = 1.0
 EVENT_LABEL_MAX_WIDTH = 190.0  # pixels of an event's first line shown beside its mark
 EVENT_MARK_ROOM = 7.0  # from an event's mark to its label
 #: Severity names for narrow charts.
@@ -76,20 +78,24 @@ def value_labels(panel: ChartPanel, rect: QRectF, metrics: QFontMetricsF) -> lis
 def band_labels(
     panel: ChartPanel, rect: QRectF, metrics: QFontMetricsF, x: float, compact: bool
 ) -> list[Text]:
-    """Severity names beside a panel, each centred on its band, when the band is tall enough."""
+    """Severity names beside a panel, each as near its band's middle as the others allow:
+    every band named, or (a panel too short for all of them) none."""
     height = metrics.height()
-    result: list[Text] = []
+    wanted: list[float] = []
     for band in panel.bands:
         bottom = rect.bottom() - panel.fraction(band.low) * rect.height()
         top = rect.bottom() - panel.fraction(min(band.high + 1, panel.high)) * rect.height()
-        if bottom - top >= height:
-            name = severity_name(band.severity, compact)
-            width = metrics.horizontalAdvance(name)
-            result.append(Text(QRectF(x, (top + bottom - height) / 2, width, height), name))
-    kept = non_overlapping(
-        [t.rect.center().y() for t in result], [height] * len(result), [0] * len(result), 4.0
-    )
-    return [result[i] for i in kept]
+        wanted.append((top + bottom) / 2)
+    # Screen y runs down: stack from the top band (the last) to the bottom one.
+    centres = stack_labels(wanted[::-1], height, BAND_LABEL_GAP, rect.top(), rect.bottom())
+    if centres is None:
+        return []
+    result: list[Text] = []
+    for band, centre in zip(panel.bands[::-1], centres, strict=True):
+        name = severity_name(band.severity, compact)
+        width = metrics.horizontalAdvance(name)
+        result.append(Text(QRectF(x, centre - height / 2, width, height), name))
+    return result[::-1]
 
 
 def event_labels(
@@ -118,12 +124,25 @@ def event_labels(
 
 
 def baseline_label(
-    text: str, first: QPointF, metrics: QFontMetricsF, left: float, panel_top: float
-) -> Text:
-    """ "Baseline 19" left of the first PHQ-9 point, or above it when there is no room."""
+    text: str,
+    first: QPointF,
+    metrics: QFontMetricsF,
+    left: float,
+    panel_top: float,
+    lines: Sequence[Sequence[QPointF]] = (),
+) -> Text | None:
+    """ "Baseline 19" beside the first PHQ-9 point: left of it, else above, below or right,
+    the first of these that meets no series line or point (None: the tooltip says it)."""
     width, height = metrics.horizontalAdvance(text), metrics.height()
-    if first.x() - width - 10 >= left:
-        return Text(QRectF(first.x() - width - 8, first.y() - height / 2, width, height), text)
-    above = first.y() - height - 6
-    y = above if above >= panel_top - 4 else first.y() + 7
-    return Text(QRectF(first.x() + 2, y, width, height), text)
+    x, y = first.x(), first.y()
+    spots = [
+        QRectF(x - width - 8, y - height / 2, width, height),
+        QRectF(x + 2, y - height - 6, width, height),
+        QRectF(x + 2, y + 7, width, height),
+        QRectF(x + 8, y - height / 2, width, height),
+    ]
+    spots = [r for r in spots if r.left() >= left and r.top() >= panel_top - 4]
+    drawn = [[(p.x(), p.y()) for p in line] for line in lines]
+    boxes = [Box(r.left(), r.top(), r.right(), r.bottom()) for r in spots]
+    index = free_spot(boxes, drawn, clearance=2.0)
+    return None if index is None else Text(spots[index], text)

@@ -276,7 +276,8 @@ def build_layout(
         phq = series.get(Measure.PHQ9, ())
         if phq and outcome.baseline_label and left <= phq[0].x() <= right:
             top = questionnaire.rect.top()
-            baseline = labels.baseline_label(outcome.baseline_label, phq[0], sm, left, top)
+            lines = [points for points in series.values() if points]
+            baseline = labels.baseline_label(outcome.baseline_label, phq[0], sm, left, top, lines)
     return TimelineLayout(
         timeline=timeline,
         view=view,

@@ -62,7 +62,9 @@ class AdaptiveRow(QWidget):
         super().resizeEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # a part changed its size
+        # A part changed its size. (A wrapper Qt hands back for a widget being torn down
+        # may lack the Python attributes: nothing to arrange then.)
+        if event.type() == QEvent.Type.LayoutRequest and hasattr(self, "_box"):
             self._arrange(self.width())
         return super().event(event)
 

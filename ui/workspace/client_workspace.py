@@ -101,6 +101,7 @@ class ClientWorkspace(QWidget):
         header.addWidget(self._name, 1)
         header.addWidget(self._episodes_label)
         header.addWidget(self._episodes)
+        self._saved_on_leaving = ""
         self.notice = Banner(BannerKind.INFO, "Dismiss", self)
         self.notice.actionTriggered.connect(self.notice.clear)
 
@@ -155,6 +156,9 @@ class ClientWorkspace(QWidget):
     def showClient(self, client_id: str | None) -> None:
         """Show a client's record (None: the empty state). Drafts kept for it come back."""
         self.notice.clear()
+        if self._saved_on_leaving:  # the autosave of the previous client, made visible
+            self.notice.showMessage("", self._saved_on_leaving)
+            self._saved_on_leaving = ""
         self.keeper.saveAll()  # insurance: text not saved by maybeSave stays as a draft
         self._close_record()
         if client_id is None:
@@ -175,13 +179,20 @@ class ClientWorkspace(QWidget):
     def maybeSave(self) -> bool:
         """Save every valid edit; keep the rest as drafts and ask. False = stay here."""
         problems: list[str] = []
+        saved: list[str] = []
         for name, editor in self._editors():
             if not editor.isDirty():
                 continue
             problem = editor.problems()
             if problem is None and editor.saveChanges():
+                saved.append(name)
                 continue
             problems.append(f"{name}: {problem or 'not saved'}")
+        if saved:
+            time = dt.datetime.now().strftime("%H:%M")
+            self._saved_on_leaving = (
+                f"Changes to the previous record were saved at {time} ({', '.join(saved)})."
+            )
         if not problems:
             return True
         self.keeper.saveAll()
@@ -215,6 +226,7 @@ class ClientWorkspace(QWidget):
 
     def signCurrent(self) -> None:
         if self.sessions.editor.sessionId() is None:
+            self.notice.showMessage("Nothing to sign", "Open a session note first.")
             return
         self.setCurrentTab("sessions")
         self.sessions.editor.signCurrent()

@@ -2,15 +2,16 @@
 
 Each item is one row: its number, its wording, and four radio buttons under the answer
 headings ("Not at all" ... "Nearly every day"). Only 0-3 can be entered; a value outside
-that set in code is refused. A form is either untouched (no score), complete (a total and
-its band), or partly answered (the total "so far"; it cannot be saved until every item is
-answered or the form is cleared).
+that set in code is refused. From the keyboard, typing 0, 1, 2 or 3 on an item answers it
+and moves the focus to the next item, so a whole questionnaire is nine digits. A form is
+either untouched (no score), complete (a total and its band), or partly answered (the
+total "so far"; it cannot be saved until every item is answered or the form is cleared).
 """
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -42,6 +43,7 @@ ANSWERS: tuple[str, ...] = (
 _FIRST_ITEM_ROW = 1
 ROW_PAD = 3  # pixels of band above and below an item's text
 _ANSWER_COLUMN = 2
+_DIGIT_KEYS = {Qt.Key.Key_0 + answer: answer for answer in range(ITEM_MIN, ITEM_MAX + 1)}
 WORDING_CHARS = 26  # the item wording's column never gets narrower than this many characters
 
 
@@ -78,7 +80,10 @@ class ItemScaleForm(QWidget):
         grid.setVerticalSpacing(2 * ROW_PAD + 1)
         grid.setContentsMargins(0, 0, 0, 0)
         self._grid = grid
-        prompt = QLabel("Over the last 2 weeks, how often has the client been bothered by…")
+        prompt = QLabel(
+            "Over the last 2 weeks, how often has the client been bothered by…  "
+            "(keyboard: type 0–3 for each item)"
+        )
         prompt.setWordWrap(True)
         self._set_muted(prompt)
         grid.addWidget(prompt, 0, 0, 1, 2, Qt.AlignmentFlag.AlignBottom)
@@ -207,6 +212,28 @@ class ItemScaleForm(QWidget):
                 button.setEnabled(not read_only)
         self._clear.setVisible(not read_only)
 
+    def focusItem(self, index: int) -> None:
+        """Put the keyboard focus on item ``index`` (its answer, or the first radio)."""
+        group = self._groups[index]
+        button = group.checkedButton() or group.button(ITEM_MIN)
+        if button is not None:
+            button.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A digit 0-3 typed on an item's radio answers it and moves to the next item."""
+        if event.type() != QEvent.Type.KeyPress or self._read_only:
+            return False
+        index = watched.property("item_index")
+        if not isinstance(index, int) or not isinstance(event, QKeyEvent):
+            return False
+        answer = _DIGIT_KEYS.get(event.key())
+        plain = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if answer is None or event.modifiers() not in plain:
+            return False
+        self.setAnswer(index, answer)
+        self.focusItem(min(index + 1, len(self._items) - 1))
+        return True
+
     # ---- drawing -------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -253,6 +280,8 @@ class ItemScaleForm(QWidget):
             button.setAccessibleDescription(wording)
             button.setToolTip(f"{answer_text} ({answer})")
             group.addButton(button, answer)
+            button.setProperty("item_index", index)
+            button.installEventFilter(self)
             self._grid.addWidget(button, row, _ANSWER_COLUMN + answer, Qt.AlignmentFlag.AlignCenter)
         group.idClicked.connect(lambda _answer, i=index: self._answered(i))
         self._groups.append(group)

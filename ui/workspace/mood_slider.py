@@ -1,12 +1,23 @@
 """The client's mood today, 0 (worst) to 10 (best), or not rated yet.
 
 A slider cannot show "no answer", so the widget keeps that state itself: until the slider
-is touched it reads "Not rated"; "Clear" goes back to it. Values outside 0-10 cannot be
-entered (the slider's range) and are refused if set in code.
+is touched it reads "Not rated" and the scale is drawn without a handle (a handle parked at
+5 would look like a rating); "Clear" goes back to it. A click on the scale sets the value
+under the pointer. Values outside 0-10 cannot be entered (the slider's range) and are
+refused if set in code.
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QStyle,
+    QStyleOptionSlider,
+    QWidget,
+)
 
 from ipt_desktop.domain.validation import check_int
 
@@ -15,13 +26,60 @@ MOOD_MAX = 10
 NOT_RATED = "Not rated"
 
 
+class MoodScale(QSlider):
+    """A horizontal slider that draws no handle while ``rated`` is False."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self.rated = False
+
+    def handleShown(self) -> bool:
+        return self.rated
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        if self.rated:
+            super().paintEvent(event)
+            return
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        option.subControls = (
+            QStyle.SubControl.SC_SliderGroove | QStyle.SubControl.SC_SliderTickmarks
+        )
+        # Styles fill the groove up to the value (Fusion): an empty groove, no rating shown.
+        option.sliderPosition = option.sliderValue = self.minimum()
+        painter = QPainter(self)
+        self.style().drawComplexControl(QStyle.ComplexControl.CC_Slider, option, painter, self)
+        painter.end()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        """A click anywhere on the scale sets the value under the pointer."""
+        if event.button() == Qt.MouseButton.LeftButton and self.isEnabled():
+            self.setValue(self._value_at(int(event.position().x())))
+        super().mousePressEvent(event)
+
+    def _value_at(self, x: int) -> int:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        style = self.style()
+        groove = style.subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderGroove, self
+        )
+        handle = style.subControlRect(
+            QStyle.ComplexControl.CC_Slider, option, QStyle.SubControl.SC_SliderHandle, self
+        )
+        start = groove.x()
+        span = max(groove.right() - handle.width() + 1 - start, 1)
+        offset = min(max(x - handle.width() // 2 - start, 0), span)
+        return QStyle.sliderValueFromPosition(self.minimum(), self.maximum(), offset, span)
+
+
 class MoodSlider(QWidget):
     edited = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rated = False
-        self._slider = QSlider(Qt.Orientation.Horizontal, self)
+        self._slider = MoodScale(self)
         self._slider.setRange(MOOD_MIN, MOOD_MAX)
         self._slider.setPageStep(1)
         self._slider.setTickPosition(QSlider.TickPosition.TicksBelow)
@@ -52,7 +110,7 @@ class MoodSlider(QWidget):
         self.setFocusProxy(self._slider)
         self._refresh()
 
-    def slider(self) -> QSlider:
+    def slider(self) -> MoodScale:
         return self._slider
 
     def value(self) -> int | None:
@@ -92,6 +150,8 @@ class MoodSlider(QWidget):
             self.edited.emit()
 
     def _refresh(self) -> None:
+        self._slider.rated = self._rated
+        self._slider.update()
         text = f"{self._slider.value()} / {MOOD_MAX}" if self._rated else NOT_RATED
         self._value.setText(text)
         self._slider.setAccessibleDescription(text)

@@ -21,7 +21,8 @@ from ipt_desktop.domain.model import (
     LifeEvent,
     Session,
 )
-from ipt_desktop.services import clients, episodes, life_events, people, sessions
+from ipt_desktop.domain.risk_records import RiskReview, SafetyPlan
+from ipt_desktop.services import clients, episodes, life_events, people, risk, sessions
 from ipt_desktop.vault.vault import Vault
 
 
@@ -163,6 +164,18 @@ class OpenRecord(QObject):
         life_events.delete_life_event(self._vault, record.client.id, event_id)
         events = tuple(e for e in record.life_events if e.id != event_id)
         self._update(dataclasses.replace(record, life_events=events))
+
+    def save_risk_review(self, review: RiskReview) -> None:
+        record = self._require()
+        risk.save_risk_review(self._vault, review)
+        reviews = sorted(_replaced(record.risk_reviews, review), key=lambda r: r.date)
+        self._update(dataclasses.replace(record, risk_reviews=tuple(reviews)))
+
+    def save_safety_plan(self, plan: SafetyPlan) -> SafetyPlan:
+        record = self._require()
+        stored = risk.save_safety_plan(self._vault, plan)
+        self._update(dataclasses.replace(record, safety_plan=stored))
+        return stored
 
     # ---- internals -----------------------------------------------------------------------
 

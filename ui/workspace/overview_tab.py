@@ -1,5 +1,6 @@
-"""Overview: the contract and progress, the focal problem areas, the latest measures with
-response / remission, and the client's IPT timeline (phases, sessions, measures, events).
+"""Overview: the client's risk status (first, unmissable when open), the contract and
+progress, the focal problem areas, the latest measures with response / remission, and the
+client's IPT timeline (phases, sessions, measures, events).
 """
 
 import datetime as dt
@@ -24,7 +25,7 @@ from ipt_desktop.domain.contract import ContractProgress, planned_end_date, prog
 from ipt_desktop.domain.course_prompts import therapist_prompts
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
-from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.domain.timeline import build_timeline, episode_window
 from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
@@ -36,6 +37,8 @@ from .contract_editor import KIND_LABELS, ContractEditor
 from .form_scroll import FormScrollArea
 from .measures_card import MeasuresCard
 from .open_record import OpenRecord
+from .risk_actions import RiskActions
+from .risk_panel import RiskPanel
 from .timeline_slot import TimelineFactory, TimelineView
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
@@ -56,6 +59,9 @@ def ending_text(step: ContractProgress) -> str:
     if step.remaining == 1:
         return "1 session remains: bring up the ending."
     return f"{step.remaining} sessions remain: bring up the ending."
+
+
+TIMELINE_MIN_HEIGHT = 580
 
 
 class OverviewTab(QWidget):
@@ -155,9 +161,17 @@ class OverviewTab(QWidget):
 
         # -- timeline
         self.timelineWidget = timeline_factory(self)
-        self.timelineWidget.setMinimumHeight(260)
+        # Three charts stay readable (every HAM-D band named) at any window size: a short
+        # window scrolls the overview instead of squashing them.
+        self.timelineWidget.setMinimumHeight(TIMELINE_MIN_HEIGHT)
         self.timeline = cast(TimelineView, self.timelineWidget)
         self.timeline.sessionActivated.connect(self.sessionActivated)
+
+        # -- risk status: first, so it cannot be missed
+        self.risk_panel = RiskPanel(self)
+        self.risk_actions = RiskActions(record, today, self)
+        self.risk_panel.reviewRequested.connect(self.risk_actions.recordReview)
+        self.risk_panel.safetyPlanRequested.connect(self.risk_actions.editSafetyPlan)
 
         cards = QGridLayout()
         cards.setHorizontalSpacing(10)
@@ -170,6 +184,7 @@ class OverviewTab(QWidget):
         column.setSpacing(10)
         self._cards = cards
         self._narrow: bool | None = None
+        column.addWidget(self.risk_panel)
         column.addLayout(cards)
         column.addWidget(self.timelineWidget, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
@@ -186,7 +201,12 @@ class OverviewTab(QWidget):
         if record is None:
             self.clearSensitive()
             return
-        self.timeline.setTimeline(build_timeline(record, self._today()))
+        timeline = build_timeline(record, self._today())
+        self.timeline.setTimeline(timeline)
+        self.timeline.setContractWindow(
+            None if episode is None else episode_window(timeline, episode, record.sessions)
+        )
+        self.risk_panel.showRecord(record)
         sessions = self._record.episode_sessions()
         judgement = None if episode is None else judge_episode(record, episode.id)
         self.measures.show_sessions(sessions, judgement)
@@ -238,6 +258,7 @@ class OverviewTab(QWidget):
 
     def clearSensitive(self) -> None:
         self.timeline.setTimeline(None)
+        self.risk_panel.showRecord(None)
         self.measures.show_sessions(())
         for label in (self._contract_line, self._dates_line, self._progress_label, self._areas):
             label.clear()

@@ -4,10 +4,14 @@ Above the form sit the contract position ("Session 7 of 16") with the phase, the
 sign / delete buttons, and up to three banners: the PHQ-9 item-9 risk prompt (which also
 moves the focus to the risk assessment, and blocks signing until it is written), the
 ending prompt when few sessions of the contract remain, and any problem that keeps the
-note from being saved (an impossible date, a half-answered PHQ-9).
+note from being saved or signed (an impossible date, a half-answered PHQ-9, a HAM-D over
+52, a missing risk assessment), with a button that goes to it. The header says "Unsaved
+changes" or "saved at 14:02"; Ctrl+Z puts back values (``ValueUndo``); a remarkable new
+date is asked about (``DateQuestion``).
 """
 
 import dataclasses
+import datetime as dt
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import Qt, Signal
@@ -19,29 +23,35 @@ from ipt_desktop.domain.errors import SignedNoteError, ValidationError
 from ipt_desktop.domain.handover import entry_after_edit
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
+from ipt_desktop.domain.session_dates import renumbered_by_removal, renumbering_text
 from ipt_desktop.domain.signing import signing_problems
 from ipt_desktop.vault.errors import VaultError
 from ui.common.banner import Banner, BannerKind
 from ui.common.ui_text import format_date, format_datetime
 
+from .date_question import DateQuestion
 from .draft_keeper import DraftKeeper
 from .form_scroll import FormScrollArea
 from .open_record import OpenRecord
+from .problem_banner import (
+    ProblemBanner,
+    banner_column,
+    field_widget,
+    readable,
+)
 from .session_form import SessionForm
 from .session_handover import SessionHandover
-from .session_header import SessionHeader
+from .session_header import UNSAVED, SessionHeader
 from .session_prompts import (
     ENDING_TEXT,
     REVIEW_TITLE,
-    RISK_DONE_TEXT,
-    RISK_DONE_TITLE,
-    RISK_TEXT,
-    RISK_TITLE,
     SIGNED_TEXT,
     client_entry_message,
     ending_title,
     review_prompt,
 )
+from .session_risk import show_risk
+from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
 
 
@@ -57,11 +67,14 @@ class SessionEditor(QWidget):
         keeper: DraftKeeper,
         dialogs: Callable[[], WorkspaceDialogs],
         parent: QWidget | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self._record = record
         self._keeper = keeper
         self._dialogs = dialogs
+        self._today = today
+        self._date_question = DateQuestion()
         self._session: Session | None = None
         self._dirty = False
 
@@ -79,23 +92,19 @@ class SessionEditor(QWidget):
         self.review_banner = Banner(BannerKind.INFO, parent=self)  # therapist prompts
         self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
-        self.problem_banner = Banner(BannerKind.PROBLEM, parent=self)
         self.client_banner = Banner(BannerKind.INFO, parent=self)
-        banners = QVBoxLayout()
-        banners.setContentsMargins(16, 0, 16, 4)
-        banners.setSpacing(6)
-        for banner in (
+        self.form = SessionForm(self)
+        self._scroll = FormScrollArea(self.form, "Session note", self)
+        self.problem_banner = ProblemBanner(self._scroll, self)
+        banners = banner_column(
             self.signed_banner,
             self.risk_banner,
             self.client_banner,
             self.problem_banner,
             self.review_banner,
             self.ending_banner,
-        ):
-            banners.addWidget(banner)
+        )
 
-        self.form = SessionForm(self)
-        self._scroll = FormScrollArea(self.form, "Session note", self)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -104,10 +113,14 @@ class SessionEditor(QWidget):
         column.addWidget(self._scroll, 1)
 
         self.form.edited.connect(self._mark_dirty)
+        self.undo = ValueUndo(self.form, self)
+        self.undo.undone.connect(self._value_undone)
+        self._saved_at: tuple[str, str] | None = None  # (session id, "HH:MM") of the last save
         self.form.date_field.edited.connect(self._refresh_derived)
         self.form.phase_combo.activated.connect(lambda _index: self._refresh_derived())
         self.form.phq9.item9Changed.connect(self._item9_changed)
         self.form.risk_field.edited.connect(self._refresh_risk)
+        self.form.risk_sources.edited.connect(self._refresh_risk)
         self.form.signature.amendRequested.connect(self._amend)
         self.form.signature.edited.connect(self.edited)
         keeper.watch(self, self.edited)
@@ -124,8 +137,11 @@ class SessionEditor(QWidget):
     def load(self, session_id: str | None) -> None:
         """Show a stored session (None: nothing); a draft kept for it comes back."""
         session = None if session_id is None else self._record.session(session_id)
+        if session is None or self._session is None or session.id != self._session.id:
+            self._scroll.verticalScrollBar().setValue(0)  # another note: from its top
         self._session = session
         self._dirty = False
+        self._date_question.reset()
         self.handover.setSession(session)
         self.problem_banner.clear()
         self.setEnabled(session is not None)
@@ -152,6 +168,12 @@ class SessionEditor(QWidget):
             self.signed_banner.showMessage(f"{signed_text} · read-only", SIGNED_TEXT)
         self._refresh_derived()
         self._keeper.restore(self)
+        self.undo.reset()
+
+    def savedAtText(self) -> str:
+        """ "14:02" after this note was saved in this sitting ('' otherwise)."""
+        saved = self._saved_at
+        return saved[1] if saved and self._session and saved[0] == self._session.id else ""
 
     def refresh(self) -> None:
         """The record changed elsewhere (e.g. the formulation was accepted): recompute."""
@@ -194,7 +216,10 @@ class SessionEditor(QWidget):
             self._show_problem("The amendment has not been added", self.problems() or "")
             return False
         try:
-            saved = self._record.save_session(self._collect())
+            collected = self._collect()
+            if not self._date_confirmed(collected):
+                return False
+            saved = self._record.save_session(collected)
         except ValidationError as error:
             self._show_problem("This note cannot be saved yet", self._readable(error), error.field)
             return False
@@ -202,21 +227,35 @@ class SessionEditor(QWidget):
             self._show_problem("The note was not saved", str(error))
             return False
         self._keeper.discard(self.draftKey())
+        self._saved_at = (saved.id, dt.datetime.now().strftime("%H:%M"))
         self.load(saved.id)
         return True
 
     def signCurrent(self) -> None:
+        """Sign after a question; a refusal always says why and offers to go to the problem."""
         session = self._session
-        if session is None or session.is_signed:
+        if session is None:
+            return
+        if session.is_signed:
+            self._show_problem("This note is already signed", "Add an amendment instead.")
             return
         if self._dirty and not self.saveChanges():
+            why = f"It cannot be saved yet. {self.problems() or ''}"
+            self.problem_banner.showProblem(
+                "The note was not signed", why, self.problem_banner.target()
+            )
             return
         session = self._session
         if session is None:
             return
-        if signing_problems(session):
+        problems = signing_problems(session)
+        if problems:
             self._refresh_risk()
-            self.goToRiskAssessment()
+            self._show_problem(
+                "The note was not signed",
+                f"{problems[0][0].upper()}{problems[0][1:]}.",
+                "risk_assessment",
+            )
             return
         if not self._dialogs().confirmSign(f"{self.header.title()}, {format_date(session.date)}"):
             return
@@ -235,6 +274,10 @@ class SessionEditor(QWidget):
         if session is None or session.is_signed:
             return
         what = f"The unsigned note of {format_date(session.date)} will be deleted."
+        siblings = self._record.sessions_of(session.episode_id)
+        renumbered = renumbering_text(renumbered_by_removal(siblings, session))
+        if renumbered:  # signed notes are never renumbered without the therapist knowing
+            what += "\n" + "\n".join(renumbered)
         if not self._dialogs().confirmDelete(what):
             return
         try:
@@ -256,6 +299,14 @@ class SessionEditor(QWidget):
         field = self.form.signature.amendmentField()
         self._scroll.ensureWidgetVisible(field, 0, 120)
         field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def goToProblem(self) -> None:
+        self.problem_banner.goToTarget()
+
+    def startNew(self) -> None:
+        """A new note: shown from the top, the cursor in the client's answer."""
+        self._scroll.verticalScrollBar().setValue(0)
+        self.form.texts["since_last_met"].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def goToRiskAssessment(self) -> None:
         field = self.form.risk_field
@@ -299,6 +350,8 @@ class SessionEditor(QWidget):
             mood=form.mood.value(),
             phq9=form.phq9.value(),
             hamd=form.hamd.value(),
+            hamd_item3=form.risk_sources.item3Value(),
+            risk_noted=form.risk_sources.riskNoted(),
             gad7=form.gad7.value(),
             note=form.note(),
             client_entry=None,
@@ -306,12 +359,28 @@ class SessionEditor(QWidget):
         # A score the therapist changed is no longer the client's own rating.
         return dataclasses.replace(edited, client_entry=entry_after_edit(self._session, edited))
 
+    def _date_confirmed(self, edited: Session) -> bool:
+        """A new date far ahead, before the contract, or renumbering a signed note is asked
+        about once; refused, the note stays unsaved and the date field says why."""
+        assert self._session is not None
+        refused = self._date_question.refusal(
+            self._record, self._dialogs(), self._session, edited.date, self._today()
+        )
+        if refused is None:
+            return True
+        self._show_problem("The note was not saved: check the session date", refused, "date")
+        return False
+
     def _mark_dirty(self) -> None:
         if self._session is None or self._session.is_signed:
             return
         self._dirty = True
-        self.header.setStatus("Unsaved changes")
+        self.header.setStatus(UNSAVED)
         self.edited.emit()
+
+    def _value_undone(self) -> None:
+        self._mark_dirty()
+        self._refresh_derived()
 
     def _item9_changed(self, positive: bool) -> None:
         self._refresh_risk()
@@ -356,30 +425,14 @@ class SessionEditor(QWidget):
                 self.ending_banner.showMessage(ending_title(step), ENDING_TEXT)
             else:
                 self.ending_banner.clear()
-        if session.is_signed:
-            self.header.setStatus(self._signed_text(session) or "")
-        elif self._dirty:
-            self.header.setStatus("Unsaved changes")
-        else:
-            self.header.setStatus("Not signed")
+        self.header.showState(self._signed_text(session), self._dirty, self.savedAtText())
         self._refresh_risk()
 
     def _refresh_risk(self) -> None:
         session = self._session
         if session is None:
             return
-        positive = self.form.phq9.item9Positive()
-        missing = positive and not self.form.risk_field.text().strip()
-        if positive and not session.is_signed:
-            if missing:
-                self.risk_banner.showMessage(RISK_TITLE, RISK_TEXT)
-            else:
-                self.risk_banner.showMessage(RISK_DONE_TITLE, RISK_DONE_TEXT)
-            button = self.risk_banner.actionButton()
-            if button is not None:
-                button.setVisible(missing)
-        else:
-            self.risk_banner.clear()
+        missing = show_risk(self.risk_banner, self.form, session, self._record.record)
         self.header.setSignBlocked(session.is_signed or missing)
         self.form.risk_field.setAccessibleDescription(
             "Required: PHQ-9 item 9 is above 0" if missing else ""
@@ -398,25 +451,10 @@ class SessionEditor(QWidget):
         self.load(session.id)
 
     def _show_problem(self, title: str, message: str, field: str | None = None) -> None:
-        self.problem_banner.showMessage(title, message)
-        target: QWidget | None = {
-            "Session date": self.form.date_field,
-            "date": self.form.date_field,
-            "phq9": self.form.phq9,
-            "gad7": self.form.gad7,
-            "risk_assessment": self.form.risk_field,
-        }.get(field or "")
-        if target is not None:
-            self._scroll.ensureWidgetVisible(target, 0, 80)
-            target.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.problem_banner.showProblem(title, message, field_widget(self.form, field))
 
     def _readable(self, error: ValidationError) -> str:
-        """The problem in a sentence that names the field (never repeating clinical text)."""
-        if error.field in ("Session date", "date"):
-            return self.form.date_field.validate() or f"The session date {error.message}."
-        if error.field in ("phq9", "gad7"):
-            return f"{error.message}."
-        return f"{error.field.replace('_', ' ').capitalize()} {error.message}."
+        return readable(self.form, error)
 
     @staticmethod
     def _signed_text(session: Session) -> str | None:

@@ -25,6 +25,7 @@ from .hamd_field import HamdField
 from .mood_slider import MoodSlider
 from .note_field import NoteField
 from .phq9_form import Phq9Form
+from .risk_sources_field import RiskSourcesField
 from .signature_panel import SignaturePanel
 from .technique_checklist import TechniqueChecklist
 
@@ -124,6 +125,8 @@ class SessionForm(QWidget):
 
         # -- risk
         column.addWidget(section_heading("Risk", self))
+        self.risk_sources = RiskSourcesField(self)
+        column.addWidget(self.risk_sources)
         column.addWidget(self._text(*_RISK, lines=3))
 
         # -- IPT work
@@ -151,6 +154,7 @@ class SessionForm(QWidget):
             self.hamd,
             self.gad7,
             self.techniques,
+            self.risk_sources,
         ):
             widget.edited.connect(self.edited)
         self.phase_combo.activated.connect(lambda _index: self.edited.emit())
@@ -168,6 +172,7 @@ class SessionForm(QWidget):
         self.phq9.setValue(session.phq9)
         self.hamd.setValue(session.hamd)
         self.gad7.setValue(session.gad7)
+        self.risk_sources.setValues(session.hamd_item3, session.risk_noted)
         self.techniques.setValue(session.note.techniques)
         for name, field in self.texts.items():
             field.setText(getattr(session.note, name))
@@ -199,6 +204,7 @@ class SessionForm(QWidget):
         self.phq9.setReadOnly(read_only)
         self.hamd.setReadOnly(read_only)
         self.gad7.setReadOnly(read_only)
+        self.risk_sources.setReadOnly(read_only)
         self.techniques.setReadOnly(read_only)
         for field in self.texts.values():
             field.setReadOnly(read_only)
@@ -211,6 +217,7 @@ class SessionForm(QWidget):
         self.phq9.setValue(None)
         self.hamd.setValue(None)
         self.gad7.setValue(None)
+        self.risk_sources.setValues(None, False)
         self.techniques.setValue(())
         self.signature.show_state(None, ())
         self.signature.clearAmendmentText()
@@ -221,15 +228,17 @@ class SessionForm(QWidget):
         def answers(values: tuple[int | None, ...]) -> str:
             return ",".join("" if a is None else str(a) for a in values)
 
-        mood, hamd = self.mood.value(), self.hamd.value()
+        mood = self.mood.value()
         fields = {
             "date": self.date_field.text(),
             "phase": self.phase_combo.currentData() or "",
             "mood": "" if mood is None else str(mood),
             "phq9": answers(self.phq9.answers()),
-            "hamd": "" if hamd is None else str(hamd),
+            "hamd": self.hamd.text(),  # as typed, even outside 0-52 (it is shown as a problem)
             "gad7": answers(self.gad7.answers()),
             "techniques": ",".join(t.value for t in self.techniques.value()),
+            "hamd_item3": "" if (item3 := self.risk_sources.item3Value()) is None else str(item3),
+            "risk_noted": "1" if self.risk_sources.riskNoted() else "",
         }
         fields.update({name: field.text() for name, field in self.texts.items()})
         return fields
@@ -243,10 +252,12 @@ class SessionForm(QWidget):
             if index >= 0:
                 self.phase_combo.setCurrentIndex(index)
         # A damaged draft value (ValidationError is a ValueError) is skipped; text comes back.
-        with suppress(ValueError):
-            self.mood.setValue(_int_or_none(fields.get("mood", "")))
-        with suppress(ValueError):
-            self.hamd.setValue(_int_or_none(fields.get("hamd", "")))
+        if "mood" in fields:
+            with suppress(ValueError):
+                self.mood.setValue(_int_or_none(fields["mood"]))
+        if "hamd" in fields:
+            self.hamd.setText(fields["hamd"])
+        self._apply_risk_sources(fields)
         for form, key in ((self.phq9, "phq9"), (self.gad7, "gad7")):
             if key in fields:
                 answers = [_int_or_none(part) for part in fields[key].split(",")]
@@ -260,6 +271,15 @@ class SessionForm(QWidget):
                 field.setText(fields[name])
 
     # ---- internals -----------------------------------------------------------------------
+
+    def _apply_risk_sources(self, fields: Mapping[str, str]) -> None:
+        """HAM-D item 3 and "risk noted" from a draft (an unreadable item 3 is skipped)."""
+        if "hamd_item3" not in fields and "risk_noted" not in fields:
+            return
+        item3 = _int_or_none(fields.get("hamd_item3", ""))
+        if item3 is not None and not 0 <= item3 <= 4:
+            item3 = None
+        self.risk_sources.setValues(item3, fields.get("risk_noted") == "1")
 
     def _text(self, name: str, label: str, prompt: str, *, lines: int = 3) -> QWidget:
         field = NoteField(label, prompt, lines=lines, parent=self)

@@ -12,6 +12,8 @@ from .adaptive_row import AdaptiveRow
 from .badges import PhaseBadge
 from .session_prompts import SIGN_BLOCKED_TIP, SIGN_TIP
 
+UNSAVED = "\u25cf Unsaved changes"  # a dot before the words: seen at a glance
+
 
 class SessionHeader(QWidget):
     saveRequested = Signal()
@@ -80,6 +82,15 @@ class SessionHeader(QWidget):
 
     def setStatus(self, text: str) -> None:
         self._status.setText(text)
+
+    def showState(self, signed_text: str | None, dirty: bool, saved_at: str = "") -> None:
+        """The note's state: signed (when), unsaved changes, or not signed (saved at when)."""
+        if signed_text is not None:
+            self.setStatus(signed_text)
+        elif dirty:
+            self.setStatus(UNSAVED)
+        else:
+            self.setStatus(f"Not signed · saved at {saved_at}" if saved_at else "Not signed")
 
     def setPhase(self, phase: Phase | None) -> None:
         self.badge.setPhase(phase)

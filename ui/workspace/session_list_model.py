@@ -17,7 +17,7 @@ from ipt_desktop.domain.enums import Phase, Severity
 from ipt_desktop.domain.measures import item9_positive, phq9_severity, phq9_total
 from ipt_desktop.domain.model import Episode, Session
 from ipt_desktop.domain.phases import effective_phase
-from ipt_desktop.domain.risk import risk_assessment_missing
+from ipt_desktop.domain.signing import signing_problems
 from ui.common.clinical_colours import severity_colour
 from ui.common.ui_text import NONE_TEXT, format_date, format_datetime
 
@@ -81,7 +81,7 @@ def session_rows(episode: Episode, sessions: Sequence[Session]) -> list[SessionR
                 phq9=total,
                 severity=None if total is None else phq9_severity(total),
                 item9_positive=item9_positive(session.phq9),
-                risk_missing=not session.is_signed and risk_assessment_missing(session),
+                risk_missing=not session.is_signed and bool(signing_problems(session)),
                 signed_at=session.signed_at,
                 amendments=len(session.amendments),
             )

@@ -21,6 +21,12 @@ RISK_TEXT = (
 )
 RISK_DONE_TITLE = "PHQ-9 item 9 is above 0: risk assessment written"
 RISK_DONE_TEXT = "Check that the safety plan is complete before signing."
+CLIENT_RISK_TITLE = "Risk is open for this client"
+SESSION_RISK_TITLE = "A risk source in this session: record a risk review"
+CLIENT_RISK_TEXT = (
+    "Record a risk review (Overview, Record risk review…): a later 0 does not clear it. "
+    "Write what you asked and found in this session's risk assessment."
+)
 SIGN_BLOCKED_TIP = "Write the risk assessment first (PHQ-9 item 9 is above 0)"
 SIGN_TIP = "Sign the note: it becomes read-only (Ctrl+Shift+S)"
 SIGNED_TEXT = (

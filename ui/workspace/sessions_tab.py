@@ -65,7 +65,7 @@ class SessionsTab(QWidget):
         self._list_hint = muted_label("", self)
         left = list_column(self._new, self.table, self._list_hint, self)
 
-        self.editor = SessionEditor(record, keeper, dialogs, self)
+        self.editor = SessionEditor(record, keeper, dialogs, self, today=today)
         self.editor.sessionDeleted.connect(self._deleted)
         self._stack = EditorStack(self.editor, NOTHING_SELECTED, self, muted=False)
 
@@ -125,7 +125,7 @@ class SessionsTab(QWidget):
             self.problem.emit(f"A new session could not be started: {error}")
             return
         self._show(session.id)
-        self.editor.form.date_field.setFocus()
+        self.editor.startNew()
 
     def clearSensitive(self) -> None:
         self.editor.clearSensitive()

@@ -19,6 +19,9 @@ class TimelineView(Protocol):
 
     def setTimeline(self, timeline: Timeline | None) -> None: ...
     def timeline(self) -> Timeline | None: ...
+    def setContractWindow(self, window: tuple[float, float] | None) -> None:
+        """The view of the selected contract (fractions of the axis), shown when it changes;
+        None: the whole record."""
 
 
 #: Makes the timeline widget (a ``QWidget`` that is also a ``TimelineView``) for a parent.

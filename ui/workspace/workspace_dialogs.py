@@ -19,6 +19,16 @@ class WorkspaceDialogs:
             "Sign note",
         )
 
+    def confirmDate(self, questions: str) -> bool:
+        """A session date worth a second look (far ahead, before the contract, renumbering
+        a signed note). True = keep the date as typed."""
+        return self._ask(
+            "Is this session date right?",
+            f"{questions}\n\nA wrong date moves the session in the contract and the chart.",
+            "Keep this date",
+            cancel_text="Change the date",
+        )
+
     def confirmDelete(self, what: str) -> bool:
         return self._ask("Delete?", f"{what}\n\nThis cannot be undone.", "Delete")
 

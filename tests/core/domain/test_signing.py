@@ -45,6 +45,10 @@ def signed(item9_answer: int | None = 0) -> Session:
         (1, "   \n\t", True, 1),  # blank is not documented
         (1, "Fictional: no plan or intent; safety plan reviewed.", True, 0),
         (3, "Fictional: crisis line given, follow-up call tomorrow.", True, 0),
+        # One character, or a word, is not an assessment (IPT.md: real content).
+        (1, "x", True, 1),
+        (2, "ok fine", True, 1),
+        (0, "x", False, 0),  # no positive answer: nothing is required
     ],
 )
 def test_item9_requires_a_documented_risk_assessment_before_signing(
@@ -52,7 +56,7 @@ def test_item9_requires_a_documented_risk_assessment_before_signing(
 ) -> None:
     note = session(answer, risk_assessment)
     assert risk_assessment_required(note) is required
-    assert risk_assessment_missing(note) is (problems > 0)
+    assert risk_assessment_missing(note) is (problems > 0 and not risk_assessment.strip())
     assert len(signing_problems(note)) == problems
     if problems:
         with pytest.raises(ValidationError) as caught:
@@ -86,7 +90,7 @@ def test_sign_needs_a_date_and_time() -> None:
 EDITS = {
     "note text": lambda s: dataclasses.replace(s, note=SessionNote(note="changed")),
     "risk assessment": lambda s: dataclasses.replace(
-        s, note=dataclasses.replace(s.note, risk_assessment="added later")
+        s, note=dataclasses.replace(s.note, risk_assessment="Added: no plan, plan agreed")
     ),
     "mood": lambda s: dataclasses.replace(s, mood=9),
     "phq9": lambda s: dataclasses.replace(s, phq9=(0,) * 9),

@@ -170,11 +170,13 @@ EPISODE = episode()
         # Item 9 positive in the latest PHQ-9: flagged even when assessed and signed.
         ([(0, NO_RISK, SessionNote(), True), (1, POSITIVE, ASSESSED, True)], True),
         ([(0, POSITIVE, ASSESSED, True), (1, None, SessionNote(), True)], True),
-        # An earlier positive, assessed and signed, with a later PHQ-9 at 0: no flag.
-        ([(0, POSITIVE, ASSESSED, True), (1, NO_RISK, SessionNote(), True)], False),
+        # An earlier positive, assessed in the note and signed, with a later PHQ-9 at 0:
+        # still flagged. A later 0 never clears the flag; only a risk review does
+        # (tests/core/domain/test_risk_status.py).
+        ([(0, POSITIVE, ASSESSED, True), (1, NO_RISK, SessionNote(), True)], True),
         # An earlier unsigned positive without an assessment keeps the flag up.
         ([(0, POSITIVE, SessionNote(), False), (1, NO_RISK, SessionNote(), False)], True),
-        ([(0, POSITIVE, ASSESSED, False), (1, NO_RISK, SessionNote(), False)], False),
+        ([(0, POSITIVE, ASSESSED, False), (1, NO_RISK, SessionNote(), False)], True),
         # Signed without an assessment (not possible through sign(), e.g. imported): flagged.
         ([(0, POSITIVE, SessionNote(), True), (1, NO_RISK, SessionNote(), True)], True),
     ],

@@ -289,7 +289,7 @@ def test_panels_follow_hidden_series_and_share_the_questionnaire_scale() -> None
     sessions = (session(ep, D(2024, 1, 1), mood=2, phq9=phq(20), gad7=(2,) * 7),)
     timeline = build_timeline(record((ep,), sessions))
     mood_panel, questionnaires = timeline.panels()
-    assert mood_panel.ticks == (0, 2, 4, 6, 8, 10) and mood_panel.fraction(5) == 0.5
+    assert mood_panel.ticks == (0, 5, 10) and mood_panel.fraction(5) == 0.5
     assert (mood_panel.low_caption, mood_panel.high_caption) == ("worst", "best")
     assert questionnaires.title == "PHQ-9 and GAD-7"
     assert questionnaires.ticks == (0, 5, 10, 15, 20, 27)

@@ -211,3 +211,12 @@ def test_session_dates_drive_the_episode_end() -> None:
     content = content_for(dataclasses.replace(record, sessions=(*record.sessions, extra)))
     assert content.episode_end == dt.date(2025, 4, 28)
     assert content.sessions_attended == 17
+
+
+def test_one_character_is_not_a_documented_risk_assessment() -> None:
+    record = records.nonresponder_record()
+    first = next(s for s in record.sessions if s.note.risk_assessment.strip())
+    short = dataclasses.replace(first, note=dataclasses.replace(first.note, risk_assessment="x"))
+    sessions = tuple(short if s.id == first.id else s for s in record.sessions)
+    content = content_for(dataclasses.replace(record, sessions=sessions))
+    assert [entry.assessment_documented for entry in content.risk_history] == [False, False]

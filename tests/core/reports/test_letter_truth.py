@@ -17,7 +17,8 @@ from ipt_desktop.domain.graduation import (
     default_content,
     preview_warnings,
 )
-from ipt_desktop.domain.model import Client, ClientRecord, Termination
+from ipt_desktop.domain.model import Client, ClientRecord, Termination, new_id
+from ipt_desktop.domain.risk_records import RiskLevel, RiskReview
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.domain.verdict import Verdict
 from ipt_desktop.reports import render_pdf
@@ -142,6 +143,10 @@ def test_partial_responder_at_the_end(tmp_path: Path) -> None:
     found = content(record)
     assert found.verdict is Verdict.PARTIAL_RESPONSE and found.responded is False
     assert "Partial response" in text(tmp_path, record, DocumentKind.CLINICAL)
+    # The client hears what did lift: never that the treatment fell short or was not enough.
+    letter = text(tmp_path, record, DocumentKind.LETTER)
+    assert "lifted part of the way" in letter
+    assert "fell short" not in letter and "not enough" not in letter
 
 
 def test_the_clinical_summary_holds_what_a_gp_needs(tmp_path: Path) -> None:
@@ -164,7 +169,8 @@ def test_the_clinical_summary_holds_what_a_gp_needs(tmp_path: Path) -> None:
     assert "Harbour Lane Surgery (fictional)" in clinical
     assert "16 attended, 2 missed, of 16 contracted" in clinical
     assert "Back at choir (met)" in clinical and "Talk with my sister (not met)" in clinical
-    assert "Risk level at discharge: not recorded." in clinical
+    # item 9 was positive at session 1 and no review was recorded: open, never "not recorded"
+    assert "Risk level at discharge: risk open (not assessed)." in clinical
     assert episode.termination.plan in clinical  # the clinician's plan
     letter = text(tmp_path, record, DocumentKind.LETTER)
     assert episode.termination.plan not in letter
@@ -208,3 +214,32 @@ def test_the_ipt_m_summary_measures_from_the_acute_baseline(tmp_path: Path) -> N
     assert (found.phq9.baseline, found.phq9.latest) == (16, 3)  # acute start, IPT-M latest
     clinical = text(tmp_path, record, DocumentKind.CLINICAL)
     assert "Staying well" in clinical and "16 (moderately severe)" in clinical
+
+
+def _review(record: ClientRecord, on: dt.date, level: RiskLevel) -> RiskReview:
+    return RiskReview(
+        client_id=record.client.id,
+        date=on,
+        level=level,
+        asked="Asked about thoughts of death and any plans or preparations.",
+        found="Passive thoughts on bad days, no plan, no intent, protective family ties.",
+        actions="Safety plan written together; crisis numbers given; review next session.",
+    )
+
+
+def test_the_clinical_summary_states_the_risk_level_at_discharge(tmp_path: Path) -> None:
+    record = records.responder_record()
+    last = max(s.date for s in record.sessions)
+    reviewed = dataclasses.replace(record, risk_reviews=(_review(record, last, RiskLevel.LOW),))
+    assert "Risk level at discharge: low." in text(tmp_path, reviewed, DocumentKind.CLINICAL)
+    clinical = text(tmp_path, record, DocumentKind.CLINICAL)  # item 9 positive, no review
+    assert "Risk level at discharge: risk open (not assessed)." in clinical
+    later = max(s.date for s in record.sessions) + dt.timedelta(days=7)
+    session = dataclasses.replace(record.sessions[-1], id=new_id(), date=later)
+    high = dataclasses.replace(
+        record,
+        sessions=(*record.sessions, session),
+        risk_reviews=(_review(record, last, RiskLevel.HIGH),),
+    )
+    due = text(tmp_path, high, DocumentKind.CLINICAL)  # high, and a session since: due again
+    assert "Risk level at discharge: high, risk open (review due again)." in due

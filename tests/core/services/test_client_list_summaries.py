@@ -1,7 +1,10 @@
 """The client list: one sealed summary per client, read without opening any record row."""
 
+import dataclasses
+
 import pytest
 
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.services import clients
 from ipt_desktop.store.tables import ClientRow
@@ -44,3 +47,30 @@ def test_a_summary_this_version_cannot_read_is_computed_from_the_record(
         row.summary = shared_vault.seal(key, cid, client_rows.SUMMARY_TABLE, cid, newer)
     listed = [s for s in clients.list_summaries(shared_vault) if s.client_id == cid]
     assert listed == [summarize(record)]
+
+
+def test_a_summary_from_before_the_risk_layer_is_recomputed_and_rewritten(
+    shared_vault: Vault,
+) -> None:
+    """An older version's summary said "no flag" once item 9 went back to 0: the list must
+    not repeat that, and the rewritten summary keeps the next list fast."""
+    record = full_record(name="Demo – Older Summary")
+    record = dataclasses.replace(record, risk_reviews=())  # item 9 at session 1, then 0s
+    store(shared_vault, record)
+    cid = record.client.id
+    older = codec.summary_json(summarize(record))
+    del older["outcome"], older["risk"], older["risk_level"]
+    older["risk_flag"] = False  # the old rule: the latest PHQ-9 had item 9 at 0
+    with shared_vault.transaction(None) as db:
+        row = db.get(ClientRow, cid)
+        assert row is not None
+        key = client_rows.client_key(shared_vault, db, cid)
+        row.summary = shared_vault.seal(key, cid, client_rows.SUMMARY_TABLE, cid, older)
+    (listed,) = [s for s in clients.list_summaries(shared_vault) if s.client_id == cid]
+    assert listed.risk_flag and listed.risk is RiskStatus.OPEN
+    with shared_vault.reading() as db:
+        row = db.get(ClientRow, cid)
+        assert row is not None and row.summary is not None
+        key = client_rows.client_key(shared_vault, db, cid)
+        data = shared_vault.unseal(key, cid, client_rows.SUMMARY_TABLE, cid, row.summary)
+    assert data["risk"] == "open"

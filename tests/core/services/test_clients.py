@@ -8,12 +8,15 @@ import pytest
 
 from ipt_desktop.domain.enums import Phase, ProblemArea
 from ipt_desktop.domain.model import Client, Episode, InventoryPerson, LifeEvent, Session
+from ipt_desktop.domain.risk_records import RiskLevel, RiskReview
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import summarize
 from ipt_desktop.services import (
     clients,
     episodes,
     life_events,
     people,
+    risk,
     sessions,
 )
 from ipt_desktop.vault.audit_log import AuditEvent, walk
@@ -120,7 +123,21 @@ def test_the_summary_is_current_after_every_kind_of_write(shared_vault):
     sessions.save_session(vault, fixed)
     check()
     assert summary_of(vault, client.id).progress_label == "Session 2 of 12"
+    # A note's text and a later 0 do not clear the flag: only a risk review does.
+    assert summary_of(vault, client.id).risk_flag
+    review = RiskReview(
+        client.id,
+        dt.date(2026, 1, 12),
+        RiskLevel.LOW,
+        "Asked about the item 9 answer",
+        "Fleeting thoughts, no plan or intent",
+        "Safety plan agreed and shared",
+    )
+    risk.save_risk_review(vault, review)
+    check()
     assert not summary_of(vault, client.id).risk_flag
+    assert summary_of(vault, client.id).risk is RiskStatus.REVIEWED
+    assert summary_of(vault, client.id).risk_level is RiskLevel.LOW
     accepted = dataclasses.replace(
         episode,
         formulation=dataclasses.replace(

@@ -20,6 +20,7 @@ from ipt_desktop.services import clients, interchange
 from ipt_desktop.vault.vault import Vault
 from tests.helpers.samples import full_record, store, without_ids
 
+START_PLUS = dt.date(2026, 3, 2)
 SCRIPTS = "Zoë Ελένη Тимофей سلمى נועה 山田太郎 김민지 😀👩🏽‍⚕️ e\u0301"
 
 
@@ -420,6 +421,72 @@ def test_import_file_accepts_a_path_like(tmp_path, make_vault):
     path.write_text(json.dumps(_phases_file([{}, {}])), encoding="utf-8")
     (client_id,) = interchange.import_file(vault, Path(str(path)))
     assert len(clients.read_record(vault, client_id).sessions) == 2
+
+
+# -- the risk layer ----------------------------------------------------------------------------
+
+
+def test_risk_records_round_trip_with_decisions(tmp_path, make_vault):
+    from ipt_desktop.domain.risk_records import DecisionAction, RiskDecision
+
+    record = full_record(name="Demo – Risk Round Trip", marker=SCRIPTS)
+    decision = RiskDecision(
+        record.client.id, START_PLUS, DecisionAction.GRADUATION_LETTER, f"Reason given {SCRIPTS}"
+    )
+    record = dataclasses.replace(record, risk_decisions=(decision,))
+    data = {"format": interchange.FORMAT, "clients": [interchange.record_json(record)]}
+    client = data["clients"][0]
+    assert client["risk_reviews"][0]["level"] == "low"
+    assert client["safety_plan"]["help_contacts"] == ["My sister"]
+    assert client["risk_decisions"][0]["action"] == "graduation_letter"
+    session = client["episodes"][0]["sessions"][0]
+    assert (session["hamd_item3"], session["risk_noted"]) == (1, True)
+    vault, _ = make_vault(tmp_path / "v")
+    (new_id,) = interchange.import_records(vault, interchange.validate_import(data))
+    again = interchange.export_client(vault, new_id)
+    assert without_ids(again) == without_ids(data)
+    assert clients.read_record(vault, new_id).risk_decisions[0].reason.endswith(SCRIPTS)
+
+
+def test_an_export_from_before_the_risk_layer_still_imports(exported):
+    old = copy.deepcopy(exported)
+    for client in old["clients"]:
+        for key in ("risk_reviews", "safety_plan", "risk_decisions"):
+            del client[key]
+        for episode in client["episodes"]:
+            for session in episode["sessions"]:
+                del session["hamd_item3"], session["risk_noted"]
+    records = interchange.validate_import(old)
+    first = records[0]
+    assert first.risk_reviews == () and first.safety_plan is None
+    assert first.sessions[0].hamd_item3 is None and not first.sessions[0].risk_noted
+    # The item 9 of the first session now shows as open risk: nothing reviewed it.
+    from ipt_desktop.services.risk import risk_status_key
+
+    assert risk_status_key(first) == "open"
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "what"),
+    [
+        (lambda c: c["risk_reviews"][0].update(asked="x"), "risk_reviews[0].asked", "sentence"),
+        (lambda c: c["risk_reviews"][0].update(level="medium"), "risk_reviews[0].level", "low"),
+        (lambda c: c["risk_reviews"][0].pop("level"), "risk_reviews[0].level", "missing"),
+        (lambda c: c["safety_plan"].update(extra=1), "safety_plan", "unknown field"),
+        (
+            lambda c: c["episodes"][0]["sessions"][0].update(hamd_item3=5),
+            "sessions[0].hamd_item3",
+            "0 to 4",
+        ),
+    ],
+)
+def test_bad_risk_records_are_refused_by_json_path(exported, change, where, what):
+    bad = copy.deepcopy(exported)
+    change(bad["clients"][0])
+    with pytest.raises(ValidationError) as caught:
+        interchange.validate_import(bad)
+    assert where in caught.value.field
+    assert what in caught.value.message
 
 
 def test_an_export_from_before_the_clinical_fields_still_imports() -> None:

@@ -1,6 +1,7 @@
 """The client list: the model and proxy pass qtmodeltester; filters by phase, status and
 text (names at once, notes in the background); every row read out in words; RTL names."""
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -11,6 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from ipt_desktop.domain.enums import Phase, ProblemArea, Severity
 from ipt_desktop.domain.model import new_id
+from ipt_desktop.domain.risk_records import RiskLevel
+from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.search import SearchHit
 from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.services.client_search import SearchResult
@@ -149,8 +152,13 @@ def test_each_row_reads_out_in_words() -> None:
     assert "Initial phase" in text
     assert "Session 1 of 16" in text
     assert "PHQ-9 21 · Severe" in text
-    assert "risk flag" in text
+    assert "risk open" in text
     assert "treatment ended" in describe(ROWS[3])
+    reviewed = dataclasses.replace(
+        ROWS[1], risk_flag=False, risk=RiskStatus.REVIEWED, risk_level=RiskLevel.HIGH
+    )
+    assert "risk reviewed, level high" in describe(reviewed)
+    assert "risk" not in describe(dataclasses.replace(ROWS[1], risk_flag=False))
     model = ClientListModel()
     model.setSummaries([ROWS[0]])
     index = model.index(0, 0)

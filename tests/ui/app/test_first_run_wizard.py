@@ -113,6 +113,10 @@ def test_wizard_creates_the_vault_and_confirms_the_recovery_key(
     form.therapist.setText("Dr Jordan Reyes")
     form.practice.setText("Riverside Psychotherapy")
     form.address.setPlainText("2 Mill Lane\nSampletown")
+    # The crisis contacts are asked for on the same page (optional).
+    assert wizard.practicePage.crisis.isVisibleTo(wizard)
+    wizard.practicePage.crisis.emergency.setText("112")
+    wizard.practicePage.crisis.out_of_hours.setText("Crisis team 0800 555 0199")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.result() == QDialog.DialogCode.Accepted
     vault = wizard.takeVault()
@@ -121,6 +125,8 @@ def test_wizard_creates_the_vault_and_confirms_the_recovery_key(
         details = practice.load_practice(vault)
         assert details.therapist_name == "Dr Jordan Reyes"
         assert details.address == "2 Mill Lane\nSampletown"
+        contacts = practice.load_crisis_contacts(vault)
+        assert (contacts.emergency, contacts.out_of_hours) == ("112", "Crisis team 0800 555 0199")
     finally:
         vault.close()
     assert wizard.recoveryKey() == ""  # not kept in memory after the wizard

@@ -40,6 +40,9 @@ class AgreeingDialogs:
     def confirmDelete(self, _what: str) -> bool:
         return True
 
+    def confirmDate(self, _questions: str) -> bool:
+        return True
+
     def leaveWithProblems(self, _problems: str) -> bool:
         return True
 

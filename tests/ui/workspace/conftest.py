@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from ipt_desktop.vault.vault import Vault
 from tests.helpers.workspace import TODAY, FakeDialogs, Fixture, write_client
-from ui.timeline.timeline_widget import TimelineWidget
+from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import ClientWorkspace
 
 
@@ -25,7 +25,7 @@ def dialogs() -> FakeDialogs:
 
 @pytest.fixture
 def workspace(qtbot: QtBot, vault: Vault, dialogs: FakeDialogs) -> ClientWorkspace:
-    widget = ClientWorkspace(vault, timeline_factory=TimelineWidget, today=lambda: TODAY)
+    widget = ClientWorkspace(vault, timeline_factory=TimelinePanel, today=lambda: TODAY)
     widget.dialogs = dialogs  # type: ignore[assignment]
     widget.resize(1280, 800)
     qtbot.addWidget(widget)

@@ -18,7 +18,7 @@ from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
 from tests.helpers.workspace import Fixture
-from ui.timeline.timeline_widget import TimelineWidget
+from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import TAB_NAMES, ClientWorkspace
 
 WIDTH, HEIGHT = 740, 600
@@ -101,7 +101,7 @@ def test_every_tab_fits_740_px_with_demo_clients(qtbot: QtBot, vault: Vault, whi
         "most contracts": lambda r: len(r.episodes),
     }[which]
     record = max(records, key=pick)
-    workspace = ClientWorkspace(vault, timeline_factory=TimelineWidget, today=lambda: DEMO_TODAY)
+    workspace = ClientWorkspace(vault, timeline_factory=TimelinePanel, today=lambda: DEMO_TODAY)
     qtbot.addWidget(workspace)
     check_every_tab(qtbot, workspace, record.client.id)
 

@@ -42,12 +42,16 @@ def test_out_of_range_scores_cannot_be_entered(workspace: ClientWorkspace, fern:
     assert (form.mood.slider().minimum(), form.mood.slider().maximum()) == (0, 10)
     with pytest.raises(ValidationError):
         form.mood.setValue(11)
-    # HAM-D: typing 60 is refused as it is typed; 0-52 only.
-    spin = form.hamd.spinBox()
-    spin.lineEdit().selectAll()
-    QTest.keyClicks(spin, "60")
-    assert form.hamd.value() == 6  # the "0" that would make 60 was refused
-    assert spin.maximum() == 52
+    # HAM-D: 60 stays as typed (never silently 6), is named beside the field and refused.
+    edit = form.hamd.lineEdit()
+    edit.selectAll()
+    QTest.keyClicks(edit, "60")
+    assert form.hamd.text() == "60"
+    assert "60 is not a HAM-D total" in form.hamd.bandText()
+    with pytest.raises(ValidationError):
+        form.hamd.value()
+    QTest.keyClicks(edit, "x-")  # only digits get in
+    assert form.hamd.text() == "60"
     with pytest.raises(ValidationError):
         form.hamd.setValue(53)
     # PHQ-9 / GAD-7: each item offers exactly the answers 0-3.

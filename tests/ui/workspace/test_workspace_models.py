@@ -140,3 +140,15 @@ def test_an_assessed_item9_stays_visible_on_a_signed_session() -> None:
     model.setRows(session_rows(EPISODE, [session]))
     assert model.index(0, Column.PHQ9).data() == "10 moderate · item 9"
     assert model.index(0, Column.STATE).data() == "Signed"
+
+
+def test_a_one_character_risk_assessment_still_says_assess_risk() -> None:
+    day = dt.date(2025, 1, 6)
+    short, real = (
+        Session(EPISODE.id, CLIENT.id, day + dt.timedelta(weeks=i), phq9=phq9(12, item9=1),
+                note=SessionNote(risk_assessment=text))
+        for i, text in enumerate(("x", "Asked: passive thoughts, no plan; safety plan made"))
+    )  # fmt: skip
+    rows = {r.session_id: r for r in session_rows(EPISODE, [short, real])}
+    assert rows[short.id].state == "Assess risk"
+    assert rows[real.id].state != "Assess risk"
