@@ -20,7 +20,9 @@ GUI_USAGE = "ipt-desktop [--vault DIR] [--demo]    (or: ipt-desktop COMMAND --he
 
 
 def gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    from ipt_desktop.cli.arg_parser import ArgumentParser
+
+    parser = ArgumentParser(
         prog="ipt-desktop",
         usage=GUI_USAGE,
         description="Encrypted records for Interpersonal Psychotherapy: start the window.",
@@ -35,32 +37,46 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def cli_commands() -> set[str]:
-    from ipt_desktop.cli.main import build_parser
+#: Qt's own command-line options that take a value (``-style fusion``): not a sub-command.
+QT_VALUE_OPTIONS = frozenset(
+    {
+        "-platform",
+        "-platformpluginpath",
+        "-platformtheme",
+        "-plugin",
+        "-style",
+        "-stylesheet",
+        "-session",
+        "-display",
+        "-geometry",
+        "-qwindowgeometry",
+        "-qwindowicon",
+        "-qwindowtitle",
+    }
+)
 
-    # The sub-parsers action is the one whose choices map command names to parsers.
-    for action in build_parser()._actions:
-        if isinstance(action.choices, dict):
-            return set(action.choices)
-    return set()
 
-
-def wants_cli(argv: Sequence[str]) -> bool:
-    """A sub-command, or --help / --version: the CLI's business."""
-    if any(arg in ("-h", "--help", "--version") for arg in argv):
-        return True
-    commands = cli_commands()
+def command_word(argv: Sequence[str]) -> str | None:
+    """The first word that is neither an option nor an option's value, if any."""
     skip = False
     for arg in argv:
         if skip:
             skip = False
             continue
-        if arg == "--vault":
+        if arg == "--vault" or arg in QT_VALUE_OPTIONS:
             skip = True
             continue
         if not arg.startswith("-"):
-            return arg in commands
-    return False
+            return arg
+    return None
+
+
+def wants_cli(argv: Sequence[str]) -> bool:
+    """A sub-command (or any other word: argparse then says it is not one and lists the
+    commands), or --help / --version: the CLI's business. The window takes no such word."""
+    if any(arg in ("-h", "--help", "--version") for arg in argv):
+        return True
+    return command_word(argv) is not None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -72,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if wants_cli(args):
         from ipt_desktop.cli.main import main as cli_main
 
-        if not any(a in cli_commands() for a in args) and any(a in ("-h", "--help") for a in args):
+        if command_word(args) is None and any(a in ("-h", "--help") for a in args):
             gui_parser().print_help()
             print()
         return cli_main(args)
@@ -101,11 +117,14 @@ def run_gui(vault_dir: Path | None, demo: bool, qt_args: Sequence[str] = ()) -> 
     from ui.common.app_settings import AppSettings
     from ui.common.failures import install_excepthook
     from ui.common.theme import apply_theme, configure_before_app
+    from ui.display_check import creating_app, refuse_without_display
     from ui.startup_probe import exit_when_shown
 
+    refuse_without_display()
     install_excepthook()  # a bug is logged by type and place, never with its text or values
     configure_before_app()
-    app = QApplication([sys.argv[0] if sys.argv else "ipt-desktop", *qt_args])
+    with creating_app():
+        app = QApplication([sys.argv[0] if sys.argv else "ipt-desktop", *qt_args])
     apply_theme(app)
     controller = AppController(AppSettings())
     app.aboutToQuit.connect(controller.shutdown)

@@ -8,7 +8,6 @@ render and that the main window draws. Without a display (Linux over SSH, CI) Qt
 ``ui/__main__.py`` routes the ``self-test`` sub-command here.
 """
 
-import argparse
 import importlib
 import os
 import pkgutil
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ipt_desktop.cli import self_test_command
+from ipt_desktop.cli.arg_parser import NO_UNLOCK_HELP, ArgumentParser
 from ipt_desktop.services.self_test import Check, CheckFailed, Scratch
 
 if TYPE_CHECKING:
@@ -240,7 +240,9 @@ UI_CHECKS = (
 
 def main(argv: Sequence[str]) -> int:
     """``self-test [--keep DIR]``: every check, one line each; exit 0 only if all pass."""
-    parser = argparse.ArgumentParser(prog="ipt-desktop self-test", description=__doc__)
+    parser = ArgumentParser(
+        prog="ipt-desktop self-test", description=__doc__, epilog=NO_UNLOCK_HELP
+    )
     self_test_command.add_arguments(parser)
     args = parser.parse_args(list(argv))
     use_offscreen_without_display()

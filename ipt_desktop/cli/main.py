@@ -9,6 +9,7 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.vault.errors import VaultError
 
 from . import backup_commands, list_command, record_commands, self_test_command, vault_commands
+from .arg_parser import UNLOCK_HELP, ArgumentParser, describe_secrets
 from .exit_codes import FAILED, CommandFailed
 
 #: Each module's ``register(subparsers)`` adds its commands with ``set_defaults(run=...)``.
@@ -22,13 +23,19 @@ COMMAND_MODULES = (
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="ipt-desktop", description="Encrypted records for Interpersonal Psychotherapy."
+    parser = ArgumentParser(
+        prog="ipt-desktop",
+        description="Encrypted records for Interpersonal Psychotherapy.",
+        epilog=UNLOCK_HELP,
     )
     parser.add_argument("--version", action="version", version=f"ipt-desktop {__version__}")
-    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # Typed as plain argparse for the command modules; the sub-parsers are ArgumentParser's.
+    subparsers: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=ArgumentParser
+    )
     for module in COMMAND_MODULES:
         module.register(subparsers)
+    describe_secrets(parser)
     return parser
 
 

@@ -47,10 +47,23 @@ def _prompt(prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def new_passphrase(args: argparse.Namespace) -> str:
-    if getattr(args, "new_passphrase_file", None):
-        return read_secret_file(args.new_passphrase_file)
+def _typed_twice() -> str:
     first = _prompt("New passphrase: ")
     if _prompt("Type it again: ") != first:
         raise CommandFailed("the two passphrases differ; nothing was changed")
     return first
+
+
+def new_passphrase(args: argparse.Namespace) -> str:
+    """``passwd``'s new passphrase: --new-passphrase-file, else typed twice at a terminal."""
+    if getattr(args, "new_passphrase_file", None):
+        return read_secret_file(args.new_passphrase_file)
+    return _typed_twice()
+
+
+def first_passphrase(args: argparse.Namespace) -> str:
+    """The passphrase of a vault being created: the file or the environment as usual,
+    typed twice at a prompt (like passwd: a typo would leave only the recovery key)."""
+    if getattr(args, "passphrase_file", None) or os.environ.get(ENV_PASSPHRASE):
+        return passphrase(args)
+    return _typed_twice()

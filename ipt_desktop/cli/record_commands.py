@@ -2,26 +2,21 @@
 
 import argparse
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
 from ipt_desktop.crypto.kdf import calibrate
 from ipt_desktop.demo.practice import fill_demo
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
-from ipt_desktop.services import fhir_export, interchange, summary_export
+from ipt_desktop.services import fhir_export, interchange, summary_export, supervision_export
 from ipt_desktop.services.clients import find_client
 from ipt_desktop.services.risk import OpenRiskError
 from ipt_desktop.vault.vault import Vault
 
+from .client_reference import add_client_arguments, client_reference
 from .exit_codes import OK, CommandFailed
-from .passphrase_source import (
-    ENV_PASSPHRASE,
-    add_unlock_arguments,
-    new_passphrase,
-    passphrase,
-    read_secret_file,
-)
+from .output_files import output_file
+from .passphrase_source import add_unlock_arguments, first_passphrase, read_secret_file
 from .vault_session import unlocked_vault
 
 MAX_KDF_SECONDS = 10.0
@@ -48,7 +43,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="ipt-desktop: the whole record (round-trips import; default); fhir: the PHQ-9 and "
         "GAD-7 scores as a FHIR R4 Bundle with LOINC codes",
     )
-    parser.add_argument("--client", required=True, metavar="REF", help="client id or full name")
+    add_client_arguments(parser)
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.json")
     parser.add_argument("--force", action="store_true", help="replace FILE.json if it exists")
     parser.set_defaults(run=run_export)
@@ -69,7 +64,7 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         help="write the graduation summary of one client as a PDF (plaintext: not encrypted)",
     )
     add_unlock_arguments(parser)
-    parser.add_argument("--client", required=True, metavar="REF", help="client id or full name")
+    add_client_arguments(parser)
     parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
     which = parser.add_mutually_exclusive_group()
     which.add_argument(
@@ -86,6 +81,13 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
         const=DocumentKind.BOTH,
         dest="kind",
         help="the client's letter, then the clinical summary from a new page",
+    )
+    which.add_argument(
+        "--supervision",
+        action="store_true",
+        help="a de-identified summary for IPT supervision or certification: no name, no "
+        "dates (weeks from the first session), no notes; tasks, focal areas, techniques, "
+        "measures",
     )
     parser.set_defaults(kind=DocumentKind.LETTER)
     parser.add_argument(
@@ -130,14 +132,10 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.exists() and not args.force:
-        raise CommandFailed(f"{out} already exists; use --force to replace it")
-    if not out.parent.is_dir():
-        raise CommandFailed(f"the folder {out.parent} does not exist")
+    out = output_file(args.out, args.force)
     with unlocked_vault(args) as vault:
         try:
-            client = find_client(vault, args.client)
+            client = find_client(vault, client_reference(args))
         except LookupError as exc:
             raise CommandFailed(str(exc)) from None
         if args.format == "fhir":
@@ -153,17 +151,10 @@ def run_export(args: argparse.Namespace) -> int:
     return OK
 
 
-def _demo_passphrase(args: argparse.Namespace) -> str:
-    """The file or the environment as usual; typed twice at a prompt (it is a new one)."""
-    if args.passphrase_file or os.environ.get(ENV_PASSPHRASE):
-        return passphrase(args)
-    return new_passphrase(args)
-
-
 def run_demo(args: argparse.Namespace) -> int:
     if not 0 < args.kdf_seconds <= MAX_KDF_SECONDS:
         raise CommandFailed(f"--kdf-seconds must be above 0 and at most {MAX_KDF_SECONDS:g}")
-    secret = _demo_passphrase(args)
+    secret = first_passphrase(args)
     vault, recovery_key = Vault.create(args.vault, secret, kdf=calibrate(args.kdf_seconds))
     with vault:
         print("Recovery key (shown only now; print it or write it down, keep it safe):")
@@ -184,16 +175,14 @@ def _pdf_password(args: argparse.Namespace) -> str | None:
 
 
 def run_summary(args: argparse.Namespace) -> int:
-    out: Path = args.out
-    if out.exists() and not args.force:
-        raise CommandFailed(f"{out} already exists; use --force to replace it")
-    if not out.parent.is_dir():
-        raise CommandFailed(f"the folder {out.parent} does not exist")
+    out = output_file(args.out, args.force)
+    if args.supervision:
+        return _run_supervision(args, out)
     kind, paper = DocumentKind(args.kind), PaperSize(args.paper)
     password = _pdf_password(args)
     with unlocked_vault(args) as vault:
         try:
-            client = find_client(vault, args.client)
+            client = find_client(vault, client_reference(args))
             content, timeline = summary_export.prepare_content(
                 vault, client.id, args.episode, dt.date.today()
             )
@@ -216,7 +205,7 @@ def run_summary(args: argparse.Namespace) -> int:
                 f'{exc} Record a risk review first, or give --accept-open-risk "REASON".'
             ) from None
         except OSError as exc:
-            reason = exc.strerror or "it could not be written"
+            reason = exc.strerror or str(exc) or "it could not be written"
             raise CommandFailed(f"nothing was written to {out}: {reason}") from None
     what = {
         DocumentKind.LETTER: "the graduation letter",
@@ -224,8 +213,30 @@ def run_summary(args: argparse.Namespace) -> int:
         DocumentKind.BOTH: "the graduation letter and the clinical termination summary",
     }[kind]
     print(f"Wrote {what} to {out}.")
+    note = summary_export.unprintable_note(content)
+    if note:
+        print(f"Note: {note}")
     protection = "it has a PDF password, which is weak protection" if password else "no password"
     print(
         f"The PDF is NOT encrypted by the vault ({protection}): whoever has the file can read it."
     )
+    return OK
+
+
+def _run_supervision(args: argparse.Namespace, out: Path) -> int:
+    if args.pdf_password_file is not None:
+        raise CommandFailed("--pdf-password-file is for the letter and the clinical summary")
+    with unlocked_vault(args) as vault:
+        try:
+            client = find_client(vault, client_reference(args))
+            supervision_export.export_supervision_pdf(
+                vault, client.id, args.episode, PaperSize(args.paper), out
+            )
+        except LookupError as exc:
+            raise CommandFailed(str(exc)) from None
+        except OSError as exc:
+            reason = exc.strerror or "it could not be written"
+            raise CommandFailed(f"nothing was written to {out}: {reason}") from None
+    print(f"Wrote the de-identified supervision summary to {out}.")
+    print("It holds no name, dates or notes; still, keep it to supervision.")
     return OK

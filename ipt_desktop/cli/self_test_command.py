@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .exit_codes import OK, PROBLEMS_FOUND, CommandFailed
+from .exit_codes import FAILED, OK, PROBLEMS_FOUND
 
 if TYPE_CHECKING:
     from ipt_desktop.services.self_test import Check, CheckResult
@@ -50,8 +50,9 @@ def run(args: argparse.Namespace, extra_checks: Sequence["Check"] = ()) -> int:
 
     try:
         results = run_checks_in_scratch([*CORE_CHECKS, *extra_checks], args.keep, _print_line)
-    except CheckFailed as exc:
-        raise CommandFailed(str(exc)) from None
+    except CheckFailed as exc:  # it could not start (e.g. --keep names a file): one line
+        print(f"ipt-desktop self-test: {exc}", file=sys.stderr)
+        return FAILED
     failed = [r.name for r in results if not r.ok]
     if failed:
         print(f"self-test failed: {', '.join(failed)}", file=sys.stderr)

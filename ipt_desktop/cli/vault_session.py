@@ -37,6 +37,8 @@ def unlocked_vault(args: argparse.Namespace) -> Iterator[Vault]:
             print(
                 f"ipt-desktop {args.command}: warning: {outcome.rollback.message}", file=sys.stderr
             )
+        if outcome.manifest_alert:
+            print(f"ipt-desktop {args.command}: warning: {outcome.manifest_alert}", file=sys.stderr)
         yield vault
     finally:
         vault.close()

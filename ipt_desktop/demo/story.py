@@ -25,6 +25,7 @@ from ipt_desktop.domain.enums import (
     ProblemArea,
     Technique,
 )
+from ipt_desktop.domain.goals import met_reviews
 from ipt_desktop.domain.model import (
     Client,
     ClientRecord,
@@ -294,7 +295,7 @@ def _episode(story: Story, contract: ContractSketch, client_id: str, today: dt.d
         onset=None
         if story.onset_days_ago is None
         else today - dt.timedelta(days=story.onset_days_ago),
-        goals_met=contract.goals_met,
+        goal_reviews=met_reviews(contract.goals_met),
         recurrent=contract.recurrent,
         medication=contract.medication,
         prescriber=contract.prescriber,

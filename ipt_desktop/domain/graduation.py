@@ -15,13 +15,15 @@ from . import graduation_wording as wording
 from .contract import session_numbers
 from .enums import DisputeStage, EpisodeKind, PlanAfterEnding, ProblemArea
 from .errors import ValidationError
+from .goals import GoalReview, reviews_of
 from .measures import item9_positive
-from .model import ClientRecord, Episode, PracticeDetails
+from .model import ClientRecord, Episode, PracticeDetails, Session
 from .outcomes import Outcome, gad7_outcome, hamd_outcome, phq9_outcome
 from .risk_records import CrisisContacts, says_something
 from .risk_status import RiskStatus, risk_status
 from .validation import check_date, check_int, check_name, check_text, check_text_list
 from .verdict import EpisodeJudgement, Verdict, judge_episode
+from .worksheets import Worksheet
 
 
 class DocumentKind(StrEnum):
@@ -100,6 +102,16 @@ class GraduationContent:
     sessions_missed: int = 0
     goals: tuple[str, ...] = ()
     goals_met: tuple[str, ...] = ()
+    #: One review per goal, in the goals' order (focal area, met / partly / not, evidence).
+    goal_reviews: tuple[GoalReview, ...] = ()
+    #: The therapist chose to list the goals in the letter ("What you set out to do").
+    include_goals_in_letter: bool = False
+    earlier_episodes: int | None = None
+    #: Weeks from the onset of the episode to the first session (None: onset not recorded).
+    untreated_weeks: int | None = None
+    worksheets: tuple[Worksheet, ...] = ()
+    #: The therapist chose to add the problem-area worksheets to the clinical summary.
+    include_worksheets: bool = False
     #: Level of risk at discharge, from the risk review record (h12b); "" = not recorded.
     risk_level_at_discharge: str = ""
 
@@ -146,6 +158,8 @@ class GraduationContent:
         if not isinstance(self.practice, PracticeDetails):
             raise ValidationError("practice", "must be the practice details")
         object.__setattr__(self, "risk_history", tuple(self.risk_history))
+        object.__setattr__(self, "goal_reviews", tuple(self.goal_reviews))
+        object.__setattr__(self, "worksheets", tuple(self.worksheets))
         for name in ("goals", "goals_met"):
             object.__setattr__(self, name, check_text_list(name, getattr(self, name)))
         check_int("sessions_missed", self.sessions_missed, 0, 10_000)
@@ -322,9 +336,22 @@ def default_content(
         referrer=episode.referrer,
         sessions_missed=episode.sessions_missed,
         goals=episode.goals,
-        goals_met=tuple(g for g in episode.goals_met if g in episode.goals),
+        goals_met=episode.goals_met,
+        goal_reviews=reviews_of(episode.goals, episode.goal_reviews),
+        earlier_episodes=episode.earlier_episodes,
+        untreated_weeks=untreated_weeks(episode, sessions),
+        worksheets=episode.worksheets,
         risk_level_at_discharge=risk_level_at_discharge(record, episode),
     )
+
+
+def untreated_weeks(episode: Episode, sessions: Sequence[Session]) -> int | None:
+    """Whole weeks from the episode's onset to its first session (None: onset unknown)."""
+    if episode.onset is None:
+        return None
+    dates = [s.date for s in sessions if s.episode_id == episode.id]
+    first = min(dates, default=episode.start_date)
+    return max(0, (first - episode.onset).days // 7)
 
 
 def risk_level_at_discharge(record: ClientRecord, episode: Episode) -> str:

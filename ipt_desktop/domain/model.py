@@ -20,6 +20,8 @@ from .enums import (
     Technique,
 )
 from .errors import ValidationError
+from .goals import GoalReview, GoalStatus, check_reviews
+from .phase_tasks import SessionTasks
 from .risk_records import RiskDecision, RiskReview, SafetyPlan
 from .validation import (
     check_date,
@@ -29,6 +31,7 @@ from .validation import (
     check_text,
     check_text_list,
 )
+from .worksheets import Worksheet, check_worksheets
 
 MIN_ACUTE_SESSIONS = 12
 MAX_ACUTE_SESSIONS = 16
@@ -144,8 +147,12 @@ class Episode:
     prescriber: str = ""
     referrer: str = ""
     sessions_missed: int = 0  # booked sessions the client did not attend
-    #: The goals (texts of ``goals``) the therapist marked as met.
-    goals_met: tuple[str, ...] = ()
+    #: Each goal's focal area and its review at termination, by the goal's text.
+    goal_reviews: tuple[GoalReview, ...] = ()
+    #: Earlier depressive episodes before this one (None = not recorded).
+    earlier_episodes: int | None = None
+    #: Problem-area worksheets (at most one per area; empty ones are not kept).
+    worksheets: tuple[Worksheet, ...] = ()
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
@@ -159,13 +166,26 @@ class Episode:
         for name in ("medication", "prescriber", "referrer"):
             check_text(name, getattr(self, name), max_chars=2000)
         check_int("sessions_missed", self.sessions_missed, 0, 1000)
-        object.__setattr__(self, "goals_met", check_text_list("goals_met", self.goals_met))
+        object.__setattr__(self, "goal_reviews", check_reviews(self.goal_reviews))
+        object.__setattr__(self, "worksheets", check_worksheets(self.worksheets))
+        if self.earlier_episodes is not None:
+            check_int("earlier_episodes", self.earlier_episodes, 0, 100)
+            if self.earlier_episodes > 0 and self.recurrent is False:
+                raise ValidationError(
+                    "earlier_episodes", "a single episode has no earlier episodes"
+                )
         if not isinstance(self.kind, EpisodeKind):
             raise ValidationError("kind", "must be acute or maintenance")
         check_int(
             "planned_sessions", self.planned_sessions, MIN_PLANNED_SESSIONS, MAX_PLANNED_SESSIONS
         )
         object.__setattr__(self, "goals", check_text_list("goals", self.goals))
+
+    @property
+    def goals_met(self) -> tuple[str, ...]:
+        """The listed goals reviewed as met, in the goals' order."""
+        met = {r.goal for r in self.goal_reviews if r.status is GoalStatus.MET}
+        return tuple(goal for goal in self.goals if goal in met)
 
 
 #: The structured parts of a session note, in the order of the note, besides its free text.
@@ -243,10 +263,14 @@ class Session:
     id: str = field(default_factory=new_id)
     #: Which measures the client rated themself in hand-over mode (None: all by the therapist).
     client_entry: ClientEntry | None = None
+    #: The IPT tasks of its phase the therapist ticked as done in this session.
+    tasks: SessionTasks = field(default_factory=SessionTasks)
 
     def __post_init__(self) -> None:
         _check_id("id", self.id)
         _check_id("episode_id", self.episode_id)
+        if not isinstance(self.tasks, SessionTasks):
+            raise ValidationError("tasks", "is not a record of IPT tasks")
         _check_id("client_id", self.client_id)
         check_date("date", self.date)
         if self.phase_override is not None and not isinstance(self.phase_override, Phase):

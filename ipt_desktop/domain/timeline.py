@@ -29,8 +29,10 @@ from .measures import (
 )
 from .model import ClientRecord, Episode, Session
 from .outcomes import PHQ9_REMISSION_BELOW, RESPONSE_FRACTION, Measure, phq9_outcome
+from .phase_tasks import PhaseTask
 from .phases import effective_phase
 from .timeline_axis import TimeAxis, padded_axis
+from .timeline_course import UntreatedSpan, initial_tasks_by_session, untreated_spans
 
 MOOD_MAX = 10
 MOOD_TICKS = (0, 5, 10)
@@ -39,6 +41,8 @@ HAMD_PANEL_TOP = 30
 #: While the client is in treatment, today and the contract's planned end stretch the axis
 #: when they are this close to the last data (else they show only if they fall inside).
 FUTURE_REACH = dt.timedelta(weeks=26)
+#: How far before the first session the axis reaches to show the untreated time.
+UNTREATED_REACH = dt.timedelta(weeks=26)
 #: Priority of a session's number label when numbers must be thinned (higher kept first).
 FIRST_OF_EPISODE, LAST_OF_EPISODE, TENTH, FIFTH, EVEN, ANY = 5, 4, 3, 2, 1, 0
 
@@ -65,6 +69,8 @@ class SessionMarker:
     gad7: int | None  # total
     item9_positive: bool
     signed: bool
+    #: The initial-phase IPT tasks first done in this session (task_rules.first_done).
+    initial_tasks: tuple[PhaseTask, ...] = ()
 
     @property
     def contract_label(self) -> str:
@@ -169,10 +175,17 @@ class Timeline:
     series: tuple[MeasureSeries, ...]  # mood and PHQ-9 always; HAM-D, GAD-7 when present
     events: tuple[EventMarker, ...]  # in date order
     outcome: OutcomeMarkers
+    #: Per episode with a recorded onset: the untreated time before its first session.
+    untreated: tuple[UntreatedSpan, ...] = ()
 
     @property
     def is_empty(self) -> bool:
         return not self.sessions
+
+    @property
+    def task_marks(self) -> tuple[SessionMarker, ...]:
+        """The sessions in which initial-phase tasks were first done, in date order."""
+        return tuple(m for m in self.sessions if m.initial_tasks)
 
     def series_for(self, measure: Measure) -> MeasureSeries | None:
         return next((s for s in self.series if s.measure is measure), None)
@@ -264,7 +277,7 @@ def build_timeline(
 ) -> Timeline:
     """The timeline of one client's record. ``today`` marks the present (None: no marker)."""
     episodes = {e.id: e for e in record.episodes}
-    markers = _session_markers(record.sessions, episodes)
+    markers = _session_markers(record.sessions, episodes, initial_tasks_by_session(record))
     events = tuple(
         EventMarker(e.id, e.date, e.kind, e.description)
         for e in sorted(record.life_events, key=lambda e: (e.date, e.id))
@@ -272,8 +285,11 @@ def build_timeline(
     current = record.current_episode
     planned_end = None if current is None else planned_end_date(current, record.sessions)
 
+    untreated = untreated_spans(record)
     data_dates = [m.date for m in markers] + [e.date for e in events]
-    axis_dates = list(data_dates)
+    # The onset widens the axis by at most UNTREATED_REACH (a years-old onset would
+    # squeeze the course into a corner); the span itself keeps its true start.
+    axis_dates = data_dates + [max(u.start, u.end - UNTREATED_REACH) for u in untreated]
     last = max(data_dates, default=None)
     active = record.client.ended_on is None
     for future in (planned_end, today):
@@ -298,11 +314,14 @@ def build_timeline(
             planned_end=planned_end,
             today=today if today is not None and axis.start <= today <= axis.end else None,
         ),
+        untreated=untreated,
     )
 
 
 def _session_markers(
-    sessions: Sequence[Session], episodes: dict[str, Episode]
+    sessions: Sequence[Session],
+    episodes: dict[str, Episode],
+    initial_tasks: dict[str, tuple[PhaseTask, ...]],
 ) -> tuple[SessionMarker, ...]:
     numbers = session_numbers(sessions)
     markers: list[SessionMarker] = []
@@ -327,6 +346,7 @@ def _session_markers(
                 gad7=None if s.gad7 is None else gad7_total(s.gad7),
                 item9_positive=item9_positive(s.phq9),
                 signed=s.is_signed,
+                initial_tasks=initial_tasks.get(s.id, ()),
             )
         )
     starts = {e.id: e.start_date for e in episodes.values()}

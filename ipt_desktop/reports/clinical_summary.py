@@ -19,6 +19,7 @@ from ipt_desktop.domain.outcomes import (
 )
 from ipt_desktop.domain.timeline import Timeline
 from ipt_desktop.domain.verdict import Verdict, change_words
+from ipt_desktop.domain.worksheets import WORKSHEET_QUESTIONS, Worksheet
 
 from .date_format import date_range, long_date, short_date
 from .markup import plain
@@ -129,7 +130,15 @@ def _verdict_cell(content: GraduationContent) -> str:
 
 def _episode_words(content: GraduationContent) -> str:
     kind = {True: "Recurrent", False: "Single episode", None: "Not recorded"}[content.recurrent]
+    earlier = content.earlier_episodes
+    if earlier is not None and earlier > 0:
+        kind += f" ({earlier} earlier episode{'s' if earlier != 1 else ''})"
+    elif earlier == 0 and content.recurrent is None:
+        kind = "No earlier episode recorded"
     onset = f"; onset {long_date(content.onset)}" if content.onset is not None else ""
+    weeks = content.untreated_weeks
+    if weeks is not None:
+        onset += f", {weeks} week{'s' if weeks != 1 else ''} before the first session"
     return kind + onset
 
 
@@ -140,12 +149,30 @@ def _medication_words(content: GraduationContent) -> str:
 
 
 def goals_block(content: GraduationContent, styles: Styles) -> list[Flowable]:
+    """Each goal with its focal area and its review; an unreviewed goal says so (never
+    "not met" for a goal nobody reviewed)."""
     if not content.goals:
         return []
+    reviews = {r.goal: r for r in content.goal_reviews}
     met = set(content.goals_met)
-    not_met = "not yet met" if content.sessions_remaining > 0 else "not met"
-    lines = [f"{goal} ({'met' if goal in met else not_met})" for goal in content.goals]
+    lines = []
+    for goal in content.goals:
+        review = reviews.get(goal)
+        area = f" [{review.area.label}]" if review is not None and review.area else ""
+        if review is not None and review.status is not None:
+            status = review.status.label.lower()
+        elif goal in met:
+            status = "met"
+        else:
+            status = "not yet met" if content.sessions_remaining > 0 else "not reviewed"
+        evidence = review.evidence.strip() if review is not None else ""
+        lines.append(f"{goal}{area}: {status}" + (f" \N{EM DASH} {evidence}" if evidence else ""))
     return bullets(lines, styles)
+
+
+def worksheet_block(worksheet: Worksheet, styles: Styles) -> list[Flowable]:
+    labels = {q.key: q.label for q in WORKSHEET_QUESTIONS[worksheet.area]}
+    return bullets([f"{labels[key]}: {text.strip()}" for key, text in worksheet.answers], styles)
 
 
 def risk_block(content: GraduationContent, styles: Styles, width: float) -> list[Flowable]:
@@ -215,6 +242,11 @@ def clinical_story(
     story.append(facts_table(facts, styles, width, shaded=False, columns=2))
     story += section("Interpersonal formulation", text_block(content.formulation, styles), styles)
     story += section("Goals", goals_block(content, styles), styles)
+    if content.include_worksheets:
+        for worksheet in content.worksheets:
+            story += section(
+                f"{worksheet.area.label} worksheet", worksheet_block(worksheet, styles), styles
+            )
     story += section("Outcome measures", measures_table(content, styles, width), styles)
     story += chart_block(
         content,

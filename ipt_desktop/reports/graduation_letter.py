@@ -66,6 +66,8 @@ def letter_story(
         text_block(focus[0], styles) if len(focus) == 1 else bullets(focus, styles),
         styles,
     )
+    if content.include_goals_in_letter:
+        story += section("What you set out to do", bullets(goal_lines(content), styles), styles)
     story += section("What you achieved", bullets(content.achievements, styles), styles)
     caption = CHART_CAPTION_MOOD + (CHART_CAPTION_PHQ9 if content.include_phq9_chart else "")
     story += chart_block(
@@ -104,6 +106,19 @@ def letter_story(
     )
     story.append(KeepTogether(ending))
     return story
+
+
+def goal_lines(content: GraduationContent) -> list[str]:
+    """The goals in the client's words: no focal-area jargon and no clinical evidence."""
+    reviews = {r.goal: r for r in content.goal_reviews}
+    lines = []
+    for goal in content.goals:
+        review = reviews.get(goal)
+        if review is None or review.status is None:
+            lines.append(goal)
+        else:
+            lines.append(f"{goal}: {review.status.plain}")
+    return lines
 
 
 def _sentence(phrase: str) -> str:

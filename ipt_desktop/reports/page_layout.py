@@ -18,7 +18,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from ipt_desktop.domain.graduation import PaperSize
 
-from . import fonts
+from . import fonts, script_text
 from .styles import FAINT, MUTED, RULE
 
 PAGE_SIZES: dict[PaperSize, tuple[float, float]] = {
@@ -45,10 +45,11 @@ def text_width(paper: PaperSize) -> float:
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` shortened with an ellipsis so that it fits ``width``."""
-    if stringWidth(text, font, size) <= width:
+    """``text`` in visual order, shortened with an ellipsis so that it fits ``width``."""
+    text = script_text.visual(text)
+    if script_text.width(text, font, size) <= width:
         return text
-    while text and stringWidth(text + "…", font, size) > width:
+    while text and script_text.width(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
@@ -87,10 +88,11 @@ def numbered_canvas(parts: tuple[Part, ...]) -> type[Canvas]:
             self.setStrokeColor(RULE)
             self.setLineWidth(0.5)
             self.line(MARGIN_X, FOOTER_Y + 9, width - MARGIN_X, FOOTER_Y + 9)
-            self.setFont(fonts.SANS, FOOTER_SIZE)
             self.setFillColor(FAINT)
             room = width - 2 * MARGIN_X - label_width - 12
-            self.drawString(MARGIN_X, FOOTER_Y, _fit(text, fonts.SANS, FOOTER_SIZE, room))
+            shown = _fit(text, fonts.SANS, FOOTER_SIZE, room)
+            script_text.draw(self, MARGIN_X, FOOTER_Y, shown, fonts.SANS, FOOTER_SIZE)
+            self.setFont(fonts.SANS, FOOTER_SIZE)
             self.setFillColor(MUTED)
             self.drawRightString(width - MARGIN_X, FOOTER_Y, label)
             self.restoreState()

@@ -30,7 +30,8 @@ NO_RECOVERY = (
 )
 PURPOSE = (
     "If you forget your passphrase, this key opens the vault so that you can choose a new "
-    "passphrase. It opens backups of this vault in the same way."
+    "passphrase. It opens the backups made while it is the vault's recovery key in the same "
+    "way (after new keys are made, older backups still open with this key)."
 )
 KEEPING = (
     "Keep it locked away, somewhere other than the computer: a safe, a locked drawer at "
@@ -39,8 +40,9 @@ KEEPING = (
     "it or save it on a computer or phone.",
     "Anyone who has this sheet and a copy of the vault can read every record in it. Guard "
     "it as you guard the records themselves.",
-    "If it is lost or seen by someone else, create a new recovery key in ipt-desktop and "
-    "destroy this sheet.",
+    "If it is lost or seen by someone else, make new keys in ipt-desktop (Settings, "
+    "\u201cNew recovery key and master key\u201d, or the command ipt-desktop rekey), print "
+    "the new sheet and destroy this one.",
 )
 
 

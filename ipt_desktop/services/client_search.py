@@ -175,14 +175,18 @@ def _hits_in_rows(
     opened: dict[str, list[_Found]] = {client_id: [] for client_id in owners}
     names: dict[str, Any] = {}
     query_clients = select(
-        ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.payload
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.payload,
+        ClientRow.version,
     ).where(ClientRow.id.in_(owners))
     with vault.reading() as db:
         conn = db.connection()
         keys: dict[str, bytes] = {}
-        for client_id, version, wrapped, payload in conn.execute(query_clients):
-            key = keys[client_id] = vault.unwrap_client_key(client_id, version, wrapped)
-            names[client_id] = vault.unseal(key, client_id, "clients", client_id, payload)
+        for client_id, key_version, wrapped, payload, version in conn.execute(query_clients):
+            key = keys[client_id] = vault.unwrap_client_key(client_id, key_version, wrapped)
+            names[client_id] = vault.unseal(key, client_id, "clients", client_id, payload, version)
         for row_type in CLIENT_CHILD_TABLES:
             table = row_type.__tablename__
             ids = wanted.get(table)
@@ -191,8 +195,10 @@ def _hits_in_rows(
             columns = [*client_rows.child_columns(row_type), row_type.order_key]
             for row in conn.execute(select(*columns).where(row_type.id.in_(ids))):
                 owner = row.client_id
-                data = vault.unseal(keys[owner], owner, table, row.id, row.payload)
                 episode_id = row.episode_id if row_type is SessionRow else None
+                data = vault.unseal(
+                    keys[owner], owner, table, row.id, row.payload, row.version, episode_id or ""
+                )
                 opened[owner].append(_Found(row_type, row.order_key, row.id, episode_id, data))
     return _page_hits(owners, names, opened, query_terms(query), limit)
 
@@ -227,24 +233,39 @@ def _page_hits(
 def _scan(vault: Vault, query: str, terms: _Terms, limit: int | None = None) -> list[SearchHit]:
     names: dict[str, str] = {}  # client id -> JSON text of its payload, in list order
     found: dict[str, list[_Found]] = {}  # client id -> its rows holding the query
-    clients = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.payload)
+    clients = select(
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.payload,
+        ClientRow.version,
+    )
     with vault.reading() as db:
         conn = db.connection()  # Core: rows stream as plain tuples, no ORM loading
         keys: dict[str, bytes] = {}
-        for client_id, version, wrapped, payload in conn.execute(
+        for client_id, key_version, wrapped, payload, version in conn.execute(
             clients.order_by(ClientRow.order_key)
         ):
-            key = keys[client_id] = vault.unwrap_client_key(client_id, version, wrapped)
-            names[client_id] = vault.unseal_text(key, client_id, "clients", client_id, payload)
+            key = keys[client_id] = vault.unwrap_client_key(client_id, key_version, wrapped)
+            names[client_id] = vault.unseal_text(
+                key, client_id, "clients", client_id, payload, version
+            )
         for row_type in CLIENT_CHILD_TABLES:
             table = row_type.__tablename__
             episode = SessionRow.episode_id if row_type is SessionRow else null()
             rows = select(
-                row_type.id, row_type.client_id, row_type.payload, row_type.order_key, episode
+                row_type.id,
+                row_type.client_id,
+                row_type.payload,
+                row_type.order_key,
+                episode,
+                row_type.version,
             )
             for batch in conn.execute(rows).partitions(_BATCH_ROWS):
-                for row_id, owner, payload, order_key, episode_id in batch:
-                    text = vault.unseal_text(keys[owner], owner, table, row_id, payload)
+                for row_id, owner, payload, order_key, episode_id, version in batch:
+                    text = vault.unseal_text(
+                        keys[owner], owner, table, row_id, payload, version, episode_id or ""
+                    )
                     if not terms.may_hit(text):
                         continue
                     data = _parsed(text, table, row_id)

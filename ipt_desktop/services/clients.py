@@ -3,14 +3,23 @@
 import dataclasses
 import unicodedata
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.domain.model import Client, ClientRecord
 from ipt_desktop.domain.summary import ClientSummary, summarize
 from ipt_desktop.store.database import checkpoint
-from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientRow, DraftRow, SessionRow
+from ipt_desktop.store.tables import (
+    CLIENT_CHILD_TABLES,
+    ClientRow,
+    DraftRow,
+    ManifestRow,
+    SessionRow,
+)
 from ipt_desktop.vault import codec as record_codec
+from ipt_desktop.vault import manifest
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import RecordDamagedError, VaultError
@@ -20,60 +29,117 @@ from ipt_desktop.vault.vault import Vault
 from . import practice_memory
 
 
-def list_summaries(vault: Vault) -> list[ClientSummary]:
-    """One summary per client, in the order they were added. No note is decrypted.
+@dataclass(frozen=True)
+class DamagedClient:
+    """A client whose key, summary or manifest does not authenticate: shown by id only."""
 
-    Per client: one key unwrap and one decryption of the sealed summary (a Core select of
-    the four columns needed; no ORM object). A summary written by an older version that
-    this one cannot read is recomputed from the record (in memory only).
+    client_id: str
+    message: str
+
+
+@dataclass(frozen=True)
+class ClientListing:
+    summaries: list[ClientSummary]
+    damaged: list[DamagedClient]
+
+
+def list_clients(vault: Vault) -> ClientListing:
+    """One summary per client, in the order they were added, and the clients that cannot
+    be listed (one damaged client never hides the others). No note is decrypted.
+
+    Per client: one key unwrap, the sealed manifest and the sealed summary (checked against
+    the manifest). A summary written by an older version that this one cannot read is
+    recomputed from the record (in memory only).
     """
-    summaries: list[ClientSummary] = []
+    listing = ClientListing([], [])
     older: list[ClientRecord] = []
-    query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.summary)
+    query = select(
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.summary,
+        ClientRow.summary_version,
+        ManifestRow.version,
+        ManifestRow.digest,
+        ManifestRow.payload,
+    ).outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
     with vault.reading() as db:
         rows = db.connection().execute(query.order_by(ClientRow.order_key)).all()
-        for client_id, key_version, wrapped, sealed in rows:
-            key = vault.unwrap_client_key(client_id, key_version, wrapped)
-            summary = None
-            stale = sealed is None
-            if sealed is not None:
-                data = vault.unseal(key, client_id, client_rows.SUMMARY_TABLE, client_id, sealed)
-                # Sealed before the risk layer: its flag followed the old rule. Recompute it,
-                # and write it back below so the next list is fast again.
-                stale = isinstance(data, dict) and "risk_level" not in data
-                try:
-                    summary = client_rows.decode_stored(
-                        client_rows.SUMMARY_TABLE, client_id, data, _summary_reader(client_id)
-                    )
-                except RecordDamagedError:
-                    summary = None  # authentic, only in a shape this version does not know
-            if summary is None:
-                record = client_rows.read_record(vault, db, client_id)
-                summary = summarize(record)
-                if stale:
-                    older.append(record)
-            summaries.append(summary)
+        for row in rows:
+            client_id = row[0]
+            try:
+                key = vault.unwrap_client_key(client_id, row[1], row[2])
+                manifest.preload(vault, db, client_id, None if row[5] is None else row[5:8])
+                summary, stale = _summary(vault, db, client_id, key, row[3], row[4])
+                listing.summaries.append(summary)
+                if stale is not None:
+                    older.append(stale)
+            except RecordDamagedError as exc:
+                listing.damaged.append(DamagedClient(client_id, str(exc)))
     _rewrite_summaries(vault, older)
-    return summaries
+    return listing
+
+
+def _summary(
+    vault: Vault,
+    db: DbSession,
+    client_id: str,
+    key: bytes,
+    sealed: bytes | None,
+    summary_version: int,
+) -> tuple[ClientSummary, ClientRecord | None]:
+    """The client's summary, and its record when the stored summary should be sealed again
+    (missing, or sealed before the risk layer, whose flag followed the old rule)."""
+    table = client_rows.SUMMARY_TABLE
+    entry = None if sealed is None else manifest.plain_entry(summary_version, sealed)
+    manifest.check_one(vault, db, client_id, manifest.entry_key(table, client_id), entry)
+    summary = None
+    stale = sealed is None
+    if sealed is not None:
+        data = vault.unseal(key, client_id, table, client_id, sealed, summary_version)
+        stale = isinstance(data, dict) and "risk_level" not in data
+        try:
+            summary = client_rows.decode_stored(table, client_id, data, _summary_reader(client_id))
+        except RecordDamagedError:
+            summary = None  # authentic, only in a shape this version does not know
+    if summary is None:
+        record = client_rows.read_record(vault, db, client_id)
+        return summarize(record), (record if stale else None)
+    return summary, None
+
+
+def list_summaries(vault: Vault) -> list[ClientSummary]:
+    """The summaries of every client that can be listed (see ``list_clients``)."""
+    return list_clients(vault).summaries
 
 
 def summary_of(vault: Vault, client_id: str) -> ClientSummary | None:
-    """One client's summary (None if there is no such client): one key, one opening."""
-    query = select(ClientRow.key_version, ClientRow.wrapped_key, ClientRow.summary)
+    """One client's summary, as ``list_clients`` reads it (manifest checked): one key, one
+    opening. None if there is no such client or it cannot be listed (damaged)."""
+    query = (
+        select(
+            ClientRow.key_version,
+            ClientRow.wrapped_key,
+            ClientRow.summary,
+            ClientRow.summary_version,
+            ManifestRow.version,
+            ManifestRow.digest,
+            ManifestRow.payload,
+        )
+        .outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
+        .where(ClientRow.id == client_id)
+    )
     with vault.reading() as db:
-        row = db.connection().execute(query.where(ClientRow.id == client_id)).first()
+        row = db.connection().execute(query).first()
         if row is None:
             return None
-        key = vault.unwrap_client_key(client_id, row.key_version, row.wrapped_key)
-        if row.summary is not None:
-            data = vault.unseal(key, client_id, client_rows.SUMMARY_TABLE, client_id, row.summary)
-            try:
-                return client_rows.decode_stored(
-                    client_rows.SUMMARY_TABLE, client_id, data, _summary_reader(client_id)
-                )
-            except RecordDamagedError:
-                pass  # authentic, only in a shape this version does not know
-        return summarize(client_rows.read_record(vault, db, client_id))
+        try:
+            key = vault.unwrap_client_key(client_id, row[0], row[1])
+            manifest.preload(vault, db, client_id, None if row[4] is None else row[4:7])
+            summary, _stale = _summary(vault, db, client_id, key, row[2], row[3])
+        except RecordDamagedError:
+            return None
+    return summary
 
 
 def _rewrite_summaries(vault: Vault, records: list[ClientRecord]) -> None:
@@ -113,14 +179,9 @@ def update_client(vault: Vault, client: Client) -> None:
         practice_memory.tracked(vault) as changes,
         vault.transaction(AuditEvent.EDIT, client.id) as db,
     ):
-        row = db.get(ClientRow, client.id)
-        if row is None:
-            raise LookupError(client_rows.NO_CLIENT)
-        key = client_rows.client_key(vault, db, client.id)
-        data = record_codec.client_json(client)
-        row.payload = vault.seal(key, client.id, "clients", client.id, data)
+        client_rows.write_client_payload(vault, db, client)
         client_rows.refresh_summary(vault, db, client.id)
-        changes.row(client.id, "clients", client.id, data)
+        changes.row(client.id, "clients", client.id, record_codec.client_json(client))
         changes.dropped_record(client.id)
 
 
@@ -154,6 +215,7 @@ def delete_client(vault: Vault, client_id: str) -> None:
         for row_type in CLIENT_CHILD_TABLES:
             db.execute(delete(row_type).where(row_type.client_id == client_id))
         db.execute(delete(ClientRow).where(ClientRow.id == client_id))
+        manifest.client_removed(db, client_id)
     vault.forget_client_key(client_id)
     checkpoint(vault.engine)
 
@@ -185,14 +247,20 @@ def find_client(vault: Vault, ref: str) -> Client:
 
     Raises LookupError with a message that never repeats the name.
     """
-    query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.payload)
+    query = select(
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.payload,
+        ClientRow.version,
+    )
     with vault.reading() as db:
         matches = []
-        for client_id, key_version, wrapped, payload in db.execute(
+        for client_id, key_version, wrapped, payload, version in db.execute(
             query.order_by(ClientRow.order_key)
         ):
             key = vault.unwrap_client_key(client_id, key_version, wrapped)
-            data = vault.unseal(key, client_id, "clients", client_id, payload)
+            data = vault.unseal(key, client_id, "clients", client_id, payload, version)
             client = client_rows.client_value(client_id, data)
             if client_id == ref:
                 return client

@@ -30,6 +30,14 @@ from .plaintext_file import write_plaintext
 
 FORMAT = "ipt-desktop/1"
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
+#: The value count a file may hold: MIN_VALUES plus one per BYTES_PER_VALUE of its size.
+MIN_VALUES = 10_000
+BYTES_PER_VALUE = 8
+#: The objects it may hold: MIN_OBJECTS plus one per BYTES_PER_OBJECT (exports have one per
+#: 200 bytes with empty notes, one per 390 for the demo practice). At this limit, parsing and
+#: validating cost under 8 times the file size (tests/security/test_import_memory.py).
+MIN_OBJECTS = 20_000
+BYTES_PER_OBJECT = 150
 _MB = 1024 * 1024
 
 
@@ -115,17 +123,49 @@ def write_export(vault: Vault, client_id: str, path: Path) -> None:
 
 
 # -- reading a file ----------------------------------------------------------------------
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise ValidationError("file", f"has the field {show_key(key)} twice in one object")
-        result[key] = value
-    return result
+class _ObjectReader:
+    """The parser's object hook: refuses duplicate keys, and stops the parse as soon as the
+    file holds more objects than its size allows (each becomes a record part in memory)."""
+
+    def __init__(self, allowed: int) -> None:
+        self.left = allowed
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        self.left -= 1
+        if self.left < 0:
+            raise ValidationError(
+                "file",
+                "holds more objects than an ipt-desktop export of its size has; it was not read",
+            )
+        result: dict[str, Any] = {}
+        for key, value in pairs:
+            if key in result:
+                raise ValidationError("file", f"has the field {show_key(key)} twice in one object")
+            result[key] = value
+        return result
 
 
 def _no_constants(name: str) -> Any:
     raise ValidationError("file", f"holds {name}, which is not a JSON number")
+
+
+def _check_value_count(raw: bytes) -> None:
+    """Refuse, before parsing, a file of very many tiny values.
+
+    Parsed JSON costs about 50 to 100 bytes of memory per value whatever its size in the
+    file, so a file of a million empty objects (3 bytes each) would need some 40 times its
+    size. An upper bound of the number of values (the commas and opening braces, those
+    inside strings included) is counted at C speed; allowing one per 8 bytes of file keeps
+    the parsed file within a small multiple of its size, and no real export comes near it
+    (every value carries a key, and notes are text)."""
+    values = raw.count(b",") + raw.count(b"{")
+    allowed = MIN_VALUES + len(raw) // BYTES_PER_VALUE
+    if values > allowed:
+        raise ValidationError(
+            "file",
+            f"holds about {values:,} values in {len(raw) / _MB:.1f} MB, far more small values "
+            "than an ipt-desktop export has; it was not read",
+        )
 
 
 def read_json_file(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> Any:
@@ -141,7 +181,7 @@ def read_json_file(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> Any:
         with path.open("rb") as stream:
             raw = stream.read(max_bytes + 1)
     except FileNotFoundError:
-        raise ValidationError("file", "does not exist") from None
+        raise ValidationError("file", f"{path} does not exist") from None
     except OSError as exc:
         raise ValidationError("file", f"cannot be read ({exc.strerror or 'error'})") from None
     if len(raw) > max_bytes:
@@ -152,8 +192,10 @@ def read_json_file(path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> Any:
         text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValidationError("file", f"is not UTF-8 text (byte {exc.start})") from None
+    _check_value_count(raw)
     try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constants)
+        reader = _ObjectReader(MIN_OBJECTS + len(raw) // BYTES_PER_OBJECT)
+        return json.loads(text, object_pairs_hook=reader, parse_constant=_no_constants)
     except ValidationError:
         raise
     except json.JSONDecodeError as exc:

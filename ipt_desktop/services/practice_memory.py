@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import select
+from sqlalchemy import null, select
 
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.store.tables import (
@@ -38,6 +38,7 @@ from ipt_desktop.store.tables import (
 )
 from ipt_desktop.vault import codec
 from ipt_desktop.vault import rows as client_rows
+from ipt_desktop.vault.errors import RecordDamagedError
 from ipt_desktop.vault.vault import Vault
 
 from .search_index import SearchIndex
@@ -294,21 +295,37 @@ def _read_everything(vault: Vault) -> SearchIndex:
 def _read_batch(vault: Vault, batch: list[str]) -> list[tuple[str, str, str, Any]]:
     """Every row of these clients, unsealed and parsed (one short read session)."""
     found: list[tuple[str, str, str, Any]] = []
-    query = select(ClientRow.id, ClientRow.key_version, ClientRow.wrapped_key, ClientRow.payload)
+    query = select(
+        ClientRow.id,
+        ClientRow.key_version,
+        ClientRow.wrapped_key,
+        ClientRow.payload,
+        ClientRow.version,
+    )
     with vault.reading() as db:
         conn = db.connection()
         keys: dict[str, bytes] = {}
-        for client_id, version, wrapped, payload in conn.execute(
+        for client_id, key_version, wrapped, payload, version in conn.execute(
             query.where(ClientRow.id.in_(batch))
         ):
-            key = keys[client_id] = vault.unwrap_client_key(client_id, version, wrapped)
-            text = vault.unseal_text(key, client_id, "clients", client_id, payload)
+            key = keys[client_id] = vault.unwrap_client_key(client_id, key_version, wrapped)
+            text = vault.unseal_text(key, client_id, "clients", client_id, payload, version)
             found.append((client_id, "clients", client_id, json.loads(text)))
         for row_type in CLIENT_CHILD_TABLES:
             table = row_type.__tablename__
-            rows = select(row_type.id, row_type.client_id, row_type.payload)
-            for row_id, owner, payload in conn.execute(rows.where(row_type.client_id.in_(batch))):
-                text = vault.unseal_text(keys[owner], owner, table, row_id, payload)
+            episode = SessionRow.episode_id if row_type is SessionRow else null()
+            rows = select(
+                row_type.id, row_type.client_id, row_type.payload, row_type.version, episode
+            )
+            for row_id, owner, payload, version, episode_id in conn.execute(
+                rows.where(row_type.client_id.in_(batch))
+            ):
+                try:
+                    text = vault.unseal_text(
+                        keys[owner], owner, table, row_id, payload, version, episode_id or ""
+                    )
+                except RecordDamagedError:
+                    continue  # not searchable; the list and verify name the damaged client
                 found.append((owner, table, row_id, json.loads(text)))
     rank = {client_id: i for i, client_id in enumerate(batch)}
     found.sort(key=lambda row: rank[row[0]])  # stable: each client's rows stay together

@@ -75,14 +75,13 @@ def restore_backup(
     try:
         for stale in files.root.glob(f"{_STAGING_PREFIX}*"):  # from a restore that was killed
             shutil.rmtree(stale, ignore_errors=True)
-        restored_header = _stage(staging, opened.snapshot, secret, opened.info)
+        restored_header = _stage(staging, files.root, opened.snapshot, secret, opened.info)
         step(1)
         kept_aside = _swap_in(files, staging / files.db.name)
         step(2)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         lock.release()
-    rollback_guard.remember(restored_header)  # a restore is not a rollback on this machine
     step(3)
     return RestoreResult(files.root, kept_aside, opened.info, restored_header.generation)
 
@@ -95,13 +94,18 @@ def _stepper(progress: BackupProgress | None) -> Callable[[int], None]:
     return step
 
 
-def _stage(staging: Path, snapshot: bytes, secret: UnlockSecret, info: BackupInfo) -> VaultHeader:
+def _stage(
+    staging: Path, final: Path, snapshot: bytes, secret: UnlockSecret, info: BackupInfo
+) -> VaultHeader:
     staged = VaultFiles(staging)
     with storage_errors(_NOT_RESTORED):
         staging.mkdir(mode=0o700)
         with new_private_file(staged.db) as out:
             out.write(snapshot)
     vault = Vault.open(staging)
+    # The staged vault is anchored for the folder it is moved into: a restore is not a
+    # rollback on this machine (and a copy restored elsewhere has its own anchor).
+    vault.anchor_folder = final
     try:
         unlock_vault(vault, secret)
         vault.record_event(
@@ -110,6 +114,7 @@ def _stage(staging: Path, snapshot: bytes, secret: UnlockSecret, info: BackupInf
             f"made {info.created_at}",
         )
         header = vault.header
+        rollback_guard.register(vault)
     finally:
         vault.close()
     leftovers = [p for p in (staged.wal, staged.shm) if p.exists()]

@@ -19,7 +19,7 @@ from ipt_desktop.domain.model import Client, ClientRecord
 from ipt_desktop.domain.risk_records import DecisionAction, RiskDecision, RiskReview, SafetyPlan
 from ipt_desktop.domain.risk_status import ClientRisk
 from ipt_desktop.domain.risk_status import risk_status as status_of
-from ipt_desktop.store.tables import ClientRow, RiskRecordRow
+from ipt_desktop.store.tables import RiskRecordRow
 from ipt_desktop.vault import codec as record_codec
 from ipt_desktop.vault import risk_codec
 from ipt_desktop.vault import rows as client_rows
@@ -146,12 +146,7 @@ def end_client(
         changes.dropped_record(client.id)
         changes.row(client.id, "clients", client.id, record_codec.client_json(ended))
         _put_decision(vault, db, decision)
-        row = db.get(ClientRow, client.id)
-        if row is None:
-            raise LookupError(client_rows.NO_CLIENT)
-        key = client_rows.client_key(vault, db, client.id)
-        row.payload = vault.seal(
-            key, client.id, "clients", client.id, record_codec.client_json(ended)
-        )
+        # Sealed at the row's next version (the manifest and the AAD bind it).
+        client_rows.write_client_payload(vault, db, ended)
         client_rows.refresh_summary(vault, db, client.id)
     return ended

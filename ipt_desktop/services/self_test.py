@@ -43,6 +43,7 @@ REQUIRED_RESOURCES = (
     "icons/ipt-desktop.svg",
     "icons/ipt-desktop.png",
     "fonts/LICENSE-DejaVu.txt",
+    "fonts/LICENSE-DroidSansFallback.txt",
 )
 #: The first four bytes of a TrueType font file.
 TRUETYPE_MAGIC = (b"\x00\x01\x00\x00", b"true")
@@ -231,8 +232,15 @@ def scratch_folder(keep: Path | None) -> Iterator[Path]:
     """``keep`` (created if needed, must hold no vault yet) or a temporary folder removed
     afterwards."""
     if keep is not None:
-        keep.mkdir(parents=True, exist_ok=True)
-        if any(keep.iterdir()):
+        if keep.exists() and not keep.is_dir():
+            raise CheckFailed(f"{keep} is a file; --keep needs a new or empty folder")
+        try:
+            keep.mkdir(parents=True, exist_ok=True)
+            empty = not any(keep.iterdir())
+        except OSError as exc:
+            reason = exc.strerror or type(exc).__name__
+            raise CheckFailed(f"the folder {keep} cannot be used ({reason})") from None
+        if not empty:
             raise CheckFailed(f"{keep} is not empty; the self-test needs a new or empty folder")
         yield keep
         return

@@ -216,3 +216,12 @@ def record_summary_printed(vault: Vault, client_id: str, kind: DocumentKind) -> 
         vault.record_event(
             AuditEvent.EXPORT_PDF, client_id, detail=f"{DocumentKind(kind).value} printed"
         )
+
+
+def unprintable_note(content: GraduationContent) -> str | None:
+    """A sentence naming the characters of ``content`` that no bundled font has (they
+    print as U+FFFD), or None when everything prints."""
+    from ipt_desktop.reports import describe_unprintable, unprintable_characters
+
+    missing = unprintable_characters(content)
+    return describe_unprintable(missing) if missing else None

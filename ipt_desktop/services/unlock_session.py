@@ -20,6 +20,7 @@ from ipt_desktop.vault.errors import (
     WrongPassphraseError,
     WrongRecoveryKeyError,
 )
+from ipt_desktop.vault.manifest import compute_root, orphan_manifests
 from ipt_desktop.vault.rollback_guard import RollbackWarning
 from ipt_desktop.vault.vault import Vault, utc_now
 
@@ -38,6 +39,8 @@ class UnlockOutcome:
     failed_attempts: int  # failed unlocks on this machine since the last successful one
     rollback: RollbackWarning | None  # the file is older than this machine last saw
     audit_problem: str = ""  # set when the unlock could not be written to the audit log
+    #: Set when clients or manifests were removed or put back outside ipt-desktop.
+    manifest_alert: str = ""
 
 
 def database_problems(vault: Vault) -> list[str]:
@@ -71,7 +74,7 @@ def unlock(vault: Vault, secret: UnlockSecret) -> UnlockOutcome:
         )
         raise
     header = vault.header  # authenticated by the unlock
-    warning = rollback_guard.check(header)
+    warning = rollback_guard.check(vault)
     failures = machine_state.load(header.vault_id)
     audit_problem = ""
     try:
@@ -87,17 +90,54 @@ def unlock(vault: Vault, secret: UnlockSecret) -> UnlockOutcome:
         audit_problem = f"This unlock could not be written to the audit log: {exc}"
     else:
         machine_state.update(header.vault_id, failed_attempts=0, first_failed_at="")
-    rollback_guard.remember(vault.header)
+    rollback_guard.remember(vault)
     return UnlockOutcome(
         last_written_at=header.written_at,
         generation=header.generation,
         failed_attempts=failures.failed_attempts,
         rollback=warning,
         audit_problem=audit_problem,
+        manifest_alert=manifest_alert_text(vault),
     )
+
+
+MANIFEST_ALERT = (
+    "The list of clients in this vault does not match what ipt-desktop last wrote: a "
+    "client's records were removed or put back from an older copy outside ipt-desktop "
+    "({when}). Check your clients and restore the newest backup if one is missing "
+    "(ipt-desktop verify lists what is wrong). Until you accept the vault as it is, this "
+    "warning is shown at every unlock."
+)
+
+
+def manifest_alert_text(vault: Vault) -> str:
+    """The warning for a vault whose clients do not match the manifest root ("" if none)."""
+    header = vault.header
+    if header.manifest_alert:
+        return MANIFEST_ALERT.format(when=header.manifest_alert)
+    with vault.reading() as db:
+        if not header.manifest_format:
+            return ""
+        missing = orphan_manifests(db)
+        if missing:
+            return MANIFEST_ALERT.format(when="missing: client " + ", ".join(missing))
+        if compute_root(db) != header.manifest_root:
+            return MANIFEST_ALERT.format(when="noticed at this unlock")
+    return ""
+
+
+def accept_current(vault: Vault) -> None:
+    """The therapist accepts the vault as it is now: the rollback flag and the manifest
+    alert are cleared, and the decision goes into the audit log."""
+    detail = "the therapist accepted the vault as it is"
+    with vault.transaction(
+        AuditEvent.ROLLBACK_ACCEPTED, detail=detail, header_update={"manifest_alert": ""}
+    ):
+        pass
+    rollback_guard.register(vault)
 
 
 def remember_state(vault: Vault) -> None:
     """Note the unlocked vault's current generation as seen (call on lock and on close)."""
     if vault.is_unlocked:
-        rollback_guard.remember(vault.header)
+        rollback_guard.remember(vault)

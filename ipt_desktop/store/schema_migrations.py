@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in migrations/versions (tests/core/vault/test_schema.py checks it).
-HEAD_REVISION = "0003_risk"
+HEAD_REVISION = "0004_manifest"
 
 
 class SchemaTooNewError(Exception):

@@ -28,6 +28,9 @@ class ClientRow(Base):
     payload: Mapped[bytes] = mapped_column(LargeBinary)
     #: Sealed ClientSummary, kept current on every write, so the list opens without notes.
     summary: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    #: Write counters bound into the associated data of ``payload`` and ``summary``.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    summary_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class ClientChildRow:
@@ -40,6 +43,8 @@ class ClientChildRow:
     )
     order_key: Mapped[int] = mapped_column(Integer)
     payload: Mapped[bytes] = mapped_column(LargeBinary)
+    #: Write counter, bound into the payload's associated data and listed in the manifest.
+    version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class EpisodeRow(ClientChildRow, Base):
@@ -66,6 +71,18 @@ class RiskRecordRow(ClientChildRow, Base):
     sealed payload (its "record" field), so the clear columns stay structure only."""
 
     __tablename__ = "risk_records"
+
+
+class ManifestRow(Base):
+    """One client's sealed manifest: every row of the client (table, id, version, payload
+    digest, owning episode). No foreign key: a manifest outlives a deleted client row, so
+    the deletion is named. ``digest`` (SHA-256 of ``payload``) feeds the header's root."""
+
+    __tablename__ = "client_manifests"
+    client_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[bytes] = mapped_column(LargeBinary)
+    payload: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DraftRow(Base):

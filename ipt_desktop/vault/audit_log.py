@@ -42,6 +42,9 @@ class AuditEvent(StrEnum):
     #: The therapist went ahead despite open risk; detail = the action, the reason is
     #: sealed in the client's risk records (it may hold clinical words).
     RISK_DECISION = "risk_decision"
+    ROLLBACK_ACCEPTED = "rollback_accepted"
+    MANIFESTS_CREATED = "manifests_created"
+    REKEYED = "rekeyed"
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,20 @@ def walk(session: Session, key: bytes, vault_id: str, head: str, count: int) -> 
         broken = min(len(entries), count) + 1
         return ChainReport(tuple(entries), broken, "the newest entries were removed or replaced")
     return ChainReport(tuple(entries), None)
+
+
+def rechain(session: Session, old_key: bytes, new_key: bytes, vault_id: str) -> tuple[str, int]:
+    """Seal every entry again under ``new_key`` and recompute the chain (key rotation);
+    the caller has checked the chain with ``walk`` first. Returns (head, count)."""
+    previous = GENESIS
+    count = 0
+    for row in _rows(session):
+        plaintext = aead.open_sealed(old_key, row.payload, _aad(vault_id, row.seq))
+        sealed = aead.seal(new_key, plaintext, _aad(vault_id, row.seq))
+        row.payload = sealed
+        row.mac = keys.mac(new_key, _link(previous, row.seq, sealed))
+        previous, count = row.mac.hex(), row.seq
+    return previous, count
 
 
 def _rows(session: Session) -> Iterator[AuditRow]:

@@ -21,6 +21,7 @@ from ipt_desktop.domain.enums import (
     Technique,
 )
 from ipt_desktop.domain.errors import ValidationError
+from ipt_desktop.domain.goals import MAX_EVIDENCE_CHARS, GoalReview, GoalStatus, met_reviews
 from ipt_desktop.domain.measures import HAMD_MAX
 from ipt_desktop.domain.model import (
     MAX_PLANNED_SESSIONS,
@@ -38,10 +39,12 @@ from ipt_desktop.domain.model import (
     Termination,
     new_id,
 )
+from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.domain.risk_records import RiskLevel
 from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.domain.verdict import Verdict
+from ipt_desktop.domain.worksheets import WORKSHEET_QUESTIONS, Worksheet
 
 from .json_fields import JsonObject, write_moment
 
@@ -133,7 +136,12 @@ def episode_json(episode: Episode) -> JsonDict:
         "formulation": formulation.text,
         "formulation_accepted_on": _iso(formulation.accepted_on),
         "goals": list(episode.goals),
-        "goals_met": list(episode.goals_met),
+        "goals_met": list(episode.goals_met),  # derived from goal_reviews, for older readers
+        "goal_reviews": [goal_review_json(r) for r in episode.goal_reviews],
+        "earlier_episodes": episode.earlier_episodes,
+        "worksheets": [
+            {"area": w.area.value, "answers": dict(w.answers)} for w in episode.worksheets
+        ],
         "termination": termination_json(episode.termination),
         "recurrence_on": _iso(episode.recurrence_on),
         "onset": _iso(episode.onset),
@@ -161,6 +169,7 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         accepted_on=obj.optional_date("formulation_accepted_on"),
     )
     goals = obj.texts("goals")
+    reviews = read_goal_reviews(obj)
     termination = read_termination(obj.optional_object("termination"))
     return obj.build(
         Episode,
@@ -171,7 +180,9 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         planned_sessions=planned,
         formulation=formulation,
         goals=goals,
-        goals_met=obj.texts("goals_met"),
+        goal_reviews=reviews,
+        earlier_episodes=obj.optional_number("earlier_episodes", 0, 100),
+        worksheets=tuple(read_worksheet(w) for w in obj.objects("worksheets")),
         termination=termination,
         recurrence_on=obj.optional_date("recurrence_on"),
         onset=obj.optional_date("onset"),
@@ -182,6 +193,56 @@ def read_episode(obj: JsonObject, *, episode_id: str, client_id: str) -> Episode
         sessions_missed=obj.number("sessions_missed", 0, 1000, 0),
         id=episode_id,
     )
+
+
+def read_worksheet(obj: JsonObject) -> Worksheet:
+    area = _member_of(obj, "area", ProblemArea)
+    given = obj.optional_object("answers")
+    answers: dict[str, str] = {}
+    if given is not None:
+        for question in WORKSHEET_QUESTIONS[area]:
+            if given.has(question.key):
+                answers[question.key] = given.text(question.key)
+        given.finish()
+    worksheet = obj.build(Worksheet.of, {}, area=area, answers=answers)
+    obj.finish()
+    return worksheet
+
+
+def goal_review_json(review: GoalReview) -> JsonDict:
+    return {
+        "goal": review.goal,
+        "area": _value(review.area),
+        "status": _value(review.status),
+        "evidence": review.evidence,
+    }
+
+
+def read_goal_reviews(obj: JsonObject) -> tuple[GoalReview, ...]:
+    """``goal_reviews``; records and files from before it have ``goals_met`` (texts) only,
+    read as those goals reviewed as met. When both are given they must agree."""
+    met = obj.texts("goals_met")
+    if not obj.has("goal_reviews"):
+        return obj.build(met_reviews, {"goals": "goals_met"}, goals=met)
+    reviews = []
+    for item in obj.objects("goal_reviews"):
+        reviews.append(
+            item.build(
+                GoalReview,
+                {},
+                goal=item.text("goal", max_chars=2000),
+                area=item.optional_choice("area", ProblemArea),
+                status=item.optional_choice("status", GoalStatus),
+                evidence=item.text("evidence", max_chars=MAX_EVIDENCE_CHARS),
+            )
+        )
+        item.finish()
+    said_met = {r.goal for r in reviews if r.status is GoalStatus.MET}
+    if obj.has("goals_met") and set(met) != said_met:
+        raise ValidationError(
+            obj.at("goals_met"), "disagrees with the goals goal_reviews marks met"
+        )
+    return tuple(reviews)
 
 
 # -- session -----------------------------------------------------------------------------
@@ -205,7 +266,31 @@ def session_json(session: Session) -> JsonDict:
             for a in session.amendments
         ],
         "client_entry": client_entry_json(session.client_entry),
+        "tasks": tasks_json(session.tasks),
     }
+
+
+def tasks_json(tasks: SessionTasks) -> JsonDict:
+    return {
+        "done": sorted(task.value for task in tasks.done),
+        "focal_areas": [area.value for area in tasks.focal_areas],
+        "strategies": [strategy.value for strategy in tasks.strategies],
+    }
+
+
+def read_tasks(obj: JsonObject | None) -> SessionTasks:
+    """Absent in vaults and files written before the task checklists: nothing ticked."""
+    if obj is None:
+        return SessionTasks()
+    tasks = obj.build(
+        SessionTasks,
+        {},
+        done=frozenset(obj.choices("done", PhaseTask)),
+        focal_areas=obj.choices("focal_areas", ProblemArea),
+        strategies=obj.choices("strategies", Strategy),
+    )
+    obj.finish()
+    return tasks
 
 
 def client_entry_json(entry: ClientEntry | None) -> JsonDict | None:
@@ -284,6 +369,7 @@ def read_session(
         signed_at=obj.optional_moment("signed_at"),
         amendments=tuple(read_amendment(a, fresh_id=fresh_ids) for a in obj.objects("amendments")),
         client_entry=read_client_entry(obj.optional_object("client_entry")),
+        tasks=read_tasks(obj.optional_object("tasks")),
         phase_override=phase_override,
         id=session_id,
         episode_id=episode_id,

@@ -50,3 +50,18 @@ class VaultLockedError(VaultError):
 
 class StorageFullError(VaultError):
     """The disk is full or the vault folder is read-only; nothing was lost."""
+
+
+class VaultChangedError(VaultError):
+    """Another writer changed the vault since this process read its header."""
+
+
+def storage_message(sqlite_text: str) -> str:
+    """What SQLite's OperationalError text means to the person (nothing was saved)."""
+    if "full" in sqlite_text:
+        return "The disk is full: the change was not saved. Free some space and save again."
+    if "readonly" in sqlite_text or "read-only" in sqlite_text:
+        return "The vault folder is read-only: the change was not saved."
+    if "locked" in sqlite_text:
+        return "The vault is busy; try again in a moment."
+    return "The vault could not be written; the change was not saved."

@@ -1,10 +1,10 @@
 """What this machine remembers about each vault it unlocked: no clinical data, no secrets.
 
-One small JSON file per vault id under ``vault_location.state_dir()/vaults/``: the newest
-write generation and audit head seen here (rollback detection), and the failed unlock
-attempts since the last success (a failed attempt has no key, so it cannot write an
+One small JSON file per vault id under ``vault_location.state_dir()/vaults/``: the failed
+unlock attempts since the last success (a failed attempt has no key, so it cannot write an
 authenticated audit entry; the next successful unlock records them). Losing the file only
-loses those two hints, so reading never fails and writing is best effort.
+loses that hint, so reading never fails and writing is best effort. (The newest state seen
+here, for rollback detection, is the MACed anchor of ``rollback_guard``.)
 """
 
 import json
@@ -19,15 +19,7 @@ from .location import state_dir
 
 
 @dataclass(frozen=True)
-class SeenState:
-    generation: int
-    audit_head: str
-    written_at: str
-
-
-@dataclass(frozen=True)
 class VaultMachineState:
-    seen: SeenState | None = None
     failed_attempts: int = 0
     first_failed_at: str = ""
 
@@ -40,13 +32,7 @@ def _path(vault_id: str) -> Path:
 def load(vault_id: str) -> VaultMachineState:
     try:
         body: Any = json.loads(_path(vault_id).read_text(encoding="utf-8"))
-        seen = body.get("seen")
         return VaultMachineState(
-            seen=None
-            if seen is None
-            else SeenState(
-                int(seen["generation"]), str(seen["audit_head"]), str(seen["written_at"])
-            ),
             failed_attempts=max(0, int(body.get("failed_attempts", 0))),
             first_failed_at=str(body.get("first_failed_at", "")),
         )
@@ -57,13 +43,6 @@ def load(vault_id: str) -> VaultMachineState:
 def save(vault_id: str, state: VaultMachineState) -> bool:
     """Write atomically; False when the state folder cannot be written (never raises)."""
     body = {
-        "seen": None
-        if state.seen is None
-        else {
-            "generation": state.seen.generation,
-            "audit_head": state.seen.audit_head,
-            "written_at": state.seen.written_at,
-        },
         "failed_attempts": state.failed_attempts,
         "first_failed_at": state.first_failed_at,
     }

@@ -6,6 +6,13 @@ opaque counter that only keeps insertion order (of the clients; of each client's
 in the other tables). ``ClientRow.summary`` holds the sealed ``ClientSummary`` and is
 rewritten inside every transaction that touches the client.
 
+Manifests (vault/manifest.py): each payload also binds its row ``version`` (bumped on every
+write here) and, for a session, its episode. Every row written or deleted through the ORM
+inside ``Vault.transaction`` is noted by an ``after_flush`` hook, and the client's sealed
+manifest is updated just before the header, in the same transaction, whatever code
+computed the summary; a bulk delete must call ``manifest.client_removed``. Readers check
+rows against the manifest (``read_record``, ``read_child``).
+
 Stored payloads are read back the lean way (``decode_stored``, ``StoredObject``) with the
 same record_codec readers the interchange import runs strictly.
 """
@@ -41,7 +48,7 @@ from ipt_desktop.store.tables import (
     SessionRow,
 )
 
-from . import codec, risk_codec
+from . import codec, manifest, risk_codec
 from .audit_log import AuditEvent
 from .errors import RecordDamagedError
 from .json_fields import JsonObject, StoredObject
@@ -52,8 +59,7 @@ T = TypeVar("T")
 RiskItem = risk_codec.RiskItem
 ChildRowType = type[ClientChildRow]
 
-#: The table name the sealed summary is bound to (it lives in a column of ``clients``).
-SUMMARY_TABLE = "client_summaries"
+SUMMARY_TABLE = manifest.SUMMARY_TABLE
 NO_CLIENT = "there is no client with that id"
 NO_RECORD = "there is no such record for this client"
 
@@ -162,45 +168,89 @@ def client_value(client_id: str, data: Any) -> Client:
 
 def open_child(vault: Vault, key: bytes, row: ClientChildRow) -> Any:
     table = row.__tablename__
-    data = vault.unseal(key, row.client_id, table, row.id, row.payload)
     episode_id = row.episode_id if isinstance(row, SessionRow) else None
+    data = vault.unseal(
+        key, row.client_id, table, row.id, row.payload, row.version, episode_id or ""
+    )
     return child_value(type(row), row.id, row.client_id, data, episode_id)
 
 
 # -- reading -----------------------------------------------------------------------------
 def _opened_children(
-    vault: Vault, db: DbSession, key: bytes, row_type: ChildRowType, client_id: str
+    vault: Vault,
+    db: DbSession,
+    key: bytes,
+    row_type: ChildRowType,
+    client_id: str,
+    found: dict[str, manifest.Entry],
 ) -> list[Any]:
     """Every row of one client in one table, in the order they were added (Core select:
-    no ORM object is built for a row only read)."""
+    no ORM object is built for a row only read). Each row's manifest entry goes into
+    ``found``; a row whose payload does not open is left for the manifest check to name
+    when the manifest disagrees with it."""
     table = row_type.__tablename__
     columns = child_columns(row_type)
     query = select(*columns).where(row_type.client_id == client_id)
     values = []
     for row in db.execute(query.order_by(row_type.order_key, row_type.id)):
-        data = vault.unseal(key, client_id, table, row.id, row.payload)
-        episode_id = row.episode_id if row_type is SessionRow else None
-        values.append(child_value(row_type, row.id, client_id, data, episode_id))
+        episode = row.episode_id if row_type is SessionRow else ""
+        found[manifest.entry_key(table, row.id)] = manifest.child_entry(
+            row_type, row.version, row.payload, episode
+        )
+        data = vault.unseal(key, client_id, table, row.id, row.payload, row.version, episode)
+        values.append(child_value(row_type, row.id, client_id, data, episode or None))
     return values
 
 
 def child_columns(row_type: ChildRowType) -> list[InstrumentedAttribute[Any]]:
-    """The columns a reader needs: id, client id, payload (and a session's episode id)."""
-    columns: list[InstrumentedAttribute[Any]] = [row_type.id, row_type.client_id, row_type.payload]
+    """The columns a reader needs: id, client id, payload, version (and a session's
+    episode id)."""
+    columns: list[InstrumentedAttribute[Any]] = [
+        row_type.id,
+        row_type.client_id,
+        row_type.payload,
+        row_type.version,
+    ]
     if row_type is SessionRow:
         columns.append(SessionRow.episode_id)
     return columns
 
 
 def read_record(vault: Vault, db: DbSession, client_id: str) -> ClientRecord:
-    payload = db.scalar(select(ClientRow.payload).where(ClientRow.id == client_id))
-    if payload is None:
+    """The whole record, checked against the client's sealed manifest first: a row
+    missing, added, older, altered or moved raises ManifestMismatchError naming it."""
+    client_row = db.execute(
+        select(
+            ClientRow.payload, ClientRow.version, ClientRow.summary, ClientRow.summary_version
+        ).where(ClientRow.id == client_id)
+    ).first()
+    if client_row is None:
         raise LookupError(NO_CLIENT)
     key = client_key(vault, db, client_id)
-    client = client_value(client_id, vault.unseal(key, client_id, "clients", client_id, payload))
-    return make_record(
-        client, *(_opened_children(vault, db, key, t, client_id) for t in CLIENT_CHILD_TABLES)
+    found = {
+        manifest.entry_key("clients", client_id): manifest.plain_entry(
+            client_row.version, client_row.payload
+        )
+    }
+    if client_row.summary is not None:
+        found[manifest.entry_key(SUMMARY_TABLE, client_id)] = manifest.plain_entry(
+            client_row.summary_version, client_row.summary
+        )
+    try:
+        children = [
+            _opened_children(vault, db, key, t, client_id, found) for t in CLIENT_CHILD_TABLES
+        ]
+    except RecordDamagedError:
+        # Name the rows that disagree with the manifest when there are any.
+        manifest.check_rows(
+            vault, db, client_id, manifest.client_rows_found(vault, db, client_id), whole=True
+        )
+        raise
+    manifest.check_rows(vault, db, client_id, found, whole=True)
+    data = vault.unseal(
+        key, client_id, "clients", client_id, client_row.payload, client_row.version
     )
+    return make_record(client_value(client_id, data), *children)
 
 
 def make_record(
@@ -236,10 +286,15 @@ def read_child(
 ) -> Any | None:
     """The decoded row, None if there is none; LookupError if it belongs to another client."""
     row = db.get(row_type, row_id)
+    key = manifest.entry_key(row_type.__tablename__, row_id)
     if row is None:
+        manifest.check_one(vault, db, client_id, key, None)
         return None
     if row.client_id != client_id:
         raise LookupError(NO_RECORD)
+    episode = row.episode_id if isinstance(row, SessionRow) else ""
+    entry = manifest.child_entry(row_type, row.version, row.payload, episode)
+    manifest.check_one(vault, db, client_id, key, entry)
     return open_child(vault, client_key(vault, db, client_id), row)
 
 
@@ -250,8 +305,26 @@ def write_summary(vault: Vault, db: DbSession, record: ClientRecord) -> None:
     if row is None:
         raise LookupError(NO_CLIENT)
     data = codec.summary_json(summarize(record))
+    row.summary_version = (row.summary_version or 0) + 1
     row.summary = vault.seal(
-        client_key(vault, db, client_id), client_id, SUMMARY_TABLE, client_id, data
+        client_key(vault, db, client_id),
+        client_id,
+        SUMMARY_TABLE,
+        client_id,
+        data,
+        row.summary_version,
+    )
+
+
+def write_client_payload(vault: Vault, db: DbSession, client: Client) -> None:
+    """Re-seal the client's own payload (name, date of birth) at its next version."""
+    row = db.get(ClientRow, client.id)
+    if row is None:
+        raise LookupError(NO_CLIENT)
+    row.version = (row.version or 0) + 1
+    key = client_key(vault, db, client.id)
+    row.payload = vault.seal(
+        key, client.id, "clients", client.id, codec.client_json(client), row.version
     )
 
 
@@ -273,22 +346,18 @@ def _new_child(
     row = row_type()
     row.id, row.client_id = row_id, client_id
     row.order_key = next_order_key(db, row_type, client_id)
-    row.payload = _seal_child(vault, db, row_type, client_id, row_id, data)
+    row.version = 1
     for name, value in columns.items():
         setattr(row, name, value)
+    row.payload = _seal_child(vault, db, row, data)
     db.add(row)
 
 
-def _seal_child(
-    vault: Vault,
-    db: DbSession,
-    row_type: ChildRowType,
-    client_id: str,
-    row_id: str,
-    data: dict[str, Any],
-) -> bytes:
-    key = client_key(vault, db, client_id)
-    return vault.seal(key, client_id, row_type.__tablename__, row_id, data)
+def _seal_child(vault: Vault, db: DbSession, row: ClientChildRow, data: dict[str, Any]) -> bytes:
+    """The payload sealed at the row's version, bound to its episode (a session's)."""
+    key = client_key(vault, db, row.client_id)
+    episode = row.episode_id if isinstance(row, SessionRow) else ""
+    return vault.seal(key, row.client_id, row.__tablename__, row.id, data, row.version, episode)
 
 
 def put_child(
@@ -307,9 +376,10 @@ def put_child(
         return
     if row.client_id != client_id:
         raise LookupError(NO_RECORD)
-    row.payload = _seal_child(vault, db, row_type, client_id, row_id, data)
+    row.version = (row.version or 0) + 1
     for name, value in columns.items():
         setattr(row, name, value)
+    row.payload = _seal_child(vault, db, row, data)
 
 
 def child_exists(vault: Vault, row_type: ChildRowType, row_id: str) -> bool:
@@ -352,7 +422,9 @@ def add_client_row(vault: Vault, db: DbSession, client: Client) -> None:
             order_key=next_client_order_key(db),
             key_version=CLIENT_KEY_VERSION,
             wrapped_key=wrapped,
-            payload=vault.seal(key, client.id, "clients", client.id, codec.client_json(client)),
+            version=1,
+            summary_version=0,
+            payload=vault.seal(key, client.id, "clients", client.id, codec.client_json(client), 1),
         )
     )
     _new_client_counters(db, client.id)

@@ -8,10 +8,8 @@ is stored: a successful unwrap is the passphrase check.
 
 import datetime as dt
 import json
-import os
 import sqlite3
 import threading
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -22,10 +20,9 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ipt_desktop.crypto import aead, keys, recovery_key
-from ipt_desktop.crypto.errors import DecryptionError, KdfParametersError
-from ipt_desktop.crypto.kdf import KdfParams, calibrate, derive_key, normalise_passphrase
-from ipt_desktop.crypto.passphrase_policy import assess
+from ipt_desktop.crypto import keys
+from ipt_desktop.crypto.errors import KdfParametersError
+from ipt_desktop.crypto.kdf import KdfParams
 from ipt_desktop.store.database import (
     checkpoint,
     make_engine,
@@ -35,26 +32,30 @@ from ipt_desktop.store.database import (
 from ipt_desktop.store.schema_migrations import SchemaTooNewError, upgrade_to_head
 from ipt_desktop.store.tables import ClientRow, HeaderRow
 
-from . import audit_log, rollback_guard
+from . import audit_log, manifest, rollback_guard
 from .audit_log import AuditEvent
+from .creation import new_vault_header
 from .errors import (
     RecordDamagedError,
     StorageFullError,
     VaultDamagedError,
-    VaultExistsError,
+    VaultError,
     VaultLockedError,
     VaultMissingError,
-    WeakPassphraseError,
+    storage_message,
 )
+from .file_modes import restrict_permissions, tighten_modes
 from .files import ProcessLock, VaultFiles
-from .header import VaultHeader
+from .header import VaultHeader, check_same_writer
 from .keys import (
-    CLIENT_KEY_VERSION,
     VaultKeys,
     check_recovery_key_typing,
+    checked_kdf_params,
     master_from_passphrase,
     master_from_recovery_key,
+    wrap_under_passphrase,
 )
+from .manifest_upgrade import seal_first_manifests
 
 
 def utc_now() -> str:
@@ -69,6 +70,9 @@ class Vault:
         self._lock = lock
         self._engine = engine
         self._sessions: sessionmaker[Session] = make_sessions(engine)
+        manifest.track_writes(self._sessions)
+        #: The folder the rollback anchor is kept for (a restore stages elsewhere).
+        self.anchor_folder = files.root
         self._read_sessions: sessionmaker[Session] = make_read_sessions(engine)
         self._keys: VaultKeys | None = None
         self._header: VaultHeader | None = None
@@ -90,40 +94,11 @@ class Vault:
     ) -> tuple["Vault", str]:
         """Create and unlock a new vault; returns it and the recovery key text (show once)."""
         files = VaultFiles(Path(root))
-        if files.exists():
-            raise VaultExistsError(f"A vault already exists in {files.root}.")
-        if enforce_policy:
-            verdict = assess(passphrase)
-            if not verdict.acceptable:
-                raise WeakPassphraseError(verdict.message, verdict.suggestions)
-        try:
-            files.root.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StorageFullError(
-                f"The vault folder cannot be created ({exc.strerror})."
-            ) from None
-        params = kdf if kdf is not None else calibrate()
-        params.check()
-        vault_id = str(uuid.uuid4())
-        master = keys.random_key()
-        rkey = recovery_key.generate()
-        recovery_salt = keys.random_key()[:16]
-        header = VaultHeader(
-            vault_id=vault_id,
-            created_at=utc_now(),
-            kdf=params,
-            wrapped_by_passphrase=keys.wrap_key(
-                derive_key(normalise_passphrase(passphrase), params), master, vault_id, "passphrase"
-            ),
-            recovery_salt=recovery_salt,
-            wrapped_by_recovery=keys.wrap_key(
-                recovery_key.recovery_kek(rkey, recovery_salt), master, vault_id, "recovery"
-            ),
-            written_at=utc_now(),
-        )
-        _restrict_permissions(files.root, 0o700)
+        header, master, recovery = new_vault_header(files, passphrase, kdf, enforce_policy)
+        vault_id = header.vault_id
+        restrict_permissions(files.root, 0o700)
         vault = cls._open_files(files, create=True)
-        _restrict_permissions(files.db, 0o600)
+        restrict_permissions(files.db, 0o600)
         try:
             vault._keys = VaultKeys(vault_id, master)
             vault._header = header
@@ -133,7 +108,7 @@ class Vault:
         except BaseException:
             vault.close()
             raise
-        return vault, recovery_key.format_key(rkey)
+        return vault, recovery
 
     @classmethod
     def open(cls, root: Path) -> "Vault":
@@ -147,6 +122,7 @@ class Vault:
     def _open_files(cls, files: VaultFiles, *, create: bool) -> "Vault":
         lock = ProcessLock(files.lock)
         lock.acquire()
+        tighten_modes(files)
         engine = make_engine(files.db)
         try:
             upgrade_to_head(engine)
@@ -228,12 +204,15 @@ class Vault:
             )
         self._keys = candidate
         self._header = header
+        if header.manifest_format == 0:
+            seal_first_manifests(self)
 
     def lock(self) -> None:
         """Drop the keys. The state this machine saw is remembered first (rollback check)."""
         if self._keys is not None:
-            with suppress(OSError):  # a read-only data folder must not stop a lock
-                rollback_guard.remember(self.header)
+            # Nothing may stop a lock: not a read-only data folder, not a damaged file.
+            with suppress(OSError, VaultError, DatabaseError, sqlite3.DatabaseError):
+                rollback_guard.remember(self)
             self._keys.wipe()
         self._keys = None
 
@@ -259,29 +238,26 @@ class Vault:
     def _header_mac(self, header: VaultHeader) -> bytes:
         return keys.mac(self._require_keys().header_mac, header.encode())
 
-    # -- passphrase -------------------------------------------------------------------
+    # -- keys ------------------------------------------------------------------------
     def change_passphrase(
         self, new_passphrase: str, *, kdf: KdfParams | None = None, enforce_policy: bool = True
     ) -> None:
         """Rewrap the master key under a new passphrase; no record is re-encrypted."""
-        k = self._require_keys()
-        if enforce_policy:
-            verdict = assess(new_passphrase)
-            if not verdict.acceptable:
-                raise WeakPassphraseError(verdict.message, verdict.suggestions)
-        params = kdf if kdf is not None else calibrate()
-        params.check()
-        wrapped = keys.wrap_key(
-            derive_key(normalise_passphrase(new_passphrase), params),
-            bytes(k.master),
-            self.vault_id,
-            "passphrase",
-        )
+        params = checked_kdf_params(new_passphrase, kdf, enforce_policy)
+        wrapped = wrap_under_passphrase(self.vault_id, new_passphrase, params, self.master_key())
         with self.transaction(
             AuditEvent.PASSPHRASE_CHANGED,
             header_update={"kdf": params, "wrapped_by_passphrase": wrapped},
         ):
             pass
+
+    def master_key(self) -> bytes:
+        """The raw master key, for the key rotation and the backup writer only (each wraps
+        it again at once)."""
+        return bytes(self._require_keys().master)
+
+    def keys_for(self, master: bytes) -> VaultKeys:
+        return VaultKeys(self.vault_id, master)
 
     # -- transactions -----------------------------------------------------------------
     @contextmanager
@@ -291,20 +267,32 @@ class Vault:
         *object_ids: str,
         detail: str = "",
         header_update: dict[str, Any] | None = None,
+        new_keys: VaultKeys | None = None,
     ) -> Iterator[Session]:
-        """One write: BEGIN IMMEDIATE, the caller's changes, one audit entry (unless
+        """One write: BEGIN IMMEDIATE, the header re-checked (another writer?), the
+        caller's changes, the changed clients' manifests sealed, one audit entry (unless
         ``event`` is None, as for drafts), the header's generation bumped and
-        re-authenticated, COMMIT. Any failure rolls all of it back."""
+        re-authenticated, COMMIT. Any failure rolls all of it back.
+
+        ``new_keys`` (key rotation only): the audit chain is sealed again and the header
+        MACed under them, and they replace the current keys once committed."""
         k = self._require_keys()
+        after = new_keys or k
         with self._write_lock:
             with self._storage_errors(), self._sessions.begin() as session:
+                stored = self._recheck_header(session)
+                changes = manifest.alert_if_changed_outside(session, stored, header_update)
                 yield session
-                header = replace(self.header, **(header_update or {})).bumped(utc_now())
+                manifest.seal_and_root(self, session, stored, changes)
+                if new_keys is not None:
+                    head, count = audit_log.rechain(session, k.audit, after.audit, self.vault_id)
+                    changes.update(audit_head=head, audit_count=count)
+                header = replace(self.header, **changes).bumped(utc_now())
                 if event is not None:
                     seq = header.audit_count + 1
                     head = audit_log.append(
                         session,
-                        k.audit,
+                        after.audit,
                         header.vault_id,
                         header.audit_head or audit_log.GENESIS,
                         seq,
@@ -316,9 +304,17 @@ class Vault:
                 row = session.get(HeaderRow, 1)
                 assert row is not None
                 row.body = header.encode()
-                row.mac = self._header_mac(header)
+                row.mac = keys.mac(after.header_mac, header.encode())
                 session.flush()
             self._header = header
+            if new_keys is not None:
+                self._keys = new_keys
+                k.wipe()
+
+    def _recheck_header(self, session: Session) -> VaultHeader:
+        """Inside BEGIN IMMEDIATE: refuse when another writer got in (see header.py)."""
+        row = session.get(HeaderRow, 1)
+        return check_same_writer(None if row is None else row.body, self.header)
 
     def record_event(self, event: AuditEvent, *object_ids: str, detail: str = "") -> None:
         """An audit entry for something that changed nothing (unlock, open, export)."""
@@ -344,8 +340,8 @@ class Vault:
 
     # -- sealing ----------------------------------------------------------------------
     def client_key(self, session: Session, client_id: str) -> bytes:
-        k = self._require_keys()
-        cached = k.clients.get(client_id)
+        """The client's data key (cached until lock); KeyError when there is no client."""
+        cached = self._require_keys().clients.get(client_id)
         if cached is not None:
             return cached
         row = session.get(ClientRow, client_id)
@@ -356,58 +352,55 @@ class Vault:
     def unwrap_client_key(self, client_id: str, key_version: int, wrapped: bytes) -> bytes:
         """The client's data key from its row's columns (cached until lock); for callers
         that read the clients table themselves (the client list, the search)."""
-        k = self._require_keys()
-        cached = k.clients.get(client_id)
-        if cached is not None:
-            return cached
-        try:
-            key = keys.unwrap_key(
-                k.client_wrap, wrapped, self.vault_id, "client", client_id, key_version
-            )
-        except DecryptionError:
-            raise RecordDamagedError("clients", client_id) from None
-        k.clients[client_id] = key
-        return key
+        return self._require_keys().client_key(client_id, key_version, wrapped)
 
     def new_client_key(self, client_id: str) -> tuple[bytes, bytes]:
         """A fresh data key for a client, and its wrapped form for the clients table."""
-        k = self._require_keys()
-        key = keys.random_key()
-        wrapped = keys.wrap_key(
-            k.client_wrap, key, self.vault_id, "client", client_id, CLIENT_KEY_VERSION
-        )
-        k.clients[client_id] = key
-        return key, wrapped
+        return self._require_keys().new_client_key(client_id)
 
     def forget_client_key(self, client_id: str) -> None:
+        self._require_keys().forget_client(client_id)
+
+    def seal(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        data: object,
+        version: int | None = None,
+        episode_id: str = "",
+    ) -> bytes:
+        """Seal a payload bound to its place (see ``VaultKeys.row_aad``)."""
         k = self._require_keys()
-        key = k.clients.pop(client_id, None)
-        if key is not None:
-            k.openers.pop(key, None)
+        return k.seal_row(key, client_id, table, row_id, data, version, episode_id)
 
-    def seal(self, key: bytes, client_id: str, table: str, row_id: str, data: object) -> bytes:
-        plaintext = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        aad = self._require_keys().row_aad(client_id, table, row_id)
-        return aead.seal(key, plaintext, aad)
-
-    def unseal_text(self, key: bytes, client_id: str, table: str, row_id: str, blob: bytes) -> str:
-        """The row's payload as the JSON text ``seal`` wrote (authenticated, not parsed).
-
-        That text is ``json.dumps(..., ensure_ascii=False)``: only quotes, backslashes and
-        control characters are escaped; every other character is written as itself.
-        """
+    def unseal_text(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        blob: bytes,
+        version: int | None = None,
+        episode_id: str = "",
+    ) -> str:
+        """The row's payload as the JSON text ``seal`` wrote (authenticated, not parsed);
+        RecordDamagedError(table, row_id) when it does not open."""
         k = self._require_keys()
-        # A search opens every row of the vault: the cached look-ups are inlined.
-        opener = k.openers.get(key) or k.opener(key)
-        head = k.aad_heads.get((client_id, table)) or k.aad_head(client_id, table)
-        try:
-            aad = head + aead.associated_data(row_id) + k.aad_tail
-            return opener.open(blob, aad).decode("utf-8")
-        except (DecryptionError, ValueError):
-            raise RecordDamagedError(table, row_id) from None
+        return k.open_row_text(key, client_id, table, row_id, blob, version, episode_id)
 
-    def unseal(self, key: bytes, client_id: str, table: str, row_id: str, blob: bytes) -> Any:
-        text = self.unseal_text(key, client_id, table, row_id, blob)
+    def unseal(
+        self,
+        key: bytes,
+        client_id: str,
+        table: str,
+        row_id: str,
+        blob: bytes,
+        version: int | None = None,
+        episode_id: str = "",
+    ) -> Any:
+        text = self.unseal_text(key, client_id, table, row_id, blob, version, episode_id)
         try:
             return json.loads(text)
         except ValueError:
@@ -415,31 +408,22 @@ class Vault:
 
     def purpose_key(self, purpose: str) -> bytes:
         k = self._require_keys()
-        return {"settings": k.settings, "drafts": k.drafts, "audit": k.audit, "backup": k.backup}[
-            purpose
-        ]
+        return {
+            "settings": k.settings,
+            "drafts": k.drafts,
+            "audit": k.audit,
+            "backup": k.backup,
+            "anchor": k.anchor,
+        }[purpose]
 
     def master_key_for_backup(self) -> bytes:
         """The raw master key, for the backup writer only (it wraps it again at once)."""
-        return bytes(self._require_keys().master)
+        return self.master_key()
 
     @property
     def engine(self) -> Engine:
         return self._engine
 
 
-def _restrict_permissions(path: Path, mode: int) -> None:
-    """Owner-only access on POSIX (Windows user profiles are already per-user)."""
-    if os.name == "posix":
-        os.chmod(path, mode)
-
-
 def _storage_message(exc: OperationalError) -> str:
-    text = str(exc.orig) if exc.orig is not None else ""
-    if "full" in text:
-        return "The disk is full: the change was not saved. Free some space and save again."
-    if "readonly" in text or "read-only" in text:
-        return "The vault folder is read-only: the change was not saved."
-    if "locked" in text:
-        return "The vault is busy; try again in a moment."
-    return "The vault could not be written; the change was not saved."
+    return storage_message(str(exc.orig) if exc.orig is not None else "")

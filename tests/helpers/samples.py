@@ -12,6 +12,7 @@ from ipt_desktop.domain.enums import (
     ProblemArea,
     Technique,
 )
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import (
     Client,
     ClientRecord,
@@ -23,7 +24,9 @@ from ipt_desktop.domain.model import (
     SessionNote,
     Termination,
 )
+from ipt_desktop.domain.phase_tasks import PhaseTask, SessionTasks, Strategy
 from ipt_desktop.domain.risk_records import RiskLevel, RiskReview, SafetyPlan
+from ipt_desktop.domain.worksheets import Worksheet
 from ipt_desktop.services import clients, episodes, life_events, people, risk, sessions
 from ipt_desktop.vault.vault import Vault
 
@@ -63,7 +66,23 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             f"Plan {marker}",
             f"Your next step {marker}",
         ),
-        goals_met=(f"Goal one {marker}",),
+        goal_reviews=(
+            GoalReview(
+                f"Goal one {marker}",
+                area=ProblemArea.ROLE_DISPUTE,
+                status=GoalStatus.MET,
+                evidence=f"Evidence {marker}",
+            ),
+            GoalReview("Goal two", area=ProblemArea.GRIEF, status=GoalStatus.PARTLY_MET),
+        ),
+        earlier_episodes=2,
+        worksheets=(
+            Worksheet.of(ProblemArea.GRIEF, {"good_memories": f"Memories {marker}"}),
+            Worksheet.of(
+                ProblemArea.ROLE_DISPUTE,
+                {"other_person": f"Partner {marker}", "plan": "Talk on Sundays"},
+            ),
+        ),
         recurrence_on=START + dt.timedelta(days=60),
         onset=START - dt.timedelta(days=90),
         recurrent=True,
@@ -95,6 +114,7 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
             note=f"Free note {marker}",
         ),
         signed_at=signed_at,
+        tasks=SessionTasks(done=frozenset({PhaseTask.SICK_ROLE, PhaseTask.INVENTORY})),
     )
     second = Session(
         episode_id=episode.id,
@@ -103,6 +123,11 @@ def full_record(name: str = "Demo – Test Client", marker: str = "") -> ClientR
         mood=5,
         phq9=phq(12),
         note=SessionNote(note=f"Second {marker}"),
+        tasks=SessionTasks(
+            done=frozenset({PhaseTask.MOOD_LINKED}),
+            focal_areas=(ProblemArea.GRIEF, ProblemArea.ROLE_DISPUTE),
+            strategies=(Strategy.GRIEF_RECONSTRUCT, Strategy.DISPUTE_STAGE),
+        ),
     )
     third = Session(
         episode_id=episode.id,

@@ -17,7 +17,8 @@ def add_client_with_session(vault: Vault, name: str, note: str) -> tuple[str, st
                 order_key=1,
                 key_version=1,
                 wrapped_key=wrapped,
-                payload=vault.seal(key, client_id, "clients", client_id, {"name": name}),
+                version=1,
+                payload=vault.seal(key, client_id, "clients", client_id, {"name": name}, 1),
             )
         )
         s.flush()
@@ -26,7 +27,8 @@ def add_client_with_session(vault: Vault, name: str, note: str) -> tuple[str, st
                 id=episode_id,
                 client_id=client_id,
                 order_key=1,
-                payload=vault.seal(key, client_id, "episodes", episode_id, {"kind": "acute"}),
+                version=1,
+                payload=vault.seal(key, client_id, "episodes", episode_id, {"kind": "acute"}, 1),
             )
         )
         s.flush()
@@ -36,7 +38,10 @@ def add_client_with_session(vault: Vault, name: str, note: str) -> tuple[str, st
                 client_id=client_id,
                 episode_id=episode_id,
                 order_key=1,
-                payload=vault.seal(key, client_id, "sessions", session_id, {"note": note}),
+                version=1,
+                payload=vault.seal(
+                    key, client_id, "sessions", session_id, {"note": note}, 1, episode_id
+                ),
             )
         )
     return client_id, episode_id, session_id
@@ -47,5 +52,7 @@ def read_session_note(vault: Vault, client_id: str, session_id: str) -> str:
         key = vault.client_key(s, client_id)
         row = s.get(SessionRow, session_id)
         assert row is not None
-        data = vault.unseal(key, client_id, "sessions", session_id, row.payload)
+        data = vault.unseal(
+            key, client_id, "sessions", session_id, row.payload, row.version, row.episode_id
+        )
     return str(data["note"])

@@ -14,10 +14,11 @@ from ipt_desktop.store.schema_migrations import HEAD_REVISION, current_revision,
 installed_from = pathlib.Path(ipt_desktop.__file__)
 assert installed_from.is_relative_to(pathlib.Path(sys.argv[1])), installed_from
 vault, _ = Vault.create(pathlib.Path(sys.argv[2]), "candle river orbit maple", kdf=floor_params())
-assert current_revision(vault.engine) == head_revision() == HEAD_REVISION
+assert current_revision(vault.engine) == head_revision() == HEAD_REVISION == "0004_manifest"
 with vault.engine.connect() as conn:
     tables = {row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master")}
 assert "risk_records" in tables, tables
+assert "client_manifests" in tables, tables
 vault.close()
 print("migrated from the wheel")
 """

@@ -213,7 +213,7 @@ def test_every_clinical_text_is_sealed_and_clear_columns_are_structure(tmp_path,
                 for column, value in zip(columns, row, strict=True):
                     if column in ("payload", "summary", "wrapped_key"):
                         assert isinstance(value, bytes) and marker.encode() not in value
-                    elif column in ("order_key", "key_version"):
+                    elif column in ("order_key", "key_version", "version", "summary_version"):
                         assert isinstance(value, int) and 1 <= value <= 10
                     elif column == "id" and table == "drafts":
                         assert value in ("new-client",)

@@ -42,7 +42,9 @@ def _new_vault(root: Path, make_vault) -> str:
     return recovery
 
 
-def test_a_vault_replaced_by_an_older_copy_is_flagged_once(tmp_path: Path, make_vault) -> None:
+def test_a_vault_replaced_by_an_older_copy_stays_flagged_until_accepted(
+    tmp_path: Path, make_vault
+) -> None:
     root = tmp_path / "vault"
     _new_vault(root, make_vault)
     assert _session(root, "Demo One").rollback is None
@@ -64,7 +66,28 @@ def test_a_vault_replaced_by_an_older_copy_is_flagged_once(tmp_path: Path, make_
     assert warning.last_written_at == stored.written_at == outcome.last_written_at
     assert "older" in warning.message and "backup" in warning.message
     assert names == {"Demo One"}
-    # The person has been told; from now on this copy is the state this machine knows.
+    # Saving into the old copy (even past the seen generation) does not clear the flag ...
+    assert _session(root, "Demo Four", "Demo Five", "Demo Six").rollback is not None
+    assert _session(root).rollback is not None
+    # ... only the therapist's decision does, and it is in the audit log.
+    vault = Vault.open(root)
+    try:
+        unlock_session.unlock(vault, SECRET)
+        unlock_session.accept_current(vault)
+        with vault.reading() as db:
+            events = [
+                e.event
+                for e in audit_log.walk(
+                    db,
+                    vault.purpose_key("audit"),
+                    vault.vault_id,
+                    vault.header.audit_head,
+                    vault.header.audit_count,
+                ).entries
+            ]
+    finally:
+        vault.close()
+    assert events[-1] == audit_log.AuditEvent.ROLLBACK_ACCEPTED
     assert _session(root).rollback is None
 
 

@@ -29,6 +29,7 @@ class AppActions(QObject):
         self.endTreatment = self._action("End or &resume treatment…")
         self.deleteClient = self._action("&Delete client…")
         self.exportFhir = self._action("Export &measures as FHIR…")
+        self.supervisionSummary = self._action("Supervision summary (de-&identified)…")
         self.newSession = self._action("New &session", "Ctrl+N", "session-new")
         self.save = self._action("&Save", "Ctrl+S", "save")
         self.sign = self._action("Si&gn note…", "Ctrl+Shift+S", "sign")
@@ -41,6 +42,7 @@ class AppActions(QObject):
         self.restore = self._action("&Restore from a backup…")
         self.auditLog = self._action("&Audit log…")
         self.changePassphrase = self._action("Change &passphrase…")
+        self.renewKeys = self._action("New recovery &key and master key…")
         self.quit = self._action("&Quit", "")
         self.quit.setShortcuts(_keys(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
@@ -57,12 +59,14 @@ class AppActions(QObject):
             self.restore,
             self.auditLog,
             self.changePassphrase,
+            self.renewKeys,
         ]
         self._client_actions = [
             self.editClient,
             self.endTreatment,
             self.deleteClient,
             self.exportFhir,
+            self.supervisionSummary,
             self.newSession,
             self.save,
             self.sign,
@@ -105,6 +109,7 @@ class AppActions(QObject):
         file.addAction(self.auditLog)
         file.addSeparator()
         file.addAction(self.changePassphrase)
+        file.addAction(self.renewKeys)
         file.addAction(self.settings)
         file.addSeparator()
         file.addAction(self.lock)
@@ -115,6 +120,7 @@ class AppActions(QObject):
         client.addAction(self.editClient)
         client.addAction(self.endTreatment)
         client.addAction(self.exportFhir)
+        client.addAction(self.supervisionSummary)
         client.addSeparator()
         client.addAction(self.deleteClient)
         session = menu_bar.addMenu("&Session")

@@ -140,10 +140,12 @@ class LockController(QObject):
 
     # -- unlocking ------------------------------------------------------------------------
     def unlocked(self) -> None:
-        """The vault is open again: reload the list, go back to where they were."""
+        """The vault is open again: watch for idleness first (a failure while loading must
+        not leave an unlocked vault without auto-lock), reload the list, go back to where
+        they were."""
+        self.idle.start()
         self._work_area.reload()
         self._work_area.restorePlace(self._place)
-        self.idle.start()
 
     def started(self) -> None:
         """The vault was unlocked at start (first run, demo): begin watching for idleness."""

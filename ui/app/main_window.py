@@ -20,7 +20,7 @@ from ipt_desktop.domain.client_entry import Questionnaire
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.services.handover import PlacedAnswers
 from ipt_desktop.services.passphrases import KdfChoice
-from ipt_desktop.services.unlock_session import UnlockOutcome, remember_state
+from ipt_desktop.services.unlock_session import UnlockOutcome, accept_current, remember_state
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
 from ui.backup import (
@@ -42,7 +42,9 @@ from .handover_host import HandoverHost, place_pending_answers
 from .handover_notice import item9_value, placed_summary, show_risk_prompt
 from .lock_controller import LockController
 from .new_passphrase_dialog import NewPassphraseDialog
+from .rekey_dialog import RekeyDialog
 from .settings_dialog import SettingsDialog
+from .supervision_action import export_supervision_summary
 from .unlock_screen import UnlockScreen
 from .work_area import WorkArea
 
@@ -99,8 +101,8 @@ class MainWindow(QMainWindow):
         self._connect()
         self._restore_geometry()
         if vault.is_unlocked:
+            self.lockController.started()  # auto-lock first, before anything is loaded
             self._show_work()
-            self.lockController.started()
             self.automaticBackups.start()
         else:
             self._show_locked("The vault is locked.")
@@ -113,6 +115,7 @@ class MainWindow(QMainWindow):
         a.endTreatment.triggered.connect(lambda: area.endTreatment())
         a.deleteClient.triggered.connect(lambda: area.deleteClient())
         a.exportFhir.triggered.connect(self.exportMeasuresAsFhir)
+        a.supervisionSummary.triggered.connect(self.exportSupervisionSummary)
         a.newSession.triggered.connect(ws.newSession)
         a.save.triggered.connect(ws.saveCurrent)
         a.sign.triggered.connect(ws.signCurrent)
@@ -123,10 +126,12 @@ class MainWindow(QMainWindow):
         a.restore.triggered.connect(self.restoreRequested)
         a.auditLog.triggered.connect(lambda: open_audit_log(self, self.vault))
         a.changePassphrase.triggered.connect(lambda: self.askNewPassphrase(after_recovery=False))
+        a.renewKeys.triggered.connect(self.renewKeys)
         a.quit.triggered.connect(self.close)
         a.shortcuts.triggered.connect(lambda: show_shortcuts(self, a.shortcutRows()))
         a.about.triggered.connect(lambda: show_about(self))
         area.statusMessage.connect(self.showStatus)
+        area.restoreRequested.connect(self.restoreRequested)
         area.currentClientChanged.connect(lambda _id: self._update_actions())
         ws.graduationRequested.connect(self.openGraduationSummary)
         handover_requested = getattr(ws, "handoverRequested", None)
@@ -226,6 +231,13 @@ class MainWindow(QMainWindow):
         choice = show_unlock_outcome(self, outcome, self.statusBar(), failures_seen_here=seen_here)
         if choice is UnlockNoticeChoice.RESTORE:
             self.restoreRequested.emit()
+        elif choice is UnlockNoticeChoice.ACCEPT and self.vault.is_unlocked:
+            try:
+                accept_current(self.vault)
+            except VaultError as exc:
+                self.showStatus(f"The vault was not accepted: {exc}")
+            else:
+                self.showStatus("The vault is accepted as it is (written to the audit log).")
 
     # -- dialogs ----------------------------------------------------------------------------
     def askNewPassphrase(self, *, after_recovery: bool) -> bool:
@@ -243,6 +255,14 @@ class MainWindow(QMainWindow):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.lockController.applySettings()
             self.showStatus("Settings saved.")
+        elif dialog.renewKeysAsked():
+            self.renewKeys()
+
+    def renewKeys(self) -> None:
+        dialog = RekeyDialog(self.vault, self.runner, self.settings.paperSize(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.showStatus("New recovery key and master key made.")
+        dialog.deleteLater()
         dialog.deleteLater()
 
     def backUpNow(self) -> None:
@@ -257,6 +277,20 @@ class MainWindow(QMainWindow):
         status = export_measures_as_fhir(self, self.vault, client_id)
         if status:
             self.showStatus(status)
+
+    def exportSupervisionSummary(self) -> None:
+        client_id = self.workArea.currentClientId()
+        if client_id is None or not self.workArea.workspace.maybeSave():
+            return
+        export_supervision_summary(
+            self,
+            self.vault,
+            client_id,
+            self.workArea.workspace.currentEpisodeId(),
+            self.runner,
+            self.settings.paperSize(),
+            self.showStatus,
+        )
 
     def openGraduationSummary(self, client_id: str, episode_id: str) -> None:
         from ui.graduation import open_graduation_dialog  # reportlab & co.: not at start-up

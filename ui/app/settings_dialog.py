@@ -114,10 +114,27 @@ class SettingsDialog(QDialog):
         form.addRow("&Keep automatic backups:", self.keepBackups)
         form.addRow(_hint("One automatic backup a day goes into the vault's own folder."))
 
+        self._renew_keys = False
+        security = QWidget()
+        sl = QVBoxLayout(security)
+        sl.addWidget(
+            _hint(
+                "If the recovery sheet is lost or someone may have seen it, make a new "
+                "recovery key and master key. The old recovery key then stops opening this "
+                "vault; backups made before keep opening with the keys of their day."
+            )
+        )
+        self.renewKeys = QPushButton("New recovery &key and master key…")
+        self.renewKeys.setAccessibleName("New recovery key and master key")
+        self.renewKeys.clicked.connect(self._ask_renew_keys)
+        sl.addWidget(self.renewKeys, 0, Qt.AlignmentFlag.AlignLeft)
+        sl.addStretch(1)
+
         self.tabs = QTabWidget()
         self.tabs.addTab(practice_page, "P&ractice")
         self.tabs.addTab(crisis_page, "Cr&isis contacts")
         self.tabs.addTab(general, "&General")
+        self.tabs.addTab(security, "Sec&urity")
         self.error = QLabel()
         self.error.setWordWrap(True)
         set_message(self.error, "")
@@ -130,6 +147,15 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def _ask_renew_keys(self) -> None:
+        """Close Settings (unsaved changes are dropped, as with Cancel) and let the window
+        open the key rotation."""
+        self._renew_keys = True
+        self.reject()
+
+    def renewKeysAsked(self) -> bool:
+        return self._renew_keys
 
     def _choose_folder(self) -> None:
         start = self.backupFolder.text() or str(Path.home())

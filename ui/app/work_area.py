@@ -19,6 +19,7 @@ from ui.workspace.client_workspace import ClientWorkspace
 
 from . import client_commands
 from .client_list_panel import ClientListPanel
+from .damaged_records import DamagedRecordsList
 
 LIST_WIDTH = 320
 
@@ -35,6 +36,7 @@ class WorkPlace:
 class WorkArea(QWidget):
     statusMessage = Signal(str)
     currentClientChanged = Signal(object)  # str | None
+    restoreRequested = Signal()  # from a damaged record's row
 
     def __init__(
         self,
@@ -50,7 +52,15 @@ class WorkArea(QWidget):
         self.panel = ClientListPanel(runner, lambda query: client_search.search(vault, query))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.panel)
+        self.damaged = DamagedRecordsList()
+        self.damaged.restoreRequested.connect(self.restoreRequested)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(4)
+        left_layout.addWidget(self.damaged)
+        left_layout.addWidget(self.panel, 1)
+        self.splitter.addWidget(left)
         # The shell composes the features: the workspace draws its timeline with ui.timeline's.
         self.workspace = ClientWorkspace(vault, self.splitter, timeline_factory=TimelinePanel)
         self.splitter.addWidget(self.workspace)
@@ -68,7 +78,11 @@ class WorkArea(QWidget):
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
-        self.panel.setSummaries(clients.list_summaries(self._vault))
+        """The list after an unlock: one damaged client is one "damaged record" row, and
+        every other client is listed and works."""
+        listing = clients.list_clients(self._vault)
+        self.damaged.setDamaged(listing.damaged)
+        self.panel.setSummaries(listing.summaries)
         self.panel.selectClient(self.workspace.currentClientId())
         self._build_index()
 
@@ -156,6 +170,7 @@ class WorkArea(QWidget):
     def clearSensitive(self) -> None:
         self.workspace.clearSensitive()
         self.panel.clear()
+        self.damaged.setDamaged([])
         client_search.forget_index(self._vault)  # words of every note, kept only unlocked
 
     # -- client commands ------------------------------------------------------------------

@@ -48,6 +48,9 @@ EVENT_LABELS: dict[AuditEvent, str] = {
     AuditEvent.RESTORE: "Restored from a backup",
     AuditEvent.PASSPHRASE_CHANGED: "Passphrase changed",
     AuditEvent.SETTINGS_CHANGED: "Settings changed",
+    AuditEvent.ROLLBACK_ACCEPTED: "Vault accepted as it is",
+    AuditEvent.MANIFESTS_CREATED: "Sealed manifests created (upgrade)",
+    AuditEvent.REKEYED: "New recovery key and master key",
 }
 
 Index = QModelIndex | QPersistentModelIndex

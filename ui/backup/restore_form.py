@@ -116,7 +116,9 @@ class RestoreForm(QWidget):
         self._secret_kind_changed(False)
         hint = _wrapped(
             "The passphrase that was valid when the backup was made (it may differ from "
-            "today's), or the recovery key from the recovery sheet.",
+            "today's), or the recovery key from the recovery sheet of that time: a backup "
+            "made before the keys were last renewed opens with the old recovery key, not "
+            "the new one.",
             muted=True,
         )
         self.explainHeading = heading("What happens")

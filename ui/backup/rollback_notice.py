@@ -8,7 +8,9 @@
   there is something to say. Returns whether the person asked to restore from a backup.
 
 The rollback message is the services' ``RollbackWarning`` told in local time; the app warns
-and never refuses (the person may have meant to go back to an older copy).
+and never refuses (the person may have meant to go back to an older copy). A flagged vault
+(older than seen here, or clients changed outside the app) is flagged at every unlock until
+the person restores or accepts it as it is (recorded in the audit log by the caller).
 """
 
 from enum import Enum
@@ -36,6 +38,7 @@ LAST_WRITTEN_NAME = "lastWrittenLabel"
 class UnlockNoticeChoice(Enum):
     CONTINUE = "continue"
     RESTORE = "restore"  # open the restore dialog (the caller closes its vault for it)
+    ACCEPT = "accept"  # accept the vault as it is (the caller records it in the audit log)
 
 
 def last_written_text(outcome: UnlockOutcome) -> str:
@@ -63,10 +66,19 @@ def rollback_text(warning: RollbackWarning) -> tuple[str, str]:
             f"has already seen write {warning.seen_generation}, from {seen}. It may have been "
             "replaced by an older copy, for example from a sync service or a USB disk."
         )
+    if warning.anchor_altered:
+        return ("This computer's record of the vault was altered", warning.message)
     return (
         "This vault file is older than the one this computer last saw",
-        f"{what} Check your most recent records; if some are missing, restore the newest backup.",
+        f"{what} Check your most recent records; if some are missing, restore the newest "
+        "backup. If you meant to go back to this copy, accept it as it is: until then this "
+        "warning comes back at every unlock.",
     )
+
+
+def flagged(outcome: UnlockOutcome) -> bool:
+    """Something only the therapist can settle: restore, or accept the vault as it is."""
+    return outcome.rollback is not None or bool(outcome.manifest_alert)
 
 
 def unseen_failures(outcome: UnlockOutcome, failures_seen_here: int = 0) -> int:
@@ -76,7 +88,7 @@ def unseen_failures(outcome: UnlockOutcome, failures_seen_here: int = 0) -> int:
 
 def needs_notice(outcome: UnlockOutcome, failures_seen_here: int = 0) -> bool:
     return (
-        outcome.rollback is not None
+        flagged(outcome)
         or unseen_failures(outcome, failures_seen_here) > 0
         or bool(outcome.audit_problem)
     )
@@ -93,16 +105,23 @@ class UnlockNotice(QWidget):
         self.rollback.setAccessibleName("Older vault file")
         self.failures = Banner(BannerKind.PROBLEM, parent=self)
         self.failures.setAccessibleName("Failed unlock attempts")
+        self.manifestAlert = Banner(BannerKind.PROBLEM, parent=self)
+        self.manifestAlert.setAccessibleName("Clients changed outside ipt-desktop")
         self.auditProblem = Banner(BannerKind.INFO, parent=self)
         self.auditProblem.setAccessibleName("Unlock not logged")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(self.rollback)
+        layout.addWidget(self.manifestAlert)
         layout.addWidget(self.failures)
         layout.addWidget(self.auditProblem)
         if outcome.rollback is not None:
             self.rollback.showMessage(*rollback_text(outcome.rollback))
+        if outcome.manifest_alert:
+            self.manifestAlert.showMessage(
+                "The list of clients changed outside ipt-desktop", outcome.manifest_alert
+            )
         count = unseen_failures(outcome, failures_seen_here)
         if count:
             self.failures.showMessage(
@@ -135,12 +154,23 @@ class UnlockNoticeDialog(FittedDialog):
         )
         self.continueButton.setDefault(True)
         self.restoreButton: QPushButton | None = None
-        if outcome.rollback is not None:
+        self.acceptButton: QPushButton | None = None
+        if flagged(outcome):
             self.restoreButton = self.buttons.addButton(
                 "&Restore from a backup…", QDialogButtonBox.ButtonRole.ActionRole
             )
             self.restoreButton.setAccessibleName("Restore from a backup")
             self.restoreButton.clicked.connect(self._restore)
+            self.acceptButton = self.buttons.addButton(
+                "&Accept this vault as it is", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.acceptButton.setAccessibleName("Accept this vault as it is")
+            self.acceptButton.setToolTip(
+                "Stop this warning: the vault as it is now becomes the state this computer "
+                "knows. Your decision is written to the audit log."
+            )
+            self.acceptButton.clicked.connect(self._accept_vault)
+            self.continueButton.setText("&Decide later")
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
@@ -153,6 +183,10 @@ class UnlockNoticeDialog(FittedDialog):
 
     def _restore(self) -> None:
         self._choice = UnlockNoticeChoice.RESTORE
+        self.accept()
+
+    def _accept_vault(self) -> None:
+        self._choice = UnlockNoticeChoice.ACCEPT
         self.accept()
 
 

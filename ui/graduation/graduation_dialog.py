@@ -42,9 +42,9 @@ from ui.common.clinical_colours import muted_text, risk_colour
 from ui.common.task_runner import TaskRunner
 from ui.common.ui_text import format_date
 
-from . import pdf_pages, risk_gate, summary_printing
+from . import page_raster, pdf_pages, risk_gate, summary_printing
 from .pdf_destination import ask_pdf_path, failure_text
-from .preview_pane import PreviewPane, to_image
+from .preview_pane import PreviewPane
 from .summary_form import SummaryForm
 
 T = TypeVar("T")
@@ -52,9 +52,9 @@ T = TypeVar("T")
 NOT_ENCRYPTED = "The PDF is not encrypted by the vault: whoever has the file can read it."
 PREVIEW_DELAY_MS = 350
 PAPER_INCHES = {PaperSize.A4: 8.27, PaperSize.LETTER: 8.5}
-NO_POPPLER_PREVIEW = (
-    "Showing the text of each page: page images need Poppler's pdftoppm, which is not "
-    "installed. The saved PDF has the full layout."
+TEXT_PREVIEW = (
+    "Showing the text of each page: the pages could not be drawn. The saved PDF has the "
+    "full layout."
 )
 
 
@@ -135,10 +135,6 @@ class GraduationDialog(QDialog):
         self.printButton.setAccessibleName("Print")
         self.closeButton = QPushButton("Close", self)
         self.closeButton.setAccessibleName("Close")
-        if pdf_pages.rasterizer() is None:
-            self.printButton.setToolTip(
-                "Saves the PDF, then opens it in your PDF viewer to print from there"
-            )
         notes = QVBoxLayout()
         notes.setSpacing(2)
         notes.addWidget(self.notice)
@@ -245,12 +241,14 @@ class GraduationDialog(QDialog):
             self.refreshPreview()
             return
         noun = "page" if pages.count == 1 else "pages"
-        if pages.bitmaps:
-            self.preview.showImages([to_image(b) for b in pages.bitmaps])
-            self._set_status(f"Preview: {pages.count} {noun}, as the PDF will print.")
+        if pages.images:
+            self.preview.showImages(list(pages.images))
+            status = f"Preview: {pages.count} {noun}, as the PDF will print."
+            note = summary_export.unprintable_note(self._built.content)
+            self._set_status(f"{status} {note}" if note else status)
         else:
             self.preview.showTexts(pages.texts)
-            self._set_status(f"{pages.count} {noun}. {NO_POPPLER_PREVIEW}")
+            self._set_status(f"{pages.count} {noun}. {TEXT_PREVIEW}")
         self.previewUpdated.emit()
 
     def _preview_failed(self, error: BaseException) -> None:
@@ -320,16 +318,6 @@ class GraduationDialog(QDialog):
         content = self._content()
         if content is None or self._busy:
             return
-        if pdf_pages.rasterizer() is None:
-            QMessageBox.information(
-                self,
-                "Print",
-                "Printing straight from ipt-desktop needs Poppler (pdftoppm), which is not "
-                "installed. Save the PDF: it then opens in your PDF viewer, and you print it "
-                "from there.",
-            )
-            self.saveAsPdf(open_after=True)
-            return
         paper, kind, timeline = self.form.paperSize(), self.form.kind(), self._timeline
         go, self._print_reason = risk_gate.letter_reason(self, self._vault, self._client_id, kind)
         if not go:
@@ -345,7 +333,7 @@ class GraduationDialog(QDialog):
 
         def work() -> pdf_pages.PdfPages:
             pdf = _same_or_new(shown, content, kind, paper, timeline).data
-            return pdf_pages.PdfPages(pdf, pdf_pages.render_bitmaps(pdf, dpi), ())
+            return pdf_pages.PdfPages(pdf, tuple(page_raster.render_pages(pdf, dpi)), ())
 
         self._busy = True
         self._update_buttons()
@@ -364,7 +352,7 @@ class GraduationDialog(QDialog):
         self._update_buttons()
         try:
             risk_gate.record_print_decision(self._vault, self._client_id, self._print_reason)
-            summary_printing.print_images(printer, [to_image(b) for b in pages.bitmaps])
+            summary_printing.print_images(printer, list(pages.images))
             greeting = self.form.greetingNameText()
             if greeting and kind is not DocumentKind.CLINICAL:
                 clients.set_preferred_name(self._vault, self._client_id, greeting)

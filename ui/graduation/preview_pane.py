@@ -1,8 +1,8 @@
 """The right side of the graduation preview: the PDF's pages, one under the other.
 
-Pages arrive as bitmaps (``pdf_pages.PageBitmap``, rendered by Poppler off the UI thread)
-and are scaled to the pane's width, or, where Poppler is missing, as the text of each page
-in a plain page-shaped frame. The surround uses palette roles only; the pages themselves
+Pages arrive as images (drawn by PDFium off the UI thread, ``page_raster``) and are scaled
+to the pane's width, or, should drawing fail, as the text of each page in a plain
+page-shaped frame. The surround uses palette roles only; the pages themselves
 are white because paper is.
 """
 
@@ -19,16 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .pdf_pages import PageBitmap
-
 MARGIN = 18
 MAX_PAGE_WIDTH = 900
-
-
-def to_image(page: PageBitmap) -> QImage:
-    """A deep copy, so the image owns its pixels once the bytes object is gone."""
-    image = QImage(page.rgb, page.width, page.height, page.width * 3, QImage.Format.Format_RGB888)
-    return image.copy()
 
 
 class PreviewPane(QScrollArea):

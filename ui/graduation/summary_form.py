@@ -110,6 +110,14 @@ class SummaryForm(QWidget):
         self.moodChart.setAccessibleName("Include the mood chart in the letter")
         self.phq9Chart = QCheckBox("PHQ-9 scores in the chart", self)
         self.phq9Chart.setAccessibleName("Include the PHQ-9 chart")
+        self.goalsInLetter = QCheckBox("Goals in the letter (what you set out to do)", self)
+        self.goalsInLetter.setAccessibleName("List the goals in the letter")
+        self.goalsInLetter.setToolTip(
+            "Each goal with how far it was reached, in plain words; the evidence stays in "
+            "the clinical summary"
+        )
+        self.worksheetsInSummary = QCheckBox("Problem-area worksheets in the summary", self)
+        self.worksheetsInSummary.setAccessibleName("Add the worksheets to the clinical summary")
         options = QHBoxLayout()
         options.addWidget(paper_label)
         options.addWidget(self.paper)
@@ -174,6 +182,9 @@ class SummaryForm(QWidget):
         column.addLayout(kind_box)
         column.addLayout(options)
         column.addLayout(charts)
+        # Each on its own line: the form never gets wider for them.
+        column.addWidget(self.goalsInLetter)
+        column.addWidget(self.worksheetsInSummary)
         column.addWidget(self.warnings)
         column.addLayout(self._greeting_row)
         self._add_text(column, "&Opening words", self.opening)
@@ -201,6 +212,8 @@ class SummaryForm(QWidget):
         self.paper.currentIndexChanged.connect(lambda _i: self.changed.emit())
         self.moodChart.toggled.connect(self._charts_toggled)
         self.phq9Chart.toggled.connect(lambda _on: self.changed.emit())
+        self.goalsInLetter.toggled.connect(lambda _on: self.changed.emit())
+        self.worksheetsInSummary.toggled.connect(lambda _on: self.changed.emit())
         for edit in (self.opening, self.closing, self.recommendations):
             edit.textChanged.connect(self.changed)
         self.greetingName.textChanged.connect(lambda _t: self.changed.emit())
@@ -230,6 +243,10 @@ class SummaryForm(QWidget):
             self.recommendations.setPlainText(content.recommendations)
             self.moodChart.setChecked(content.include_mood_chart)
             self.phq9Chart.setChecked(content.include_phq9_chart)
+            self.goalsInLetter.setChecked(content.include_goals_in_letter)
+            self.goalsInLetter.setEnabled(bool(content.goals))
+            self.worksheetsInSummary.setChecked(content.include_worksheets)
+            self.worksheetsInSummary.setEnabled(bool(content.worksheets))
             self.achievements.setItems(content.achievements)
             self.skills.setItems(content.skills)
             self.signs.setItems(content.warning_signs)
@@ -250,6 +267,8 @@ class SummaryForm(QWidget):
             recommendations=self.recommendations.toPlainText(),
             include_mood_chart=self.moodChart.isChecked(),
             include_phq9_chart=self.moodChart.isChecked() and self.phq9Chart.isChecked(),
+            include_goals_in_letter=self.goalsInLetter.isChecked() and bool(self._base.goals),
+            include_worksheets=self.worksheetsInSummary.isChecked(),
         )
         return select(
             edited,
@@ -319,6 +338,8 @@ class SummaryForm(QWidget):
         self.warnings.setVisible(letter and bool(self.warnings.text()))
         self.moodChart.setVisible(letter)
         self.phq9Chart.setVisible(letter)
+        self.goalsInLetter.setVisible(letter)
+        self.worksheetsInSummary.setVisible(clinical)
         self.phq9Chart.setEnabled(self.moodChart.isChecked())
 
     def _show_warnings(self) -> None:

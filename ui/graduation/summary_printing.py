@@ -1,10 +1,9 @@
 """Print the graduation summary through the system print dialog (QtPrintSupport).
 
 PySide6-Essentials has QtPrintSupport but no QtPdf, so Qt cannot draw a PDF onto a
-printer. The pages are printed as images instead: Poppler's ``pdftoppm`` renders the same
+printer. The pages are printed as images instead: PDFium (``page_raster``) draws the same
 PDF bytes at up to 300 dpi (off the UI thread) and each page image fills one printed page
-(the PDF's own margins are in the image). Where ``pdftoppm`` is missing the dialog saves
-the PDF and opens it in the system viewer, which prints it.
+(the PDF's own margins are in the image).
 
 The print job's name is generic: print queues are visible to other users of the printer.
 """

@@ -106,6 +106,8 @@ class TimelineLayout:
     response_y: float | None  # the PHQ-9 response line (named in the legend)
     remission_y: float | None
     baseline_label: Text | None
+    #: The untreated time before each episode's first session (onset to first session).
+    untreated_rects: tuple[QRectF, ...] = ()
 
     def x(self, d: dt.date) -> float:
         fraction = self.timeline.axis.fraction(d)
@@ -205,6 +207,17 @@ def build_layout(
         for band in timeline.phases
         if (x1 := min(hi_x, x_of(band.end))) > (x0 := max(lo_x, x_of(band.start)))
     ]
+    untreated = [
+        (QRectF(x0, plot.top(), x1 - x0, plot.height()), span)
+        for span in timeline.untreated
+        if (x1 := min(hi_x, x_of(span.end))) > (x0 := max(lo_x, x_of(span.start)))
+    ]
+    untreated_rects = tuple(rect for rect, _span in untreated)
+    untreated_names = [
+        centred(rect.center().x(), phase_row.top() + 3, w, line, span.label)
+        for rect, span in untreated
+        if (w := sm.horizontalAdvance(span.label)) + 8 <= rect.width()
+    ]
     outcome = timeline.outcome
     today_x = x_of(outcome.today) if outcome.today is not None else None
     end = outcome.planned_end
@@ -220,6 +233,7 @@ def build_layout(
         for rect, band in phase_rects
         if (w := sm.horizontalAdvance(band.label)) + 8 <= rect.width()
     ]
+    names_row += untreated_names
     top_row = fit_row(marks + names_row, mark_priority + [1] * len(names_row), left, width - 2)
 
     slots = timeline.day_slots()
@@ -305,4 +319,5 @@ def build_layout(
         response_y=response_y,
         remission_y=remission_y,
         baseline_label=baseline,
+        untreated_rects=untreated_rects,
     )

@@ -113,6 +113,9 @@ class TimelinePainter:
 
     def _phases(self, painter: QPainter, layout: TimelineLayout) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
+        for rect in layout.untreated_rects:  # before treatment: a sparse cross-hatch
+            painter.setBrushOrigin(0, 0)
+            painter.fillRect(rect, QBrush(self.colours.grid, Qt.BrushStyle.DiagCrossPattern))
         for rect, band in layout.phase_rects:
             fill = self.colours.phases[band.phase]
             painter.fillRect(rect, fill.colour)
@@ -249,6 +252,15 @@ class TimelinePainter:
             if marker.item9_positive:
                 x = layout.session_x[marker.session_id]
                 draw_flag(painter, c, QPointF(x, lane.top() + 5.5), FLAG_SIZE)
+        # A check mark where initial-phase IPT tasks were done (beside an item-9 flag).
+        painter.setPen(make_pen(c.text, 1.6))
+        for marker in layout.sessions:
+            if marker.initial_tasks:
+                x = layout.session_x[marker.session_id] + (7.0 if marker.item9_positive else 0.0)
+                y = lane.top() + 6.0
+                painter.drawPolyline(
+                    [QPointF(x - 3.5, y), QPointF(x - 1.0, y + 3.0), QPointF(x + 4.0, y - 3.5)]
+                )
         smooth(painter, False)
         painter.setFont(self.small)
         painter.setPen(c.muted)

@@ -30,6 +30,9 @@ def session_lines(timeline: Timeline, marker: SessionMarker) -> list[str]:
         severity = f" ({band.severity.label.lower()})" if band is not None else ""
         scores.append(f"{series.label}: {value}{severity}")
     lines += scores or ["No scores recorded"]
+    if marker.initial_tasks:
+        done = ", ".join(t.short.lower() for t in marker.initial_tasks)
+        lines.append(f"Initial-phase tasks done: {done}")
     if marker.item9_positive:
         lines.append("PHQ-9 item 9 above 0: risk assessment needed")
     if not marker.signed:

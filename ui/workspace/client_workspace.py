@@ -133,6 +133,7 @@ class ClientWorkspace(QWidget):
         self._empty = QLabel(EMPTY_TEXT, self)
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._empty.setWordWrap(True)
+        self._empty.setContentsMargins(48, 0, 48, 0)  # a long refusal stays readable
         self._stack = QStackedWidget(self)
         self._stack.addWidget(self._empty)
         self._stack.addWidget(content)
@@ -175,6 +176,11 @@ class ClientWorkspace(QWidget):
 
     def currentClientId(self) -> str | None:
         return self.record.client_id
+
+    def currentEpisodeId(self) -> str | None:
+        """The treatment contract shown (None: no client or no contract)."""
+        episode = self.record.episode
+        return None if episode is None else episode.id
 
     def maybeSave(self) -> bool:
         """Save every valid edit; keep the rest as drafts and ask. False = stay here."""

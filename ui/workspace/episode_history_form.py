@@ -1,6 +1,7 @@
 """The history a clinical summary for a GP or referrer holds (IPT.md): the episode (single
-or recurrent, onset), medication and prescriber, who referred, sessions missed, which
-goals were met, and for a maintenance contract a recurrence the therapist records.
+or recurrent, onset, earlier episodes), medication and prescriber, who referred, sessions
+missed, each goal's focal area and its review at termination (met, partly met, not met, with
+a line of evidence), and for a maintenance contract a recurrence the therapist records.
 
 Part of the formulation tab; it edits the same episode and is saved with it.
 """
@@ -8,10 +9,10 @@ Part of the formulation tab; it edits the same episode and is saved with it.
 import dataclasses
 import json
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QLineEdit,
@@ -20,13 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ipt_desktop.domain.enums import EpisodeKind
+from ipt_desktop.domain.enums import EpisodeKind, ProblemArea
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import Episode
 from ui.common.date_field import DateField
 from ui.common.form_parts import muted_label
 
+from .goal_review_list import GoalReviewList
+
 RECURRENT_CHOICES = (("Not recorded", None), ("Single episode", False), ("Recurrent", True))
-GOALS_MET_HINT = "Tick the goals the client has met (the clinical summary lists them)."
+GOALS_MET_HINT = (
+    "Each goal's focal area, and at termination whether it was met, with a line of evidence "
+    "(the clinical summary lists them)."
+)
+EARLIER_NOT_RECORDED = "Not recorded"
 RECURRENCE_HINT = (
     "Maintenance only: the day you judged that depression came back. A PHQ-9 of 10 or more "
     "at two measurements in a row counts as a recurrence too."
@@ -53,14 +61,18 @@ class EpisodeHistoryForm(QWidget):
         self.missed.setSuffix(" missed")
         self.missed.setMaximumWidth(self.missed.sizeHint().width() + 24)
         self.recurrence = DateField("Recurrence recorded on", allow_empty=True, parent=self)
-        self._goals_box = QWidget(self)
-        self._goals_column = QVBoxLayout(self._goals_box)
-        self._goals_column.setContentsMargins(0, 0, 0, 0)
-        self._goal_boxes: list[QCheckBox] = []
+        self.earlier = QSpinBox(self)
+        self.earlier.setRange(-1, 100)  # -1 shows "Not recorded"
+        self.earlier.setSpecialValueText(EARLIER_NOT_RECORDED)
+        self.earlier.setSuffix(" earlier")
+        self.earlier.setAccessibleName("Number of earlier depressive episodes")
+        self.earlier.setMaximumWidth(self.earlier.sizeHint().width() + 24)
+        self.goals = GoalReviewList(self)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
         form.addRow("Episode", self.recurrent)
         form.addRow("Onset", self.onset)
+        form.addRow("Earlier episodes", self.earlier)
         form.addRow("Medication", self.medication)
         form.addRow("Prescriber", self.prescriber)
         form.addRow("Referred by", self.referrer)
@@ -73,7 +85,9 @@ class EpisodeHistoryForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         column.addWidget(muted_label(GOALS_MET_HINT, self))
-        column.addWidget(self._goals_box)
+        column.addWidget(self.goals)
+        self.goals.edited.connect(self.edited)
+        self.earlier.valueChanged.connect(lambda _v: self.edited.emit())
         self.onset.edited.connect(self.edited)
         self.recurrence.edited.connect(self.edited)
         self.recurrent.activated.connect(lambda _i: self.edited.emit())
@@ -87,22 +101,9 @@ class EpisodeHistoryForm(QWidget):
         return line
 
     # -- goals ------------------------------------------------------------------------------
-    def setGoals(self, goals: Sequence[str], met: Sequence[str] | None = None) -> None:
-        """One tick box per goal; ``met`` None keeps the ticks of goals still listed."""
-        chosen = set(self.goalsMet() if met is None else met)
-        for box in self._goal_boxes:
-            box.deleteLater()
-        self._goal_boxes = []
-        for goal in goals:
-            box = QCheckBox(goal, self._goals_box)
-            box.setAccessibleName(f"Goal met: {goal}")
-            box.setChecked(goal in chosen)
-            box.toggled.connect(lambda _on: self.edited.emit())
-            self._goals_column.addWidget(box)
-            self._goal_boxes.append(box)
-
-    def goalsMet(self) -> tuple[str, ...]:
-        return tuple(box.text() for box in self._goal_boxes if box.isChecked())
+    def setGoals(self, goals: Sequence[str], reviews: Sequence[GoalReview] | None = None) -> None:
+        """One row per goal; ``reviews`` None keeps the values of goals still listed."""
+        self.goals.setGoals(goals, reviews)
 
     # -- the episode ------------------------------------------------------------------------
     def fill(self, episode: Episode | None) -> None:
@@ -122,8 +123,13 @@ class EpisodeHistoryForm(QWidget):
         label = self._form.labelForField(self.recurrence)
         if label is not None:
             label.setVisible(maintenance)
+        self.earlier.blockSignals(True)
+        earlier = None if episode is None else episode.earlier_episodes
+        self.earlier.setValue(-1 if earlier is None else earlier)
+        self.earlier.blockSignals(False)
         self.setGoals(
-            () if episode is None else episode.goals, () if episode is None else episode.goals_met
+            () if episode is None else episode.goals,
+            () if episode is None else episode.goal_reviews,
         )
 
     def updated(self, episode: Episode) -> Episode:
@@ -139,7 +145,8 @@ class EpisodeHistoryForm(QWidget):
             recurrence_on=self.recurrence.date()
             if episode.kind is EpisodeKind.MAINTENANCE
             else episode.recurrence_on,
-            goals_met=self.goalsMet(),
+            goal_reviews=self.goals.reviews(),
+            earlier_episodes=None if self.earlier.value() < 0 else self.earlier.value(),
         )
 
     # -- drafts -----------------------------------------------------------------------------
@@ -152,7 +159,10 @@ class EpisodeHistoryForm(QWidget):
             "history_referrer": self.referrer.text(),
             "history_missed": str(self.missed.value()),
             "history_recurrence": self.recurrence.text(),
-            "history_goals_met": json.dumps(list(self.goalsMet()), ensure_ascii=False),
+            "history_earlier": str(self.earlier.value()),
+            "history_goal_reviews": json.dumps(
+                [goal_review_fields(r) for r in self.goals.reviews()], ensure_ascii=False
+            ),
         }
 
     def applyFields(self, fields: Mapping[str, str], goals: Sequence[str]) -> None:
@@ -165,13 +175,39 @@ class EpisodeHistoryForm(QWidget):
         missed = fields.get("history_missed", "0")
         self.missed.setValue(int(missed) if missed.isdigit() else 0)
         self.recurrence.setText(fields.get("history_recurrence", ""))
+        earlier = fields.get("history_earlier", "-1")
+        self.earlier.setValue(int(earlier) if earlier.lstrip("-").isdigit() else -1)
         try:
-            met = json.loads(fields.get("history_goals_met", "[]"))
+            saved = json.loads(fields.get("history_goal_reviews", "[]"))
         except ValueError:
-            met = []
-        self.setGoals(goals, [m for m in met if isinstance(m, str)])
+            saved = []
+        reviews = []
+        for item in saved if isinstance(saved, list) else []:
+            with suppress(ValueError, TypeError, AttributeError):
+                reviews.append(goal_review_from_fields(item))
+        self.setGoals(goals, reviews)
 
     def clear(self) -> None:
         self.fill(None)
         self.onset.clearSensitive()
         self.recurrence.clearSensitive()
+
+
+def goal_review_fields(review: GoalReview) -> dict[str, str]:
+    return {
+        "goal": review.goal,
+        "area": review.area or "",
+        "status": review.status or "",
+        "evidence": review.evidence,
+    }
+
+
+def goal_review_from_fields(item: Mapping[str, str]) -> GoalReview:
+    """A draft's review; a value this version does not know raises ValueError (skipped)."""
+    area, status = item.get("area", ""), item.get("status", "")
+    return GoalReview(
+        str(item["goal"]),
+        area=ProblemArea(area) if area else None,
+        status=GoalStatus(status) if status else None,
+        evidence=str(item.get("evidence", "")),
+    )

@@ -36,6 +36,7 @@ from .episode_page import EpisodePage, EpisodePageWords
 from .note_field import NoteField
 from .open_record import OpenRecord
 from .text_list_editor import TextListEditor
+from .worksheet_panel import WorksheetPanel
 
 MAX_AREAS = 2
 #: Beyond this width lines get too long to read comfortably.
@@ -136,6 +137,8 @@ class FormulationTab(EpisodePage):
         self.goals.edited.connect(self._goals_changed)
         self.history = EpisodeHistoryForm(body)
         self.history.edited.connect(self._changed)
+        self.worksheets = WorksheetPanel(body)
+        self.worksheets.edited.connect(self._changed)
 
         left = QVBoxLayout()
         left.addWidget(section_heading("Focal problem areas (one or two)", body))
@@ -151,6 +154,8 @@ class FormulationTab(EpisodePage):
         self.accepted.addButton(self._accept_today)
         left.addWidget(labelled("Accepted by the client on", self.accepted, body))
         left.addWidget(muted_label(ACCEPT_HINT, body))
+        left.addWidget(section_heading("Problem-area worksheets", body))
+        left.addWidget(self.worksheets)
         left.addWidget(section_heading("Goals", body))
         left.addWidget(self.goals)
         left.addWidget(section_heading("History, medication and referral", body))
@@ -193,6 +198,7 @@ class FormulationTab(EpisodePage):
             "goals": self.goals.draftText(),
             "goal_pending": self.goals.pendingText(),
             **self.history.draftFields(),
+            **self.worksheets.draftFields(),
         }
 
     # ---- the page ------------------------------------------------------------------------
@@ -212,6 +218,8 @@ class FormulationTab(EpisodePage):
         self.accepted.setDate(formulation.accepted_on)
         self.goals.setValues(() if episode is None else episode.goals)
         self.history.fill(episode)
+        self.worksheets.setWorksheets(() if episode is None else episode.worksheets)
+        self.worksheets.setAreas(formulation.problem_areas)
 
     def _loaded(self) -> None:
         self.area_message.clear()
@@ -222,7 +230,12 @@ class FormulationTab(EpisodePage):
 
     def _updated(self, episode: Episode) -> Episode:
         return self.history.updated(
-            dataclasses.replace(episode, formulation=self.formulation(), goals=self.goals.values())
+            dataclasses.replace(
+                episode,
+                formulation=self.formulation(),
+                goals=self.goals.values(),
+                worksheets=self.worksheets.worksheets(),
+            )
         )
 
     def _invalid_message(self, error: ValidationError) -> str:
@@ -239,12 +252,15 @@ class FormulationTab(EpisodePage):
         self.accepted.setText(fields.get("accepted_on", ""))
         self.goals.applyDraftText(fields.get("goals", "[]"), fields.get("goal_pending", ""))
         self.history.applyFields(fields, self.goals.values())
+        self.worksheets.applyFields(fields)
+        self.worksheets.setAreas(self.formulation().problem_areas)
         self._sync_stage()
 
     def _clear_fields(self) -> None:
         self.text.setText("")
         self.goals.setValues(())
         self.history.clear()
+        self.worksheets.setWorksheets(())
         self.accepted.clearSensitive()
         for box in self.areas.values():
             box.setChecked(False)
@@ -264,6 +280,7 @@ class FormulationTab(EpisodePage):
             return
         self.area_message.clear()
         self._sync_stage()
+        self.worksheets.setAreas(chosen)
         self._changed()
 
     def _sync_stage(self) -> None:

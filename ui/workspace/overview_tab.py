@@ -25,6 +25,7 @@ from ipt_desktop.domain.contract import ContractProgress, planned_end_date, prog
 from ipt_desktop.domain.course_prompts import therapist_prompts
 from ipt_desktop.domain.enums import DisputeStage, EpisodeKind, ProblemArea
 from ipt_desktop.domain.phases import effective_phase
+from ipt_desktop.domain.task_rules import task_overview
 from ipt_desktop.domain.timeline import build_timeline, episode_window
 from ipt_desktop.domain.verdict import judge_episode
 from ui.common.form_parts import muted_label
@@ -39,6 +40,7 @@ from .measures_card import MeasuresCard
 from .open_record import OpenRecord
 from .risk_actions import RiskActions
 from .risk_panel import RiskPanel
+from .task_card import TaskCard
 from .timeline_slot import TimelineFactory, TimelineView
 
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
@@ -159,6 +161,9 @@ class OverviewTab(QWidget):
         self.measures = MeasuresCard(self.measures_card)
         self.measures_card.body.addWidget(self.measures)
 
+        # -- IPT tasks done and due
+        self.task_card = TaskCard(self)
+
         # -- timeline
         self.timelineWidget = timeline_factory(self)
         # Three charts stay readable (every HAM-D band named) at any window size: a short
@@ -186,6 +191,7 @@ class OverviewTab(QWidget):
         self._narrow: bool | None = None
         column.addWidget(self.risk_panel)
         column.addLayout(cards)
+        column.addWidget(self.task_card)
         column.addWidget(self.timelineWidget, 1)
         # A short window scrolls the overview up and down rather than squeeze the cards.
         self._scroll = FormScrollArea(content, "Overview", self)
@@ -213,6 +219,7 @@ class OverviewTab(QWidget):
         prompts = () if episode is None else therapist_prompts(episode, sessions)
         self.prompts.setText("\n".join(f"\N{WARNING SIGN} {p}" for p in prompts))
         self.prompts.setVisible(bool(prompts))
+        self.task_card.show_overview(None if episode is None else task_overview(episode, sessions))
         self._new.setEnabled(episode is not None)
         if episode is None:
             self._contract_line.setText(NO_CONTRACT)
@@ -260,6 +267,7 @@ class OverviewTab(QWidget):
         self.timeline.setTimeline(None)
         self.risk_panel.showRecord(None)
         self.measures.show_sessions(())
+        self.task_card.clearSensitive()
         for label in (self._contract_line, self._dates_line, self._progress_label, self._areas):
             label.clear()
         self._accepted.clear()

@@ -25,6 +25,7 @@ from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.session_dates import renumbered_by_removal, renumbering_text
 from ipt_desktop.domain.signing import signing_problems
+from ipt_desktop.domain.task_rules import tasks_offered
 from ipt_desktop.vault.errors import VaultError
 from ui.common.banner import Banner, BannerKind
 from ui.common.ui_text import format_date, format_datetime
@@ -354,6 +355,7 @@ class SessionEditor(QWidget):
             risk_noted=form.risk_sources.riskNoted(),
             gad7=form.gad7.value(),
             note=form.note(),
+            tasks=form.tasks.value(),
             client_entry=None,
         )
         # A score the therapist changed is no longer the client's own rating.
@@ -421,6 +423,14 @@ class SessionEditor(QWidget):
             suggested = suggest_phase(episode, number, session.date)
             self.form.set_phase_choices(suggested, override)
             self.header.setPhase(override or suggested)
+            formulation = episode.formulation
+            self.form.tasks.setContext(
+                override or suggested,
+                formulation.problem_areas,
+                formulation.accepted_on,
+                session.date,
+                tasks_offered(episode, number, override or suggested),
+            )
             if step.raise_ending and not session.is_signed:
                 self.ending_banner.showMessage(ending_title(step), ENDING_TEXT)
             else:

@@ -14,8 +14,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from ipt_desktop.domain.enums import Phase, Technique
+from ipt_desktop.domain.enums import Phase, ProblemArea, Technique
 from ipt_desktop.domain.model import OPENING_QUESTION, Session, SessionNote
+from ipt_desktop.domain.phase_tasks import TICKABLE, SessionTasks, Strategy
 from ui.common.date_field import DateField
 from ui.common.form_parts import field_label, labelled, section_heading
 
@@ -24,6 +25,7 @@ from .gad7_form import Gad7Form
 from .hamd_field import HamdField
 from .mood_slider import MoodSlider
 from .note_field import NoteField
+from .phase_task_checklist import PhaseTaskChecklist
 from .phq9_form import Phq9Form
 from .risk_sources_field import RiskSourcesField
 from .signature_panel import SignaturePanel
@@ -95,6 +97,11 @@ class SessionForm(QWidget):
         grid.setColumnStretch(1, 1)
         column.addLayout(grid)
 
+        # -- the IPT tasks of the session's phase
+        column.addWidget(section_heading("IPT tasks", self))
+        self.tasks = PhaseTaskChecklist(self)
+        column.addWidget(self.tasks)
+
         # -- the opening question
         column.addWidget(section_heading("Since we last met", self))
         question = QLabel(f"\u201c{OPENING_QUESTION}\u201d", self)
@@ -154,6 +161,7 @@ class SessionForm(QWidget):
             self.hamd,
             self.gad7,
             self.techniques,
+            self.tasks,
             self.risk_sources,
         ):
             widget.edited.connect(self.edited)
@@ -174,6 +182,7 @@ class SessionForm(QWidget):
         self.gad7.setValue(session.gad7)
         self.risk_sources.setValues(session.hamd_item3, session.risk_noted)
         self.techniques.setValue(session.note.techniques)
+        self.tasks.setValue(session.tasks)
         for name, field in self.texts.items():
             field.setText(getattr(session.note, name))
         self.signature.clearAmendmentText()
@@ -206,6 +215,7 @@ class SessionForm(QWidget):
         self.gad7.setReadOnly(read_only)
         self.risk_sources.setReadOnly(read_only)
         self.techniques.setReadOnly(read_only)
+        self.tasks.setReadOnly(read_only)
         for field in self.texts.values():
             field.setReadOnly(read_only)
 
@@ -219,6 +229,7 @@ class SessionForm(QWidget):
         self.gad7.setValue(None)
         self.risk_sources.setValues(None, False)
         self.techniques.setValue(())
+        self.tasks.setValue(SessionTasks())
         self.signature.show_state(None, ())
         self.signature.clearAmendmentText()
 
@@ -239,6 +250,7 @@ class SessionForm(QWidget):
             "techniques": ",".join(t.value for t in self.techniques.value()),
             "hamd_item3": "" if (item3 := self.risk_sources.item3Value()) is None else str(item3),
             "risk_noted": "1" if self.risk_sources.riskNoted() else "",
+            **_tasks_fields(self.tasks.value()),
         }
         fields.update({name: field.text() for name, field in self.texts.items()})
         return fields
@@ -266,6 +278,9 @@ class SessionForm(QWidget):
         if "techniques" in fields:
             chosen = [t for t in Technique if t.value in fields["techniques"].split(",")]
             self.techniques.setValue(chosen)
+        if "tasks_done" in fields:
+            with suppress(ValueError):
+                self.tasks.setValue(_tasks_from_fields(fields))
         for name, field in self.texts.items():
             if name in fields:
                 field.setText(fields[name])
@@ -286,6 +301,30 @@ class SessionForm(QWidget):
         field.edited.connect(self.edited)
         self.texts[name] = field
         return labelled(label, field, self)
+
+
+def _tasks_fields(tasks: SessionTasks) -> dict[str, str]:
+    return {
+        "tasks_done": ",".join(sorted(t.value for t in tasks.done)),
+        "focal_areas": ",".join(a.value for a in tasks.focal_areas),
+        "strategies": ",".join(s.value for s in tasks.strategies),
+    }
+
+
+def _tasks_from_fields(fields: Mapping[str, str]) -> SessionTasks:
+    """A draft's ticks; a value this version does not know is dropped, not guessed."""
+
+    def chosen(key: str) -> list[str]:
+        return [part for part in fields.get(key, "").split(",") if part]
+
+    areas = tuple(a for a in ProblemArea if a.value in chosen("focal_areas"))
+    return SessionTasks(
+        done=frozenset(t for t in TICKABLE if t.value in chosen("tasks_done")),
+        focal_areas=areas,
+        strategies=tuple(
+            s for s in Strategy if s.value in chosen("strategies") and s.area in areas
+        ),
+    )
 
 
 def _int_or_none(text: str) -> int | None:

@@ -185,13 +185,14 @@ def test_an_existing_file_is_kept_unless_forced(stocked, tmp_path):
     assert names(tmp_path) == ["there.pdf"]
 
 
-def test_a_write_that_fails_half_way_leaves_no_temporary_pdf(stocked, tmp_path):
-    """The target is a folder: the PDF is built and its temporary file written next to it,
-    then the rename fails. Exit 2, and the temporary file is gone."""
+def test_a_folder_named_by_out_is_refused_before_any_work(stocked, tmp_path):
+    """--out names a folder, even with --force: refused in one line before the vault is
+    opened (a write that fails half-way is tested in tests/core/reports/test_pdf_safety.py).
+    """
     root, client_id, *_ = stocked
     target = tmp_path / "a-folder.pdf"
     target.mkdir()
     result = run_cli("summary", "--vault", root, "--client", client_id, "--out", target, "--force")
-    assert_failed_cleanly(result, "summary", "nothing was written")
+    assert_failed_cleanly(result, "summary", "is a folder")
     assert names(tmp_path) == ["a-folder.pdf"]
     assert list(target.iterdir()) == []

@@ -3,17 +3,24 @@ the letter names the client without the "Demo – " label."""
 
 from pathlib import Path
 
+from reportlab.pdfbase import pdfmetrics
+
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
 from ipt_desktop.domain.model import Client
-from ipt_desktop.reports import render_pdf
-from ipt_desktop.reports.fonts import SANS
+from ipt_desktop.reports import render_pdf, script_text
+from ipt_desktop.reports.fonts import SANS, WORLD
 from ipt_desktop.reports.markup import plain
 from tests.helpers import records
 from tests.helpers.pdf_reading import all_text
 
 
 def test_plain_sets_arabic_in_the_sans_and_leaves_other_text_alone() -> None:
-    assert plain("Dear سلمى,") == f'Dear <font name="{SANS}">سلمى</font>,'
+    # The fallback family is DejaVu Sans registered again (reports/script_text.py); the
+    # Arabic is joined and in visual order.
+    assert pdfmetrics.getFont(WORLD).face.name == pdfmetrics.getFont(SANS).face.name
+    shaped = script_text.visual("سلمى")
+    assert shaped != "سلمى"
+    assert plain("Dear سلمى,") == f'Dear <font face="{WORLD}">{shaped}</font>,'
     assert plain("Dear Ελένη & Zoë,") == "Dear Ελένη &amp; Zoë,"
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from ipt_desktop.domain import graduation_wording as wording
-from ipt_desktop.domain.enums import PlanAfterEnding
+from ipt_desktop.domain.enums import PlanAfterEnding, ProblemArea
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.graduation import (
     DocumentKind,
     GraduationContent,
@@ -21,6 +22,7 @@ from ipt_desktop.domain.model import Client, ClientRecord, Termination, new_id
 from ipt_desktop.domain.risk_records import RiskLevel, RiskReview
 from ipt_desktop.domain.timeline import build_timeline
 from ipt_desktop.domain.verdict import Verdict
+from ipt_desktop.domain.worksheets import Worksheet
 from ipt_desktop.reports import render_pdf
 from tests.helpers import records
 from tests.helpers.pdf_reading import all_text
@@ -160,21 +162,66 @@ def test_the_clinical_summary_holds_what_a_gp_needs(tmp_path: Path) -> None:
         referrer="Harbour Lane Surgery (fictional)",
         sessions_missed=2,
         goals=("Back at choir", "Talk with my sister"),
-        goals_met=("Back at choir",),
+        goal_reviews=(
+            GoalReview(
+                "Back at choir",
+                area=ProblemArea.ROLE_TRANSITION,
+                status=GoalStatus.MET,
+                evidence="Sings weekly since session 9",
+            ),
+            GoalReview("Talk with my sister", status=GoalStatus.NOT_MET),
+        ),
+        earlier_episodes=2,
     )
     record = dataclasses.replace(record, episodes=(episode,))
     clinical = text(tmp_path, record, DocumentKind.CLINICAL)
-    assert "Recurrent; onset 1 September 2024" in clinical
+    assert "Recurrent (2 earlier episodes); onset 1 September 2024, " in clinical
+    assert "Back at choir [Role transition]: met \N{EM DASH} Sings weekly since session 9" in (
+        clinical
+    )
+    assert "Talk with my sister: not met" in clinical
     assert "Sertraline 100 mg daily (prescriber: Dr Field (GP, fictional))" in clinical
     assert "Harbour Lane Surgery (fictional)" in clinical
     assert "16 attended, 2 missed, of 16 contracted" in clinical
-    assert "Back at choir (met)" in clinical and "Talk with my sister (not met)" in clinical
     # item 9 was positive at session 1 and no review was recorded: open, never "not recorded"
     assert "Risk level at discharge: risk open (not assessed)." in clinical
     assert episode.termination.plan in clinical  # the clinician's plan
     letter = text(tmp_path, record, DocumentKind.LETTER)
     assert episode.termination.plan not in letter
     assert episode.termination.client_next_step in letter
+    assert "What you set out to do" not in letter  # only when the therapist chooses
+    # Chosen: the goals in plain words; the clinician's evidence and area stay out.
+    out = tmp_path / "goals.pdf"
+    chosen = dataclasses.replace(content(record), include_goals_in_letter=True)
+    render_pdf(chosen, DocumentKind.LETTER, PaperSize.A4, out, build_timeline(record))
+    letter = all_text(out)
+    assert "What you set out to do" in letter
+    assert "Back at choir: you did this" in letter
+    assert "Talk with my sister: still to work on" in letter
+    assert "Sings weekly" not in letter and "Role transition" not in letter
+
+
+def test_worksheets_reach_the_clinical_summary_only_when_chosen(tmp_path: Path) -> None:
+    record = records.nonresponder_record()
+    episode = dataclasses.replace(
+        record.episodes[-1],
+        worksheets=(
+            Worksheet.of(ProblemArea.ROLE_TRANSITION, {"old_lost": "Fictional workshop friends"}),
+        ),
+    )
+    record = dataclasses.replace(record, episodes=(*record.episodes[:-1], episode))
+    found = dataclasses.replace(content(record), include_worksheets=False)
+    assert found.worksheets == episode.worksheets
+    out = tmp_path / "plain.pdf"
+    render_pdf(found, DocumentKind.CLINICAL, PaperSize.A4, out, None)
+    assert "Fictional workshop friends" not in all_text(out)
+    chosen = dataclasses.replace(found, include_worksheets=True)
+    render_pdf(chosen, DocumentKind.CLINICAL, PaperSize.A4, out, None)
+    text = all_text(out)
+    assert "Role transition worksheet" in text
+    assert "What was lost: Fictional workshop friends" in text
+    render_pdf(chosen, DocumentKind.LETTER, PaperSize.A4, out, None)
+    assert "Fictional workshop friends" not in all_text(out)  # never in the client's letter
 
 
 @pytest.mark.parametrize(

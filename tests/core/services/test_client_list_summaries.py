@@ -44,7 +44,10 @@ def test_a_summary_this_version_cannot_read_is_computed_from_the_record(
         row = db.get(ClientRow, cid)
         assert row is not None
         key = client_rows.client_key(shared_vault, db, cid)
-        row.summary = shared_vault.seal(key, cid, client_rows.SUMMARY_TABLE, cid, newer)
+        row.summary_version += 1
+        row.summary = shared_vault.seal(
+            key, cid, client_rows.SUMMARY_TABLE, cid, newer, row.summary_version
+        )
     listed = [s for s in clients.list_summaries(shared_vault) if s.client_id == cid]
     assert listed == [summarize(record)]
 
@@ -65,12 +68,17 @@ def test_a_summary_from_before_the_risk_layer_is_recomputed_and_rewritten(
         row = db.get(ClientRow, cid)
         assert row is not None
         key = client_rows.client_key(shared_vault, db, cid)
-        row.summary = shared_vault.seal(key, cid, client_rows.SUMMARY_TABLE, cid, older)
+        row.summary_version += 1
+        row.summary = shared_vault.seal(
+            key, cid, client_rows.SUMMARY_TABLE, cid, older, row.summary_version
+        )
     (listed,) = [s for s in clients.list_summaries(shared_vault) if s.client_id == cid]
     assert listed.risk_flag and listed.risk is RiskStatus.OPEN
     with shared_vault.reading() as db:
         row = db.get(ClientRow, cid)
         assert row is not None and row.summary is not None
         key = client_rows.client_key(shared_vault, db, cid)
-        data = shared_vault.unseal(key, cid, client_rows.SUMMARY_TABLE, cid, row.summary)
+        data = shared_vault.unseal(
+            key, cid, client_rows.SUMMARY_TABLE, cid, row.summary, row.summary_version
+        )
     assert data["risk"] == "open"

@@ -174,10 +174,10 @@ def test_the_list_opens_no_note(shared_vault, monkeypatch):
     # Whatever path the list takes, every decryption goes through Vault.unseal_text.
     real_unseal_text = type(shared_vault).unseal_text
 
-    def only_clients(self, key, client_id, table, row_id, blob):  # type: ignore[no-untyped-def]
+    def only_clients(self, key, client_id, table, row_id, blob, *binding):  # type: ignore[no-untyped-def]
         if table in ("episodes", "sessions", "inventory", "life_events", "drafts"):
             raise AssertionError(f"a {table} row was decrypted for the list")
-        return real_unseal_text(self, key, client_id, table, row_id, blob)
+        return real_unseal_text(self, key, client_id, table, row_id, blob, *binding)
 
     monkeypatch.setattr(type(shared_vault), "unseal_text", only_clients)
     summary = summary_of(shared_vault, record.client.id)

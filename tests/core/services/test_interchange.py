@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from ipt_desktop.demo.practice import build_demo_records
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import ValidationError
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, SessionNote
+from ipt_desktop.domain.phase_tasks import SessionTasks
 from ipt_desktop.services import clients, interchange
 from ipt_desktop.vault.vault import Vault
 from tests.helpers.samples import full_record, store, without_ids
@@ -84,6 +86,12 @@ def test_the_export_carries_the_documented_fields(exported):
     )
     session = episode["sessions"][0]
     assert {"date", "phase", "mood", "phq9", "hamd", "gad7", "note"} <= set(session)
+    assert session["tasks"] == {
+        "done": ["inventory", "sick_role"],
+        "focal_areas": [],
+        "strategies": [],
+    }
+    assert episode["sessions"][1]["tasks"]["strategies"] == ["grief_reconstruct", "dispute_stage"]
     assert [s["phase"] for s in episode["sessions"]] == ["initial", "initial", "termination"]
     assert set(client["inventory"][0]) >= {
         "name",
@@ -204,6 +212,57 @@ BAD = [
         "clients[0].episodes[0].sessions[2].amendments",
         "only a signed note",
     ),
+    (
+        _set("clients.0.episodes.0.goals_met", []),
+        "clients[0].episodes[0].goals_met",
+        "disagrees",
+    ),
+    (
+        _set("clients.0.episodes.0.goal_reviews.0.status", "done"),
+        "clients[0].episodes[0].goal_reviews[0].status",
+        "one of",
+    ),
+    (
+        _set("clients.0.episodes.0.goal_reviews.0.evidence", "two\nlines"),
+        "clients[0].episodes[0].goal_reviews[0].evidence",
+        "one line",
+    ),
+    (
+        _set("clients.0.episodes.0.worksheets.0.answers.favourite_song", "x"),
+        "clients[0].episodes[0].worksheets[0].answers",
+        "unknown field",
+    ),
+    (
+        _set("clients.0.episodes.0.worksheets.1", {"area": "grief", "answers": {"plan": "x"}}),
+        "clients[0].episodes[0].worksheets[1].answers",
+        'unknown field "plan"',
+    ),
+    (
+        _set("clients.0.episodes.0.worksheets.1", {"area": "grief"}),
+        "clients[0].episodes[0].worksheets",
+        "two worksheets",
+    ),
+    (
+        _set("clients.0.episodes.0.earlier_episodes", 101),
+        "clients[0].episodes[0].earlier_episodes",
+        "from 0 to 100",
+    ),
+    (
+        _set(f"{S0}.tasks.done", ["sick_role", "hypnosis"]),
+        "clients[0].episodes[0].sessions[0].tasks.done[1]",
+        "one of",
+    ),
+    (
+        _set(f"{S0}.tasks.done", ["formulation_accepted"]),
+        "clients[0].episodes[0].sessions[0].tasks.done",
+        "date the client accepted",
+    ),
+    (
+        _set(f"{S0}.tasks.strategies", ["dispute_plan"]),
+        "clients[0].episodes[0].sessions[0].tasks.strategies",
+        "focal area",
+    ),
+    (_set(f"{S0}.tasks.ticks", []), "clients[0].episodes[0].sessions[0].tasks", "unknown field"),
     (_set(f"{S2}.phase", "graduation"), "clients[0].episodes[0].sessions[2].phase", "one of"),
     (
         _set("clients.0.inventory.0.closeness", 4),
@@ -504,7 +563,7 @@ def test_an_export_from_before_the_clinical_fields_still_imports() -> None:
                         "start_date": "2025-01-06",
                         "planned_sessions": 12,
                         "goals": ["Sleep better"],
-                        "sessions": [],
+                        "sessions": [{"date": "2025-01-06", "phase": "initial", "note": ""}],
                         "termination": {
                             "achievements": [],
                             "relapse_prevention_skills": [],
@@ -524,3 +583,47 @@ def test_an_export_from_before_the_clinical_fields_still_imports() -> None:
     assert (episode.onset, episode.recurrent, episode.recurrence_on) == (None, None, None)
     assert (episode.medication, episode.referrer, episode.sessions_missed) == ("", "", 0)
     assert episode.goals_met == ()
+    assert record.sessions[0].tasks == SessionTasks()  # written before the task checklists
+    assert episode.earlier_episodes is None
+
+
+def test_goals_met_of_an_older_export_become_goals_reviewed_as_met() -> None:
+    old = {
+        "format": "ipt-desktop/1",
+        "clients": [
+            {
+                "name": "Demo – Older Goals",
+                "episodes": [
+                    {
+                        "start_date": "2025-01-06",
+                        "goals": ["Sleep better", "Call my brother"],
+                        "goals_met": ["Call my brother"],
+                    }
+                ],
+            }
+        ],
+    }
+    (record,) = interchange.validate_import(old)
+    episode = record.episodes[0]
+    assert episode.goals_met == ("Call my brother",)
+    assert episode.goal_reviews == (GoalReview("Call my brother", status=GoalStatus.MET),)
+
+
+def test_the_export_carries_goal_reviews_and_goals_met_for_older_readers(exported):
+    episode = exported["clients"][0]["episodes"][0]
+    assert episode["goal_reviews"][0]["status"] == "met"
+    assert episode["goal_reviews"][1] == {
+        "goal": "Goal two",
+        "area": "grief",
+        "status": "partly_met",
+        "evidence": "",
+    }
+    assert episode["goals_met"] == [episode["goal_reviews"][0]["goal"]]
+    assert episode["earlier_episodes"] == 2
+    assert episode["worksheets"][1] == {
+        "area": "role_dispute",
+        "answers": {
+            "other_person": episode["worksheets"][1]["answers"]["other_person"],
+            "plan": "Talk on Sundays",
+        },
+    }

@@ -34,6 +34,7 @@ from pytestqt.qtbot import QtBot
 
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.enums import PlanAfterEnding, ProblemArea
+from ipt_desktop.domain.goals import GoalReview, GoalStatus
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize
 from ipt_desktop.domain.model import (
     Client,
@@ -324,8 +325,6 @@ def test_a_failed_save_says_so_and_leaves_nothing(qtbot, open_dialog, scripted, 
 def test_print_sends_every_page_to_the_printer(
     qtbot, open_dialog, scripted, stored, tmp_path, monkeypatch
 ):
-    if pdf_pages.rasterizer() is None:
-        pytest.fail("these tests expect Poppler's pdftoppm (apt-get install poppler-utils)")
     printed_to = tmp_path / "printer-output.pdf"
 
     class PrintDialog:
@@ -355,21 +354,17 @@ def test_print_sends_every_page_to_the_printer(
     )
 
 
-def test_without_poppler_the_preview_is_text_and_print_opens_the_viewer(
-    qtbot, open_dialog, scripted, tmp_path, monkeypatch
-):
-    monkeypatch.setattr(pdf_pages, "rasterizer", lambda: None)
+def test_when_pages_cannot_be_drawn_the_preview_is_text(qtbot, open_dialog, monkeypatch):
+    def broken(_pdf: bytes, _dpi: float) -> list[object]:
+        raise pdf_pages.RenderError("simulated")
+
+    monkeypatch.setattr(pdf_pages, "render_pages", broken)
     dialog = open_dialog()
     with qtbot.waitSignal(dialog.previewUpdated, timeout=WAIT_MS):
         dialog.form.opening.setPlainText("Words to find in the text preview.")
     shown = " ".join(label.text() for label in dialog.preview.pageLabels())
     assert "Words to find in the text preview." in " ".join(shown.split())
-    assert "pdftoppm" in dialog.previewStatus.text()
-    scripted.save_path = tmp_path / "to-print.pdf"
-    with qtbot.waitSignal(dialog.exported, timeout=WAIT_MS):
-        qtbot.mouseClick(dialog.printButton, Qt.MouseButton.LeftButton)
-    assert scripted.messages and "PDF viewer" in scripted.messages[-1]
-    assert scripted.opened == [QUrl.fromLocalFile(str(tmp_path / "to-print.pdf"))]
+    assert "could not be drawn" in dialog.previewStatus.text()
 
 
 def test_closing_drops_the_decrypted_text(qtbot, open_dialog):
@@ -437,3 +432,29 @@ def test_an_unfinished_course_warns_about_empty_sections_and_gives_no_verdict(
     for word in ("response", "remission", "fell short", "not enough", "no further sessions"):
         assert word not in lowered, word
     assert "We still have 8 sessions planned together." in text
+
+
+def test_goals_go_into_the_letter_only_when_chosen(qtbot, open_dialog, scripted, stored, tmp_path):
+    episode = clients.read_record(stored.vault, stored.client_id).episodes[0]
+    reviews = (
+        GoalReview("Walk twice a week", ProblemArea.ROLE_TRANSITION, GoalStatus.MET, "Logbook"),
+        GoalReview("Call my sister", ProblemArea.ROLE_TRANSITION, GoalStatus.PARTLY_MET),
+    )
+    episodes.save_episode(
+        stored.vault,
+        dataclasses.replace(
+            episode, goals=("Walk twice a week", "Call my sister"), goal_reviews=reviews
+        ),
+    )
+    dialog = open_dialog()
+    box = dialog.form.goalsInLetter
+    assert box.isVisibleTo(dialog) and box.isEnabled() and not box.isChecked()
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "without.pdf"))
+    assert "What you set out to do" not in text and "Walk twice a week" not in text
+    with qtbot.waitSignal(dialog.previewUpdated, timeout=WAIT_MS):
+        box.setChecked(True)
+    text = text_of(save(qtbot, dialog, scripted, tmp_path / "with.pdf"))
+    assert "What you set out to do" in text
+    assert "Walk twice a week: you did this" in text
+    assert "Call my sister: you made a good start" in text
+    assert "Logbook" not in text  # the evidence is for clinicians

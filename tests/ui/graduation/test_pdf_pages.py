@@ -1,16 +1,21 @@
-"""The preview's page images: Poppler renders the PDF bytes without touching the disk, the
-page stream is split correctly, and a damaged stream is refused rather than misdrawn."""
+"""The preview's page images: PDFium draws the PDF bytes in-process without touching the
+disk, at the asked resolution, with the page's ink where the PDF puts it; a damaged PDF is
+refused rather than misdrawn, and the preview then shows the text of each page."""
 
+import dataclasses
 import datetime as dt
+import io
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QImage
 
 from ipt_desktop.domain.enums import PlanAfterEnding
 from ipt_desktop.domain.graduation import DocumentKind, GraduationContent, PaperSize
 from ipt_desktop.domain.model import PracticeDetails
 from ipt_desktop.services import summary_export
-from ui.graduation import pdf_pages
+from ui.graduation import page_raster, pdf_pages
 
 DAY = dt.date(2026, 3, 2)
 CONTENT = GraduationContent(
@@ -41,42 +46,63 @@ def built(paper: PaperSize) -> bytes:
     return summary_export.build_summary_pdf(CONTENT, DocumentKind.LETTER, paper, None).data
 
 
-def ppm(width: int, height: int, shade: int) -> bytes:
-    return f"P6\n{width} {height}\n255\n".encode() + bytes([shade]) * (width * height * 3)
+def _ink_rows(image: QImage) -> list[int]:
+    """The rows (sampled every 4th pixel across) that hold anything darker than paper."""
+    rows = []
+    for y in range(image.height()):
+        if any(image.pixelColor(x, y).lightness() < 200 for x in range(0, image.width(), 4)):
+            rows.append(y)
+    return rows
 
 
-def test_pages_are_split_from_one_stream():
-    pages = pdf_pages._split_ppm(ppm(3, 2, 10) + ppm(2, 4, 200))
-    assert [(p.width, p.height) for p in pages] == [(3, 2), (2, 4)]
-    assert pages[0].rgb == bytes([10]) * 18
-    assert pages[1].rgb == bytes([200]) * 24
-
-
-@pytest.mark.parametrize(
-    "damaged",
-    [ppm(3, 2, 10)[:-1], b"P5\n3 2\n255\n" + bytes(6), b"P6\n3 2\n65535\n" + bytes(36), b"P6\n3"],
-)
-def test_a_damaged_stream_is_refused(damaged):
-    with pytest.raises(pdf_pages.RenderError):
-        pdf_pages._split_ppm(damaged)
-
-
-def test_poppler_renders_the_bytes_in_memory(tmp_path, monkeypatch):
-    if pdf_pages.rasterizer() is None:
-        pytest.fail("these tests expect Poppler's pdftoppm (apt-get install poppler-utils)")
+def test_pdfium_draws_the_bytes_in_memory(tmp_path, monkeypatch):
     monkeypatch.setenv("TMPDIR", str(tmp_path))
     monkeypatch.chdir(tmp_path)
     pages = pdf_pages.pages_of(built(PaperSize.LETTER), 72)
     assert pages.pdf.startswith(b"%PDF-")
-    assert pages.count == len(pages.bitmaps) >= 1
-    first = pages.bitmaps[0]
-    assert (first.width, first.height) == (612, 792)  # US Letter at 72 dpi
-    assert len(first.rgb) == first.width * first.height * 3
+    assert pages.count == len(pages.images) == len(PdfReader(io.BytesIO(pages.pdf)).pages)
+    first = pages.images[0]
+    assert (first.width(), first.height()) == (612, 792)  # US Letter at 72 dpi
+    assert first.pixelColor(2, 2).name() == "#ffffff"  # paper in the margin
+    ink = _ink_rows(first)
+    # Text lies between the top margin and the footer, as the PDF places it.
+    assert ink and 30 < ink[0] < 150 and ink[-1] > 700
     assert list(Path(tmp_path).iterdir()) == []  # nothing was written to disk
 
 
-def test_without_poppler_the_text_of_each_page(monkeypatch):
-    monkeypatch.setattr(pdf_pages, "rasterizer", lambda: None)
+def test_the_resolution_scales_the_page():
+    pdf = built(PaperSize.A4)
+    [small] = page_raster.render_pages(pdf, 36)[:1]
+    [large] = page_raster.render_pages(pdf, 144)[:1]
+    assert (small.width(), small.height()) == (298, 421)
+    assert (large.width(), large.height()) == (1191, 1684)
+
+
+@pytest.mark.parametrize("damaged", [b"", b"%PDF-1.4 not really", b"\x00" * 64])
+def test_a_damaged_pdf_is_refused(damaged):
+    with pytest.raises(page_raster.RenderError):
+        page_raster.render_pages(damaged, 72)
+
+
+def test_an_absurd_resolution_is_refused():
+    pdf = built(PaperSize.A4)
+    with pytest.raises(page_raster.RenderError):
+        page_raster.render_pages(pdf, 5000)
+
+
+def test_when_drawing_fails_the_text_of_each_page(monkeypatch):
+    def broken(_pdf: bytes, _dpi: float) -> list[QImage]:
+        raise page_raster.RenderError("simulated")
+
+    monkeypatch.setattr(pdf_pages, "render_pages", broken)
     pages = pdf_pages.pages_of(built(PaperSize.A4), 72)
-    assert pages.bitmaps == ()
+    assert pages.images == ()
     assert "Opening words of the page test." in " ".join(" ".join(pages.texts).split())
+
+
+def test_characters_without_a_glyph_are_named():
+    assert summary_export.unprintable_note(CONTENT) is None
+    flower = dataclasses.replace(CONTENT, client_name="Demo – Sam 🌻")
+    note = summary_export.unprintable_note(flower)
+    assert note is not None and "U+1F33B" in note
+    assert "Sam" not in note  # code points only, never the name

@@ -1,0 +1,226 @@
+"""The IPT task checklist in the session editor and the tasks card on the overview (issue 19):
+ticks are saved with the session and read back from the vault; the checklist follows the
+session's phase; due prompts appear and clear at the sessions the rules say."""
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox
+from pytestqt.qtbot import QtBot
+
+from ipt_desktop.domain.enums import Phase, ProblemArea
+from ipt_desktop.domain.model import Client, Episode, Formulation, Session
+from ipt_desktop.domain.phase_tasks import TASKS_BY_PHASE, PhaseTask, SessionTasks, Strategy
+from ipt_desktop.domain.timeline import build_timeline
+from ipt_desktop.services import clients, episodes, sessions
+from ipt_desktop.vault.vault import Vault
+from tests.helpers.workspace import START, Fixture
+from ui.workspace.client_workspace import ClientWorkspace
+from ui.workspace.phase_task_checklist import PhaseTaskChecklist
+
+
+def shown(checklist: PhaseTaskChecklist, box: QCheckBox) -> bool:
+    return box.isVisibleTo(checklist)
+
+
+def write_course(
+    vault: Vault, held: int, *, planned: int = 16, accepted_at: int | None = None
+) -> tuple[str, str, list[str]]:
+    """An acute course with ``held`` weekly sessions and nothing ticked."""
+    client = Client(name="Fictional Task Client")
+    clients.create_client(vault, client)
+    accepted = None if accepted_at is None else START + dt.timedelta(weeks=accepted_at - 1)
+    episode = Episode(
+        client.id,
+        START,
+        planned_sessions=planned,
+        formulation=Formulation((ProblemArea.GRIEF,), accepted_on=accepted),
+    )
+    episodes.save_episode(vault, episode)
+    ids = []
+    for week in range(held):
+        session = Session(episode.id, client.id, START + dt.timedelta(weeks=week))
+        sessions.save_session(vault, session)
+        ids.append(session.id)
+    return client.id, episode.id, ids
+
+
+def stored_tasks(vault: Vault, client_id: str, session_id: str) -> SessionTasks:
+    record = clients.read_record(vault, client_id)
+    return next(s for s in record.sessions if s.id == session_id).tasks
+
+
+def test_ticking_initial_tasks_saves_them_with_the_session(
+    workspace: ClientWorkspace, fern: Fixture, vault: Vault, qtbot: QtBot
+) -> None:
+    workspace.showClient(fern.client_id)
+    workspace.openSession(fern.session_ids[0])
+    editor = workspace.sessions.editor
+    checklist = editor.form.tasks
+    assert checklist.phase() is Phase.INITIAL
+    assert "Initial phase" in checklist.title.text()
+    for task in TASKS_BY_PHASE[Phase.INITIAL]:
+        assert shown(checklist, checklist.box(task))
+    assert not shown(checklist, checklist.box(PhaseTask.ENDING_RAISED))
+    # The formulation's acceptance is shown, never ticked here.
+    assert not checklist.box(PhaseTask.FORMULATION_ACCEPTED).isEnabled()
+    qtbot.mouseClick(checklist.box(PhaseTask.SICK_ROLE), Qt.MouseButton.LeftButton)
+    checklist.box(PhaseTask.INVENTORY).setChecked(True)
+    assert editor.isDirty()
+    assert editor.saveChanges()
+    assert stored_tasks(vault, fern.client_id, fern.session_ids[0]).done == {
+        PhaseTask.SICK_ROLE,
+        PhaseTask.INVENTORY,
+    }
+    # Reopened, the ticks come back from the vault.
+    workspace.openSession(fern.session_ids[1])
+    assert not checklist.box(PhaseTask.SICK_ROLE).isChecked()
+    workspace.openSession(fern.session_ids[0])
+    assert checklist.box(PhaseTask.SICK_ROLE).isChecked()
+    assert checklist.box(PhaseTask.INVENTORY).isChecked()
+    assert not checklist.box(PhaseTask.PSYCHOEDUCATION).isChecked()
+
+
+def test_middle_phase_offers_the_focal_area_and_its_strategies(
+    workspace: ClientWorkspace, vault: Vault
+) -> None:
+    client_id, _episode_id, ids = write_course(vault, 3, accepted_at=2)
+    workspace.showClient(client_id)
+    workspace.openSession(ids[2])
+    editor = workspace.sessions.editor
+    checklist = editor.form.tasks
+    assert checklist.phase() is Phase.MIDDLE
+    assert shown(checklist, checklist.box(PhaseTask.MOOD_LINKED))
+    assert not shown(checklist, checklist.box(PhaseTask.SICK_ROLE))
+    # Only the episode's focal area is offered; its strategies appear once it is ticked.
+    assert shown(checklist, checklist.areaBox(ProblemArea.GRIEF))
+    assert not shown(checklist, checklist.areaBox(ProblemArea.ROLE_DISPUTE))
+    assert not shown(checklist, checklist.strategyBox(Strategy.GRIEF_RECONSTRUCT))
+    checklist.areaBox(ProblemArea.GRIEF).setChecked(True)
+    assert shown(checklist, checklist.strategyBox(Strategy.GRIEF_RECONSTRUCT))
+    assert not shown(checklist, checklist.strategyBox(Strategy.DISPUTE_PLAN))
+    checklist.strategyBox(Strategy.GRIEF_RECONSTRUCT).setChecked(True)
+    checklist.box(PhaseTask.MOOD_LINKED).setChecked(True)
+    assert editor.saveChanges()
+    saved = stored_tasks(vault, client_id, ids[2])
+    assert saved.focal_areas == (ProblemArea.GRIEF,)
+    assert saved.strategies == (Strategy.GRIEF_RECONSTRUCT,)
+    # Unticking the area unticks its strategies: a strategy never outlives its area.
+    checklist.areaBox(ProblemArea.GRIEF).setChecked(False)
+    assert not checklist.strategyBox(Strategy.GRIEF_RECONSTRUCT).isChecked()
+    assert checklist.value().strategies == ()
+
+
+def test_a_tick_from_another_phase_stays_visible_when_the_phase_changes(
+    workspace: ClientWorkspace, fern: Fixture
+) -> None:
+    workspace.showClient(fern.client_id)
+    workspace.openSession(fern.session_ids[0])
+    form = workspace.sessions.editor.form
+    form.tasks.box(PhaseTask.SICK_ROLE).setChecked(True)
+    index = form.phase_combo.findData(Phase.TERMINATION.value)
+    form.phase_combo.setCurrentIndex(index)
+    form.phase_combo.activated.emit(index)
+    assert form.tasks.phase() is Phase.TERMINATION
+    sick_role = form.tasks.box(PhaseTask.SICK_ROLE)
+    assert shown(form.tasks, sick_role) and sick_role.isChecked()
+    assert "(initial)" in sick_role.text()
+    assert not shown(form.tasks, form.tasks.box(PhaseTask.PSYCHOEDUCATION))
+
+
+def test_a_signed_session_shows_its_ticks_read_only(
+    workspace: ClientWorkspace, fern: Fixture, vault: Vault
+) -> None:
+    record = clients.read_record(vault, fern.client_id)
+    first = next(s for s in record.sessions if s.id == fern.session_ids[0])
+    signed = dataclasses.replace(
+        first,
+        tasks=SessionTasks(done=frozenset({PhaseTask.HISTORY_REVIEWED})),
+        signed_at=dt.datetime(2025, 1, 6, 18, 0, tzinfo=dt.UTC),
+    )
+    sessions.save_session(vault, signed)
+    workspace.showClient(fern.client_id)
+    workspace.openSession(fern.session_ids[0])
+    box = workspace.sessions.editor.form.tasks.box(PhaseTask.HISTORY_REVIEWED)
+    assert box.isChecked() and not box.isEnabled()
+
+
+def test_draft_keeps_the_ticks(workspace: ClientWorkspace, fern: Fixture) -> None:
+    workspace.showClient(fern.client_id)
+    workspace.openSession(fern.session_ids[0])
+    form = workspace.sessions.editor.form
+    form.tasks.box(PhaseTask.CONTRACT_AGREED).setChecked(True)
+    fields = form.draft_fields()
+    form.tasks.setValue(SessionTasks())
+    form.apply_draft_fields({**fields, "tasks_done": fields["tasks_done"] + ",no_such_task"})
+    assert form.tasks.value().done == {PhaseTask.CONTRACT_AGREED}
+
+
+def test_overview_formulation_due_appears_at_session_5_and_clears_on_acceptance(
+    workspace: ClientWorkspace, vault: Vault
+) -> None:
+    client_id, episode_id, ids = write_course(vault, 4)
+    workspace.showClient(client_id)
+    card = workspace.overview.task_card
+    assert "Formulation not accepted yet (due by session 4)" in card.due.text()
+    assert "session 5" not in card.due.text() + card.overdue.text()
+    record = clients.read_record(vault, client_id)
+    session = Session(episode_id, record.client.id, START + dt.timedelta(weeks=4))
+    sessions.save_session(vault, session)
+    workspace.showClient(client_id)
+    assert "\N{WARNING SIGN} Formulation not accepted, session 5" in card.overdue.text()
+    assert "Formulation not accepted" not in card.due.text()  # not listed twice
+    episode = record.episodes[0]
+    accepted = dataclasses.replace(
+        episode, formulation=dataclasses.replace(episode.formulation, accepted_on=START)
+    )
+    episodes.save_episode(vault, accepted)
+    workspace.showClient(client_id)
+    assert "ormulation not accepted" not in card.due.text() + card.overdue.text()
+    assert "Formulation accepted (session 1)" in card.done.text()
+    assert ids  # the course's sessions are all there
+
+
+def test_overview_ending_due_at_13_of_16_clears_when_ticked_in_the_editor(
+    workspace: ClientWorkspace, vault: Vault
+) -> None:
+    client_id, _episode_id, ids = write_course(vault, 12, accepted_at=3)
+    workspace.showClient(client_id)
+    card = workspace.overview.task_card
+    assert "nding not raised" not in card.overdue.text()
+    record = clients.read_record(vault, client_id)
+    extra = Session(record.episodes[0].id, client_id, START + dt.timedelta(weeks=12))
+    sessions.save_session(vault, extra)
+    workspace.showClient(client_id)
+    assert "\N{WARNING SIGN} Ending not raised, 3 sessions remain" in card.overdue.text()
+    workspace.openSession(extra.id)
+    editor = workspace.sessions.editor
+    # Session 13 of 16 is still the middle phase, where the ending is raised: offered there.
+    assert editor.form.tasks.phase() is Phase.MIDDLE
+    ending = editor.form.tasks.box(PhaseTask.ENDING_RAISED)
+    assert ending.isVisibleTo(editor.form.tasks) and ending.text() == "Ending raised"
+    ending.setChecked(True)
+    assert editor.saveChanges()
+    workspace.overview.refresh()
+    assert "nding not raised" not in card.overdue.text() + card.due.text()
+    assert "Ending raised (session 13)" in card.done.text()
+    assert len(ids) == 12
+
+
+def test_timeline_marks_where_initial_tasks_were_done(vault: Vault) -> None:
+    client_id, _episode_id, ids = write_course(vault, 4, accepted_at=3)
+    record = clients.read_record(vault, client_id)
+    first = next(s for s in record.sessions if s.id == ids[0])
+    sessions.save_session(
+        vault,
+        dataclasses.replace(
+            first, tasks=SessionTasks(done=frozenset({PhaseTask.INVENTORY, PhaseTask.SICK_ROLE}))
+        ),
+    )
+    timeline = build_timeline(clients.read_record(vault, client_id))
+    marks = {m.session_id: m.initial_tasks for m in timeline.task_marks}
+    assert marks == {
+        ids[0]: (PhaseTask.SICK_ROLE, PhaseTask.INVENTORY),
+        ids[2]: (PhaseTask.FORMULATION_ACCEPTED,),
+    }

@@ -1,0 +1,222 @@
+"""File > New recovery key and master key: rotate the keys, then show the new recovery key
+once (with the printable sheet offered), like the first-run wizard does.
+
+The passphrase is asked again (it wraps the new master key, and a wrong one is refused
+before anything changes). The rotation runs off the UI thread; while it runs the dialog
+cannot be closed, and once the new key is shown it closes only when the person confirms
+they have written it down or printed it.
+"""
+
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ipt_desktop.domain.graduation import PaperSize
+from ipt_desktop.services import recovery_sheet
+from ipt_desktop.services.key_rotation import AFTER_REKEY, rotate_keys
+from ipt_desktop.vault.errors import VaultError
+from ipt_desktop.vault.vault import Vault
+from ui.common.busy_indicator import BusyIndicator
+from ui.common.message_style import set_message
+from ui.common.passphrase_widgets import PassphraseEdit
+from ui.common.task_runner import TaskRunner
+
+from .wizard_recovery_pages import SHEET_FILE_NAME, display_key
+
+BEFORE_REKEY = (
+    "This makes a new master key and a new recovery key. Every client's key is locked "
+    "again under the new master key; no record is re-encrypted. Use it when the recovery "
+    "sheet is lost or someone may have seen it.\n\n"
+    "Afterwards the old recovery key no longer opens this vault. Backups made before "
+    "today still open with the passphrase and the recovery key that were valid when they "
+    "were made. The new recovery key is shown once."
+)
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
+
+
+class RekeyDialog(QDialog):
+    def __init__(
+        self, vault: Vault, runner: TaskRunner, paper: PaperSize, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._vault = vault
+        self._runner = runner
+        self._paper = paper
+        self._task: int | None = None
+        self._key = ""
+        self.setWindowTitle("New recovery key and master key")
+        self.setMinimumWidth(560)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._ask_page())
+        self.pages.addWidget(self._key_page())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        layout.addWidget(BusyIndicator(runner, self))
+
+    # -- page 1: explain, ask the passphrase ----------------------------------------------
+    def _ask_page(self) -> QWidget:
+        page = QWidget()
+        self.passphrase = PassphraseEdit("Your passphrase")
+        self.passphrase.returnPressed.connect(self.startRekey)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        set_message(self.error, "")
+        form = QFormLayout()
+        form.addRow("Your &passphrase:", self.passphrase)
+        self.askButtons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        ok = self.askButtons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Make new keys")
+        self.askButtons.accepted.connect(self.startRekey)
+        self.askButtons.rejected.connect(self.reject)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_wrapped(BEFORE_REKEY))
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+        layout.addWidget(self.askButtons)
+        return page
+
+    def startRekey(self) -> None:
+        if self._task is not None or not self.passphrase.text():
+            return
+        vault, secret = self._vault, self.passphrase.text()
+        self._task = self._runner.run(
+            lambda: rotate_keys(vault, secret),
+            self._rotated,
+            self._failed,
+            label="Making new keys…",
+        )
+        self.passphrase.setReadOnly(True)
+        self.askButtons.setEnabled(False)
+
+    def _rotated(self, key: str) -> None:
+        self._task = None
+        self.passphrase.wipe()
+        self._key = key
+        self.keyLabel.setText(display_key(key))
+        self.pages.setCurrentIndex(1)
+        self.adjustSize()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._task = None
+        self.passphrase.setReadOnly(False)
+        self.askButtons.setEnabled(True)
+        if not isinstance(exc, VaultError):
+            raise exc
+        set_message(self.error, f"{exc} The keys were not changed.", error=True)
+
+    # -- page 2: the new key, once ---------------------------------------------------------
+    def _key_page(self) -> QWidget:
+        page = QWidget()
+        self.keyLabel = QLabel()
+        self.keyLabel.setAccessibleName("New recovery key")
+        self.keyLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.keyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.35)
+        mono.setWeight(QFont.Weight.DemiBold)
+        self.keyLabel.setFont(mono)
+        lines = len(display_key("-".join(["AAAA"] * 14)).splitlines())
+        self.keyLabel.setMinimumHeight(self.keyLabel.fontMetrics().lineSpacing() * lines + 8)
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(16, 14, 16, 14)
+        inner.addWidget(self.keyLabel)
+        self.saveSheet = QPushButton("&Save the new recovery sheet (PDF)…")
+        self.saveSheet.clicked.connect(self._choose_sheet_path)
+        self.sheetMessage = QLabel()
+        self.sheetMessage.setWordWrap(True)
+        set_message(self.sheetMessage, "")
+        self.written = QCheckBox("I have &written down or printed the new recovery key")
+        self.closeButtons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.closeButtons.rejected.connect(self._close_after_key)
+        self.closeButtons.button(QDialogButtonBox.StandardButton.Close).setEnabled(False)
+        self.written.toggled.connect(
+            self.closeButtons.button(QDialogButtonBox.StandardButton.Close).setEnabled
+        )
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(_wrapped("Your new recovery key. It is shown only now."))
+        layout.addWidget(box)
+        layout.addWidget(self.saveSheet, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.sheetMessage)
+        layout.addWidget(_wrapped(AFTER_REKEY))
+        layout.addWidget(self.written)
+        layout.addStretch(1)
+        layout.addWidget(self.closeButtons)
+        return page
+
+    def _choose_sheet_path(self) -> None:
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            "Save the new recovery sheet",
+            str(Path(documents or Path.home()) / SHEET_FILE_NAME),
+            "PDF documents (*.pdf)",
+        )
+        if path:
+            self.saveSheetTo(Path(path))
+
+    def saveSheetTo(self, path: Path) -> None:
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        key, vault_id, paper = self._key, self._vault.vault_id, self._paper
+
+        def work() -> Path:
+            recovery_sheet.save_recovery_sheet(key, vault_id, path, paper)
+            return path
+
+        self.saveSheet.setEnabled(False)
+        self._runner.run(work, self._sheet_saved, self._sheet_failed, label="Saving the sheet…")
+
+    def _sheet_saved(self, path: Path) -> None:
+        self.saveSheet.setEnabled(True)
+        set_message(
+            self.sheetMessage,
+            f"Saved to {path}. Print it, lock the paper away, then delete the file.",
+        )
+
+    def _sheet_failed(self, exc: BaseException) -> None:
+        self.saveSheet.setEnabled(True)
+        set_message(self.sheetMessage, f"The sheet was not saved: {exc}", error=True)
+
+    def _close_after_key(self) -> None:
+        if self.written.isChecked():
+            self.keyLabel.clear()
+            self._key = ""
+            super().accept()
+
+    def reject(self) -> None:
+        if self._task is not None:
+            return  # the keys are being changed: it cannot be half done
+        if self.pages.currentIndex() == 1:
+            self._close_after_key()  # the key is shown once: only the checkbox closes it
+            return
+        self.passphrase.wipe()
+        super().reject()
