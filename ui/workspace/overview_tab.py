@@ -46,7 +46,7 @@ from .timeline_slot import TimelineFactory, TimelineView
 NO_CONTRACT = "No treatment contract yet. Agree its length with the client to begin."
 NARROW_WIDTH = 860
 WIDE_SHARES = (4, 3, 6)  # contract, focal areas, measures
-NARROW_SHARES = (3, 3, 8)
+NARROW_SHARES = (1, 1, 0)  # the measures card is on a row of its own
 NO_AREAS = "Not chosen yet: the inventory and formulation lead to one or two focal areas."
 
 
@@ -309,10 +309,18 @@ class OverviewTab(QWidget):
         super().resizeEvent(event)
 
     def _share_width(self, narrow: bool) -> None:
-        """Narrow, the measures card takes more of the width so its rows stay on one line."""
+        """Narrow (a laptop at 1024 px), the measures card goes under the other two and
+        takes the whole width: three cards side by side would be wider than the view and
+        cut off its right edge. Wide, the three share the row."""
         if narrow == self._narrow:
             return
         self._narrow = narrow
+        self._cards.removeWidget(self.measures_card)
+        if narrow:
+            self._cards.addWidget(self.measures_card, 1, 0, 1, 2)
+        else:
+            self._cards.addWidget(self.measures_card, 0, 2)
+        self._cards.setVerticalSpacing(10)
         for index, stretch in enumerate(NARROW_SHARES if narrow else WIDE_SHARES):
             self._cards.setColumnStretch(index, stretch)
 
