@@ -1,11 +1,19 @@
 """Find text in one decrypted client record, in any script.
 
-Matching is caseless and compatibility-normalised on both sides (NFKC + casefold), so
-"ÉLODIE" finds "élodie", "strasse" finds "Straße" and a decomposed "é" finds a composed
-one. Each hit carries a short snippet of the original text around the first match in that
-field. Snippets are for the screen only: never log them.
+A search is by words (issue 16): the query and every text are cut into words by
+``words``, folded for case, accents and compatibility forms (``fold_words``: NFKD,
+casefold, marks dropped, NFKC), so "ELODIE" and "elodie" find "Élodie", "strasse" finds
+"Straße" and a decomposed "é" finds a composed one. A text matches when each word of the
+query begins a word of the text (prefix matching, for search as you type); one hit per
+matching text, with a short snippet of the original text around the first match. Scripts
+written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar) and emoji count each
+character as a word, so a query there finds the texts holding all of its characters.
+The in-memory index (services.search_index) uses these same functions, so it finds exactly
+what a scan of every record finds. Snippets are for the screen only: never log them.
 """
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -51,6 +59,72 @@ def fold(text: str) -> str:
     """``normalize(text)``, quickly for ASCII text (NFKC leaves ASCII as it is, and
     casefolding ASCII is lowering it: one character for one, at the same index)."""
     return text.lower() if text.isascii() else normalize(text)
+
+
+#: Characters that are a word each: scripts written without spaces, and emoji.
+_SINGLE = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u2e80-\u2fdf\u3040-\u30ff\u3100-\u312f"
+    "\u3190-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
+    "\u2600-\u27bf\U0001f000-\U0001faff"
+)
+_WORDS = re.compile(f"[{_SINGLE}]|(?:(?![{_SINGLE}])[^\\W_])+")
+_ASCII_WORDS = re.compile(r"[a-z0-9]+")
+_CHUNKS = re.compile(r"\S+")
+_marks: "re.Pattern[str] | None" = None
+
+
+def _mark_pattern() -> "re.Pattern[str]":
+    """Every combining mark (categories Mn, Mc, Me), built once on first use."""
+    global _marks
+    if _marks is None:
+        ranges: list[list[int]] = []
+        for code in (*range(0x300, 0x30000), *range(0xE0000, 0xE1000)):
+            if unicodedata.category(chr(code)).startswith("M"):
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1][1] = code
+                else:
+                    ranges.append([code, code])
+        body = "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+        _marks = re.compile(f"[{body}]+")
+    return _marks
+
+
+def fold_words(text: str) -> str:
+    """``text`` folded for word search: caseless, accents and other marks dropped,
+    compatibility forms unified (ASCII text is only lowered)."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
+    return unicodedata.normalize("NFKC", _mark_pattern().sub("", decomposed))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text``, in order (repeats kept)."""
+    if text.isascii():
+        return _ASCII_WORDS.findall(text.lower())
+    return _WORDS.findall(fold_words(text))
+
+
+def query_terms(query: str) -> tuple[str, ...]:
+    """The distinct folded words of a query, in order (empty: the query finds nothing)."""
+    return tuple(dict.fromkeys(words(query)))
+
+
+@functools.lru_cache(maxsize=64)
+def _word_start(term: str) -> "re.Pattern[str]":
+    """Where ``term`` begins a word of lowered ASCII text."""
+    return re.compile("(?<![a-z0-9])" + re.escape(term))
+
+
+def text_matches(text: str, terms: tuple[str, ...]) -> bool:
+    """True if each term begins a word of ``text`` (``terms`` from ``query_terms``)."""
+    if not terms:
+        return False
+    if text.isascii():  # a term begins a word where no letter or digit comes before it
+        lowered = text.lower()  # ``in`` first: it rules out most texts far quicker
+        return all(t in lowered and _word_start(t).search(lowered) is not None for t in terms)
+    found = set(words(text))
+    return all(any(word.startswith(term) for word in found) for term in terms)
 
 
 def _is_regional_indicator(ch: str) -> bool:
@@ -163,25 +237,58 @@ def _texts(record: ClientRecord) -> Iterator[tuple[str | None, str | None, str, 
         yield None, event.id, "life_event.description", event.description
 
 
+def _word_span(text: str, terms: tuple[str, ...]) -> tuple[int, int] | None:
+    """Span in ``text`` of the first word a term begins (ASCII), else of the first run
+    without spaces holding one."""
+    if text.isascii():
+        lowered = text.lower()
+        found = [m.span() for t in terms if (m := _word_start(t).search(lowered)) is not None]
+        return min(found) if found else None
+    for chunk in _CHUNKS.finditer(text):
+        if any(w.startswith(t) for w in words(chunk.group()) for t in terms):
+            start, end = chunk.span()
+            if end - start > SNIPPET_CHARS // 2:  # a long run (no spaces): find the term
+                for term in terms:
+                    inner = _match_span(chunk.group(), normalize(term))
+                    if inner is not None:
+                        return start + inner[0], start + inner[1]
+            return start, end
+    return None
+
+
 def search_record(record: ClientRecord, query: str) -> list[SearchHit]:
-    """Every field of ``record`` containing ``query``, one hit per field (its first match)."""
-    needle = normalize(query).strip()
-    if not needle:
-        return []
-    hits: list[SearchHit] = []
+    """Every text of ``record`` matching ``query`` (see ``text_matches``), one hit per
+    text, in the record's order: name, episodes, sessions, inventory, life events."""
+    return list(iter_hits(record, query_terms(query)))
+
+
+def iter_hits(record: ClientRecord, terms: tuple[str, ...]) -> Iterator[SearchHit]:
+    """``search_record``'s hits one by one (``terms`` from ``query_terms``)."""
+    if not terms:
+        return
     for session_id, item_id, field, text in _texts(record):
-        if needle not in fold(text):
-            continue
-        span = _match_span(text, needle)
-        # Normalising the whole text can join what clusters keep apart: show its start.
-        start, end = span if span is not None else (0, min(len(text), SNIPPET_CHARS))
-        hits.append(
-            SearchHit(
-                client_id=record.client.id,
-                session_id=session_id,
-                field=field,
-                snippet=_snippet(text, start, end),
-                item_id=item_id,
-            )
-        )
-    return hits
+        hit = make_hit(record.client.id, session_id, item_id, field, text, terms)
+        if hit is not None:
+            yield hit
+
+
+def make_hit(
+    client_id: str,
+    session_id: str | None,
+    item_id: str | None,
+    field: str,
+    text: str,
+    terms: tuple[str, ...],
+) -> SearchHit | None:
+    """The hit ``text`` makes for ``terms`` (None if it does not match)."""
+    if not text_matches(text, terms):
+        return None
+    span = _word_span(text, terms)
+    start, end = span if span is not None else (0, min(len(text), SNIPPET_CHARS))
+    return SearchHit(
+        client_id=client_id,
+        session_id=session_id,
+        field=field,
+        snippet=_snippet(text, start, end),
+        item_id=item_id,
+    )

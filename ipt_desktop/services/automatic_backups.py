@@ -18,6 +18,7 @@ from ipt_desktop.vault.files import VaultFiles
 from ipt_desktop.vault.settings import read_setting, write_setting
 from ipt_desktop.vault.vault import Vault
 
+from . import practice_memory
 from .backup import BackupResult, write_backup
 from .backup_file import (
     SUFFIX,
@@ -69,7 +70,8 @@ def keep_count(vault: Vault) -> int:
 def set_keep_count(vault: Vault, count: int) -> None:
     if isinstance(count, bool) or not MIN_KEEP <= count <= MAX_KEEP:
         raise ValueError(f"keep between {MIN_KEEP} and {MAX_KEEP} automatic backups")
-    write_setting(vault, KEEP_SETTING, count)
+    with practice_memory.tracked(vault):
+        write_setting(vault, KEEP_SETTING, count)
 
 
 def automatic_backup_due(vault: Vault, now: dt.datetime | None = None) -> bool:

@@ -18,6 +18,7 @@ from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import VaultDamagedError, VaultError
 from ipt_desktop.vault.vault import Vault, utc_now
 
+from . import practice_memory
 from .backup_file import (
     BackupInfo,
     BackupKind,
@@ -103,7 +104,8 @@ def write_backup(
         progress(BackupStage.SNAPSHOT, 1, 1)
     write_backup_file(dest, info, snapshot, backup_key, chunk_size=chunk_size, progress=progress)
     # No path in the entry: a file name chosen by the user could name a client.
-    vault.record_event(
-        AuditEvent.BACKUP, detail=f"{kind.value} backup of generation {info.generation}"
-    )
+    with practice_memory.tracked(vault):
+        vault.record_event(
+            AuditEvent.BACKUP, detail=f"{kind.value} backup of generation {info.generation}"
+        )
     return BackupResult(dest, info, dest.stat().st_size)

@@ -26,6 +26,8 @@ from ipt_desktop.vault.errors import RecordDamagedError, VaultError
 from ipt_desktop.vault.json_fields import JsonObject
 from ipt_desktop.vault.vault import Vault
 
+from . import practice_memory
+
 
 @dataclass(frozen=True)
 class DamagedClient:
@@ -111,13 +113,42 @@ def list_summaries(vault: Vault) -> list[ClientSummary]:
     return list_clients(vault).summaries
 
 
+def summary_of(vault: Vault, client_id: str) -> ClientSummary | None:
+    """One client's summary, as ``list_clients`` reads it (manifest checked): one key, one
+    opening. None if there is no such client or it cannot be listed (damaged)."""
+    query = (
+        select(
+            ClientRow.key_version,
+            ClientRow.wrapped_key,
+            ClientRow.summary,
+            ClientRow.summary_version,
+            ManifestRow.version,
+            ManifestRow.digest,
+            ManifestRow.payload,
+        )
+        .outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
+        .where(ClientRow.id == client_id)
+    )
+    with vault.reading() as db:
+        row = db.connection().execute(query).first()
+        if row is None:
+            return None
+        try:
+            key = vault.unwrap_client_key(client_id, row[0], row[1])
+            manifest.preload(vault, db, client_id, None if row[4] is None else row[4:7])
+            summary, _stale = _summary(vault, db, client_id, key, row[2], row[3])
+        except RecordDamagedError:
+            return None
+    return summary
+
+
 def _rewrite_summaries(vault: Vault, records: list[ClientRecord]) -> None:
     """Seal current summaries for records whose stored one an older version wrote (no
     audit entry: nothing a person did changed). A failure only leaves the slow path."""
     if not records:
         return
     try:
-        with vault.transaction(None) as db:
+        with practice_memory.tracked(vault), vault.transaction(None) as db:
             for record in records:
                 client_rows.write_summary(vault, db, record)
     except VaultError:
@@ -131,18 +162,27 @@ def _summary_reader(client_id: str) -> Callable[[JsonObject], ClientSummary]:
 def create_client(vault: Vault, client: Client) -> None:
     """A new client with a fresh data key, its sealed payload and its summary."""
     try:
-        with vault.transaction(AuditEvent.CREATE, client.id) as db:
+        with (
+            practice_memory.tracked(vault) as changes,
+            vault.transaction(AuditEvent.CREATE, client.id) as db,
+        ):
             client_rows.add_client_row(vault, db, client)
             client_rows.write_summary(vault, db, ClientRecord(client=client))
+            changes.row(client.id, "clients", client.id, record_codec.client_json(client))
     except BaseException:
         vault.forget_client_key(client.id)
         raise
 
 
 def update_client(vault: Vault, client: Client) -> None:
-    with vault.transaction(AuditEvent.EDIT, client.id) as db:
+    with (
+        practice_memory.tracked(vault) as changes,
+        vault.transaction(AuditEvent.EDIT, client.id) as db,
+    ):
         client_rows.write_client_payload(vault, db, client)
         client_rows.refresh_summary(vault, db, client.id)
+        changes.row(client.id, "clients", client.id, record_codec.client_json(client))
+        changes.dropped_record(client.id)
 
 
 def set_preferred_name(vault: Vault, client_id: str, name: str) -> bool:
@@ -162,7 +202,11 @@ def delete_client(vault: Vault, client_id: str) -> None:
     into the file and truncates it, so no old page of the client survives in ``-wal``.
     """
     vault.forget_client_key(client_id)
-    with vault.transaction(AuditEvent.DELETE, client_id) as db:
+    with (
+        practice_memory.tracked(vault) as changes,
+        vault.transaction(AuditEvent.DELETE, client_id) as db,
+    ):
+        changes.removed_client(client_id)
         if db.get(ClientRow, client_id) is None:
             raise LookupError(client_rows.NO_CLIENT)
         db.execute(delete(DraftRow).where(DraftRow.client_id == client_id))
@@ -183,9 +227,14 @@ def read_record(vault: Vault, client_id: str) -> ClientRecord:
 
 
 def load_record(vault: Vault, client_id: str) -> ClientRecord:
-    """The whole record for a workspace; the opening is written to the audit log."""
-    record = read_record(vault, client_id)
-    vault.record_event(AuditEvent.CLIENT_OPENED, client_id)
+    """The whole record for a workspace; the opening is written to the audit log. The
+    record is kept in memory for this unlock, so saving in it needs no second read."""
+    with vault.reading() as db:
+        record = client_rows.read_record(vault, db, client_id)
+        generation = vault.header.generation
+    practice_memory.keep_record(vault, record, generation)
+    with practice_memory.tracked(vault):
+        vault.record_event(AuditEvent.CLIENT_OPENED, client_id)
     return record
 
 

@@ -25,6 +25,8 @@ from ipt_desktop.vault.errors import RecordDamagedError
 from ipt_desktop.vault.json_fields import JsonObject
 from ipt_desktop.vault.vault import Vault
 
+from . import practice_memory
+
 TABLE = "drafts"
 MAX_KEY_CHARS = 200
 
@@ -63,7 +65,7 @@ def save_draft(vault: Vault, key: str, client_id: str | None, fields: Mapping[st
         "fields": _check_fields(fields),
         "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
-    with vault.transaction(None) as db:
+    with practice_memory.tracked(vault), vault.transaction(None) as db:
         if client_id is None:
             plaintext = json.dumps(data, ensure_ascii=False).encode("utf-8")
             blob = aead.seal(vault.purpose_key("drafts"), plaintext, _aad(vault, key))
@@ -118,7 +120,7 @@ def load_draft(vault: Vault, key: str) -> Draft | None:
 
 def discard_draft(vault: Vault, key: str) -> None:
     """Forget the draft ``key`` (nothing happens if there is none). No audit entry."""
-    with vault.transaction(None) as db:
+    with practice_memory.tracked(vault), vault.transaction(None) as db:
         db.execute(delete(DraftRow).where(DraftRow.id == key))
 
 

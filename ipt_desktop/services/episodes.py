@@ -10,6 +10,7 @@ from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
 
+from . import practice_memory
 from .drafts import session_draft_key
 
 HAS_SIGNED_NOTES = "this treatment contract has signed notes; they cannot be deleted"
@@ -17,7 +18,7 @@ HAS_SIGNED_NOTES = "this treatment contract has signed notes; they cannot be del
 
 def save_episode(vault: Vault, episode: Episode) -> None:
     """Create or update one episode (one transaction, with the client's summary)."""
-    client_rows.save_child(
+    practice_memory.save_child(
         vault, EpisodeRow, episode.client_id, episode.id, record_codec.episode_json(episode)
     )
 
@@ -27,7 +28,12 @@ def delete_episode(vault: Vault, client_id: str, episode_id: str) -> None:
 
     Raises SignedNoteError, changing nothing, if any of its sessions is signed.
     """
-    with vault.transaction(AuditEvent.DELETE, client_id, episode_id) as db:
+    with (
+        practice_memory.tracked(vault) as changes,
+        vault.transaction(AuditEvent.DELETE, client_id, episode_id) as db,
+    ):
+        changes.removed_row(episode_id)
+        changes.dropped_record(client_id)
         episode = db.get(EpisodeRow, episode_id)
         if episode is None or episode.client_id != client_id:
             raise LookupError(client_rows.NO_RECORD)
@@ -40,6 +46,7 @@ def delete_episode(vault: Vault, client_id: str, episode_id: str) -> None:
             if draft is not None:
                 db.delete(draft)
             db.delete(row)
+            changes.removed_row(session.id)
         db.flush()
         db.delete(episode)
         client_rows.refresh_summary(vault, db, client_id)

@@ -23,7 +23,7 @@ from ipt_desktop.domain.model import ClientRecord, Session
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
 
-from . import clients
+from . import clients, practice_memory
 from .fhir_codes import (
     FREQUENCY_ANSWERS,
     LOINC,
@@ -158,7 +158,8 @@ def record_bundle(record: ClientRecord, now: dt.datetime | None = None) -> Json:
 def export_bundle(vault: Vault, client_id: str) -> Json:
     """The client's bundle (the export is written to the audit log)."""
     record = clients.read_record(vault, client_id)
-    vault.record_event(AuditEvent.EXPORT_FHIR, client_id)
+    with practice_memory.tracked(vault):
+        vault.record_event(AuditEvent.EXPORT_FHIR, client_id)
     return record_bundle(record)
 
 

@@ -25,7 +25,7 @@ from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.json_fields import JsonObject, show_key
 from ipt_desktop.vault.vault import Vault
 
-from . import clients
+from . import clients, practice_memory
 from .plaintext_file import write_plaintext
 
 FORMAT = "ipt-desktop/1"
@@ -111,7 +111,8 @@ def _read_risk_items(obj: JsonObject, client_id: str) -> list[risk_codec.RiskIte
 def export_client(vault: Vault, client_id: str) -> dict[str, Any]:
     """The client's whole record as interchange data (the export is written to the audit log)."""
     record = clients.read_record(vault, client_id)
-    vault.record_event(AuditEvent.EXPORT_JSON, client_id)
+    with practice_memory.tracked(vault):
+        vault.record_event(AuditEvent.EXPORT_JSON, client_id)
     return {"format": FORMAT, "clients": [record_json(record)]}
 
 
@@ -313,4 +314,8 @@ def import_file(vault: Vault, path: Path, max_bytes: int = MAX_IMPORT_BYTES) -> 
 
 def import_records(vault: Vault, records: list[ClientRecord]) -> list[str]:
     """Write records from ``validate_import`` in one transaction; the new client ids."""
-    return client_rows.add_records(vault, records, AuditEvent.IMPORT)
+    with practice_memory.tracked(vault) as changes:
+        ids = client_rows.add_records(vault, records, AuditEvent.IMPORT)
+        for record in records:
+            changes.whole_record(record)
+    return ids

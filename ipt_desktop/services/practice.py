@@ -4,16 +4,25 @@ by the storage engine in ``vault.practice_details`` (the demo, below the service
 them too); this is the use-case name for both.
 """
 
+from ipt_desktop.domain.model import PracticeDetails
 from ipt_desktop.domain.risk_records import CrisisContacts
-from ipt_desktop.vault import risk_codec
-from ipt_desktop.vault.practice_details import load_practice, save_practice
+from ipt_desktop.vault import practice_details, risk_codec
+from ipt_desktop.vault.practice_details import load_practice
 from ipt_desktop.vault.rows import decode
 from ipt_desktop.vault.settings import read_setting, write_setting
 from ipt_desktop.vault.vault import Vault
 
+from . import practice_memory
+
 __all__ = ["load_crisis_contacts", "load_practice", "save_crisis_contacts", "save_practice"]
 
 CRISIS_KEY = "crisis_contacts"
+
+
+def save_practice(vault: Vault, details: PracticeDetails) -> None:
+    """Store the details (no client record changes: the search index stays current)."""
+    with practice_memory.tracked(vault):
+        practice_details.save_practice(vault, details)
 
 
 def load_crisis_contacts(vault: Vault) -> CrisisContacts:
@@ -25,4 +34,5 @@ def load_crisis_contacts(vault: Vault) -> CrisisContacts:
 
 
 def save_crisis_contacts(vault: Vault, contacts: CrisisContacts) -> None:
-    write_setting(vault, CRISIS_KEY, risk_codec.crisis_contacts_json(contacts))
+    with practice_memory.tracked(vault):
+        write_setting(vault, CRISIS_KEY, risk_codec.crisis_contacts_json(contacts))

@@ -20,12 +20,13 @@ from ipt_desktop.domain.risk_records import DecisionAction, RiskDecision, RiskRe
 from ipt_desktop.domain.risk_status import ClientRisk
 from ipt_desktop.domain.risk_status import risk_status as status_of
 from ipt_desktop.store.tables import RiskRecordRow
+from ipt_desktop.vault import codec as record_codec
 from ipt_desktop.vault import risk_codec
 from ipt_desktop.vault import rows as client_rows
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
 
-from . import clients
+from . import clients, practice_memory
 
 
 class OpenRiskError(Exception):
@@ -55,7 +56,7 @@ def client_risk_status(vault: Vault, client_id: str) -> ClientRisk:
 
 
 def save_risk_review(vault: Vault, review: RiskReview) -> None:
-    client_rows.save_child(
+    practice_memory.save_child(
         vault, RiskRecordRow, review.client_id, review.id, risk_codec.risk_payload(review)
     )
 
@@ -65,7 +66,7 @@ def save_safety_plan(vault: Vault, plan: SafetyPlan) -> SafetyPlan:
     current = clients.read_record(vault, plan.client_id).safety_plan
     if current is not None and current.id != plan.id:
         plan = replace(plan, id=current.id)
-    client_rows.save_child(
+    practice_memory.save_child(
         vault, RiskRecordRow, plan.client_id, plan.id, risk_codec.risk_payload(plan)
     )
     return plan
@@ -104,9 +105,13 @@ def require_decision(
     if reason is None:
         raise OpenRiskError(action, status)
     decision = _decision(client_id, action, reason, today)
-    with vault.transaction(
-        AuditEvent.RISK_DECISION, client_id, decision.id, detail=action.value
-    ) as db:
+    with (
+        practice_memory.tracked(vault) as changes,
+        vault.transaction(
+            AuditEvent.RISK_DECISION, client_id, decision.id, detail=action.value
+        ) as db,
+    ):
+        changes.dropped_record(client_id)
         _put_decision(vault, db, decision)
         client_rows.refresh_summary(vault, db, client_id)
     return decision
@@ -129,12 +134,17 @@ def end_client(
     if open_risk_reason is None:
         raise OpenRiskError(DecisionAction.END_CLIENT, status)
     decision = _decision(client.id, DecisionAction.END_CLIENT, open_risk_reason, today)
-    with vault.transaction(
-        AuditEvent.RISK_DECISION,
-        client.id,
-        decision.id,
-        detail=DecisionAction.END_CLIENT.value,
-    ) as db:
+    with (
+        practice_memory.tracked(vault) as changes,
+        vault.transaction(
+            AuditEvent.RISK_DECISION,
+            client.id,
+            decision.id,
+            detail=DecisionAction.END_CLIENT.value,
+        ) as db,
+    ):
+        changes.dropped_record(client.id)
+        changes.row(client.id, "clients", client.id, record_codec.client_json(ended))
         _put_decision(vault, db, decision)
         # Sealed at the row's next version (the manifest and the AAD bind it).
         client_rows.write_client_payload(vault, db, ended)

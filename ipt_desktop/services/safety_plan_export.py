@@ -12,7 +12,7 @@ from ipt_desktop.domain.risk_records import SafetyPlan
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.vault import Vault
 
-from . import clients, practice
+from . import clients, practice, practice_memory
 
 NO_PLAN = "this client has no safety plan yet"
 DETAIL = "safety_plan pdf"
@@ -41,8 +41,10 @@ def export_safety_plan_pdf(
     """Write the plan to ``out_path`` atomically, then log the export (client id only)."""
     data = safety_plan_pdf(vault, client_id, paper)
     write_atomically(Path(out_path), data)
-    vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=DETAIL)
+    with practice_memory.tracked(vault):
+        vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=DETAIL)
 
 
 def record_safety_plan_printed(vault: Vault, client_id: str) -> None:
-    vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail="safety_plan printed")
+    with practice_memory.tracked(vault):
+        vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail="safety_plan printed")

@@ -43,7 +43,7 @@ from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import VaultLockedError
 from ipt_desktop.vault.vault import Vault
 
-from . import clients, practice, risk
+from . import clients, practice, practice_memory, risk
 
 #: reportlab keeps module-level state (fonts, caches): one document is built at a time,
 #: whoever asks (preview, print, save, the command line).
@@ -178,7 +178,8 @@ def save_summary_pdf(
         data = encrypt_pdf(data, password)
     write_atomically(out, data)
     try:
-        vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=f"{pdf.kind.value} pdf")
+        with practice_memory.tracked(vault):
+            vault.record_event(AuditEvent.EXPORT_PDF, client_id, detail=f"{pdf.kind.value} pdf")
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(out)
@@ -211,9 +212,10 @@ def export_summary_pdf(
 def record_summary_printed(vault: Vault, client_id: str, kind: DocumentKind) -> None:
     """Log a summary handed to the printer (the same event as a saved PDF, marked printed)."""
     _require_unlocked(vault)
-    vault.record_event(
-        AuditEvent.EXPORT_PDF, client_id, detail=f"{DocumentKind(kind).value} printed"
-    )
+    with practice_memory.tracked(vault):
+        vault.record_event(
+            AuditEvent.EXPORT_PDF, client_id, detail=f"{DocumentKind(kind).value} printed"
+        )
 
 
 def unprintable_note(content: GraduationContent) -> str | None:

@@ -3,9 +3,10 @@
     python -m tests.benchmarks.memory_probe vault|baseline PRACTICE_DIR CLIENT_ID QUERY
 
 "vault": the application's core opens the vault, unlocks it, lists every client, opens
-the longest record with its timeline, searches every note; with the Qt layer importable, a
-QApplication (offscreen) holds the client list model and a timeline widget painted once,
-as the GUI would. "baseline": the same reads from the plain file, as JSON dicts, no Qt.
+the longest record with its timeline, builds the search index and searches it; with the
+Qt layer importable, a QApplication (offscreen) holds the client list model and a timeline
+widget painted once, as the GUI would. "baseline": the same reads from the plain file, as
+JSON dicts, no Qt.
 Prints one JSON line: {"max_rss_mb": ..., "qt": true|false}.
 """
 
@@ -37,7 +38,7 @@ def _max_rss_mb() -> float:
 def _open_vault(root: Path, client_id: str, query: str) -> bool:
     from ipt_desktop.domain.timeline import build_timeline
     from ipt_desktop.services import clients, unlock_session
-    from ipt_desktop.services.client_search import search_all
+    from ipt_desktop.services.client_search import build_index, search
     from ipt_desktop.services.unlock_secret import UnlockSecret
     from ipt_desktop.vault.vault import Vault
 
@@ -51,7 +52,8 @@ def _open_vault(root: Path, client_id: str, query: str) -> bool:
         summaries = clients.list_summaries(vault)
         record = clients.load_record(vault, client_id)
         timeline = build_timeline(record, today=TODAY)
-        keep += [summaries, record, timeline, search_all(vault, query)]
+        build_index(vault)
+        keep += [summaries, record, timeline, search(vault, query)]
         keep.append(_qt_side(summaries, timeline))
     finally:
         vault.close()

@@ -1,7 +1,12 @@
 """The benchmark command (issue 9): build or reuse the synthetic practice, measure every
 operation beside its plain-SQLite baseline, print the table, write it as JSON.
 
-    .venv/bin/python -m tests.benchmarks [--quick] [--runs N] [--seed S] [--rebuild]
+    .venv/bin/python -m tests.benchmarks [--clients N [N ...]] [--quick] [--runs N] [--seed S]
+                                         [--rebuild] [--no-frozen]
+
+``--clients 200 2000 20000`` measures the three practices (16 sessions per client) one
+after the other and prints, after each one's own table, the growth table: one column per
+size for the operations issue 16 follows.
 
 Not part of the default test run (pytest ignores tests/benchmarks). The first full run
 builds the 2,000-client vault (a few minutes) and caches it under benchmark-results/.
@@ -19,8 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from . import child_processes, machine, vault_operations
+from .growth_table import growth_json, growth_lines
 from .results_table import Budget, Row, table_lines, write_json
-from .synthetic_practice import FULL, QUICK, PracticeShape
+from .synthetic_practice import FULL, QUICK, SESSIONS_PER_CLIENT, PracticeShape
 from .synthetic_vault import PracticeFiles, build
 from .timing import DEFAULT_RUNS
 
@@ -75,6 +81,7 @@ def measure_all(files: PracticeFiles, runs: int, work: Path, *, frozen: bool = T
     if frozen:
         rows += _frozen_start_rows(runs)
     rows += vault_operations.measure(files, runs)
+    rows.append(child_processes.stall_row(files, max(3, runs // 2), state))
     rows += _timeline_paint_rows(state)
     rows.append(child_processes.memory_row(files, max(3, runs // 2), state))
     return rows
@@ -116,6 +123,13 @@ def run(
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="200 clients: a smoke run")
+    parser.add_argument(
+        "--clients",
+        type=int,
+        nargs="+",
+        metavar="N",
+        help="practice sizes to measure (16 sessions per client), e.g. 200 2000 20000",
+    )
     parser.add_argument("--runs", type=int, default=DEFAULT_RUNS, help="runs per operation")
     parser.add_argument("--seed", type=int, default=FULL.seed, help="seed of the practice")
     parser.add_argument("--rebuild", action="store_true", help="rebuild the cached practice")
@@ -125,17 +139,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     base = QUICK if args.quick else FULL
-    shape = PracticeShape(base.clients, base.sessions, seed=args.seed)
-    rows, context = run(
-        shape, args.runs, args.results, rebuild=args.rebuild, frozen=not args.no_frozen
-    )
-    print()
-    print(f"Machine: {machine.one_line(context['machine'])}")
-    print(f"Practice: {shape.clients:,} clients, {shape.sessions:,} sessions (seed {shape.seed})")
-    print()
-    print("\n".join(table_lines(rows)))
-    missed = [row.operation for row in rows if row.verdict.value == "MISSED"]
-    print(f"\n{len(missed)} budget(s) missed." if missed else "\nEvery budget met.")
+    sizes = args.clients or [base.clients]
+    measured: list[tuple[PracticeShape, list[Row]]] = []
+    for clients in sizes:
+        sessions = base.sessions if clients == base.clients else clients * SESSIONS_PER_CLIENT
+        shape = PracticeShape(clients, sessions, seed=args.seed)
+        rows, context = run(
+            shape, args.runs, args.results, rebuild=args.rebuild, frozen=not args.no_frozen
+        )
+        measured.append((shape, rows))
+        print()
+        print(f"Machine: {machine.one_line(context['machine'])}")
+        print(f"Practice: {clients:,} clients, {sessions:,} sessions (seed {shape.seed})")
+        print()
+        print("\n".join(table_lines(rows)))
+        missed = [row.operation for row in rows if row.verdict.value == "MISSED"]
+        print(f"\n{len(missed)} budget(s) missed." if missed else "\nEvery budget met.")
+    if len(measured) > 1:
+        print("\nGrowth with the size of the practice (medians; verdicts against each budget):\n")
+        print("\n".join(growth_lines(measured)))
+        (args.results / "benchmarks-growth.json").write_text(
+            json.dumps(growth_json(measured), indent=2) + "\n", "utf-8"
+        )
     return 0
 
 

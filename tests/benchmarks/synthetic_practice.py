@@ -39,8 +39,10 @@ from ipt_desktop.domain.model import (
 
 from . import synthetic_text as text
 
-#: Bump when the generated records change, so cached vaults are rebuilt.
-GENERATOR_VERSION = 1
+#: Bump when the generated records change, so cached vaults are rebuilt. 2: the sealed
+#: summaries gained the outcome and risk status (a vault built before would list through
+#: the recompute-from-the-record fallback and time that instead).
+GENERATOR_VERSION = 2
 #: "Today" of the synthetic practice (fixed, so the data does not depend on the day it runs).
 TODAY = dt.date(2026, 1, 15)
 PRACTICE_YEARS = 20
@@ -82,6 +84,8 @@ class PracticeShape:
         )
 
 
+#: Sessions per client in every practice the benchmark builds (``--clients N``).
+SESSIONS_PER_CLIENT = 16
 FULL = PracticeShape(clients=2000, sessions=32000)
 QUICK = PracticeShape(clients=200, sessions=3200)
 

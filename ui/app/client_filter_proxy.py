@@ -39,6 +39,8 @@ class ClientFilterProxy(QSortFilterProxyModel):
         self._phase: Phase | None = None
         self._status = StatusFilter.ACTIVE
         self._note_hits: dict[str, SearchHit] = {}
+        self._note_clients: frozenset[str] = frozenset()
+        self._hit_count = 0
         self.setDynamicSortFilter(True)
         self.sort(0)
 
@@ -49,17 +51,24 @@ class ClientFilterProxy(QSortFilterProxyModel):
         self._query = text
         self._needle = normalize(text).strip()
         self._note_hits = {}
+        self._note_clients = frozenset()
+        self._hit_count = 0
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def query(self) -> str:
         return self._query
 
-    def setNoteHits(self, query: str, hits: list[SearchHit]) -> None:
-        """Results of the background search; ignored if the query changed meanwhile."""
+    def setNoteHits(
+        self, query: str, hits: list[SearchHit], clients: frozenset[str] = frozenset()
+    ) -> None:
+        """Results of the background search; ignored if the query changed meanwhile.
+        ``clients``: every client found, also those past the hits given (no snippet)."""
         if query != self._query:
             return
         self.beginFilterChange()
         self._note_hits = {}
+        self._note_clients = clients
+        self._hit_count = len(hits)
         for hit in hits:
             if hit.field != "client.name":
                 self._note_hits.setdefault(hit.client_id, hit)
@@ -68,7 +77,12 @@ class ClientFilterProxy(QSortFilterProxyModel):
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, 0))
 
     def noteMatchCount(self) -> int:
-        return len(self._note_hits)
+        """Clients found by their notes."""
+        return len(self._note_clients | self._note_hits.keys())
+
+    def noteHitCount(self) -> int:
+        """Texts found in notes (the hits given to ``setNoteHits``)."""
+        return self._hit_count
 
     def setPhase(self, phase: Phase | None) -> None:
         self.beginFilterChange()
@@ -105,7 +119,11 @@ class ClientFilterProxy(QSortFilterProxyModel):
             return False
         if not self._needle:
             return True
-        return self._needle in normalize(summary.name) or summary.client_id in self._note_hits
+        return (
+            self._needle in normalize(summary.name)
+            or summary.client_id in self._note_hits
+            or summary.client_id in self._note_clients
+        )
 
     def lessThan(self, left: Index, right: Index) -> bool:
         model = self.sourceModel()

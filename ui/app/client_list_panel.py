@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.enums import Phase
-from ipt_desktop.domain.search import SearchHit
 from ipt_desktop.domain.summary import ClientSummary
+from ipt_desktop.services.client_search import SearchResult
 from ui.common.icons import tinted_icon
 from ui.common.task_runner import TaskRunner
 from ui.common.ui_text import count_text
@@ -42,15 +42,19 @@ from .client_filter_proxy import ClientFilterProxy, StatusFilter
 from .client_list_model import ClientListModel, ClientRole
 from .client_row_delegate import ClientRowDelegate
 
-NoteSearch = Callable[[str], list[SearchHit]]
+NoteSearch = Callable[[str], SearchResult]
 #: Searching every note waits for a pause in typing, and for at least this many characters.
-NOTE_SEARCH_DELAY_MS = 350
+NOTE_SEARCH_DELAY_MS = 350  # while the scan answers (seconds per search)
+INDEXED_SEARCH_DELAY_MS = 120  # once the index answers (milliseconds per search)
+STILL_INDEXING = "index still being built"
 NOTE_SEARCH_MIN_CHARS = 2
 
 
 class ClientListPanel(QWidget):
     clientRequested = Signal(str)
     contextMenuRequested = Signal(str, object)  # client id, global QPoint
+    #: The scan answered a search: the index is not there (not built yet, or dropped).
+    indexMissing = Signal()
 
     def __init__(
         self, runner: TaskRunner, note_search: NoteSearch, parent: QWidget | None = None
@@ -60,6 +64,8 @@ class ClientListPanel(QWidget):
         self._runner = runner
         self._note_search = note_search
         self._search_task: int | None = None
+        self._note_total = 0
+        self._index_ready = False
         self._quiet = False
         self.model = ClientListModel(self)
         self.proxy = ClientFilterProxy(self)
@@ -160,6 +166,8 @@ class ClientListPanel(QWidget):
         self._quiet = True
         self.search.clear()
         self.model.clear()
+        self._note_total = 0
+        self.setIndexReady(False)
         self._quiet = False
         self._update_count()
 
@@ -225,9 +233,25 @@ class ClientListPanel(QWidget):
             label="Searching notes…",
         )
 
-    def _notes_found(self, query: str, hits: list[SearchHit]) -> None:
+    def _notes_found(self, query: str, result: SearchResult) -> None:
         self._search_task = None
-        self.proxy.setNoteHits(query, hits)
+        self._note_total = result.total
+        self.setIndexReady(result.from_index)
+        if not result.from_index:
+            self.indexMissing.emit()
+        self.proxy.setNoteHits(query, result.hits, result.client_ids)
+        self._update_count()
+
+    def setIndexReady(self, ready: bool) -> None:
+        """The index answers from now on (True), or the scan does until it is built."""
+        self._index_ready = ready
+        self._timer.setInterval(INDEXED_SEARCH_DELAY_MS if ready else NOTE_SEARCH_DELAY_MS)
+
+    def indexBuilt(self) -> None:
+        """The index is ready: search again what is typed, so the list says so."""
+        self.setIndexReady(True)
+        if len(self.search.text().strip()) >= NOTE_SEARCH_MIN_CHARS and not self._quiet:
+            self._timer.start()
         self._update_count()
 
     def _notes_failed(self, exc: BaseException) -> None:
@@ -246,6 +270,10 @@ class ClientListPanel(QWidget):
             text = count_text(shown, "match", "matches")
             if self.proxy.noteMatchCount():
                 text += f", {self.proxy.noteMatchCount()} in notes"
+                if self._note_total > self.proxy.noteHitCount():
+                    text += f" (first {self.proxy.noteHitCount():,} of {self._note_total:,} found)"
+            if not self._index_ready:
+                text += f" · {STILL_INDEXING}"
         else:
             text = count_text(shown, "client")
         self.count.setText(text)

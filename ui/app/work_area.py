@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from ipt_desktop.services import client_search, clients
 from ipt_desktop.vault.vault import Vault
-from ui.common.task_runner import TaskRunner
+from ui.common.task_runner import TaskRunner, run_task
 from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import ClientWorkspace
 
@@ -47,7 +47,9 @@ class WorkArea(QWidget):
         super().__init__(parent)
         self.setObjectName("workArea")
         self._vault = vault
-        self.panel = ClientListPanel(runner, lambda query: client_search.search_all(vault, query))
+        self._runner = runner
+        self._index_task: int | None = None
+        self.panel = ClientListPanel(runner, lambda query: client_search.search(vault, query))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.damaged = DamagedRecordsList()
@@ -71,6 +73,7 @@ class WorkArea(QWidget):
         layout.addWidget(self.splitter)
         self.panel.clientRequested.connect(self._client_requested)
         self.panel.contextMenuRequested.connect(self._context_menu)
+        self.panel.indexMissing.connect(self._build_index)
         self.workspace.recordChanged.connect(self.refreshClient)
 
     # -- loading ------------------------------------------------------------------------
@@ -81,14 +84,37 @@ class WorkArea(QWidget):
         self.damaged.setDamaged(listing.damaged)
         self.panel.setSummaries(listing.summaries)
         self.panel.selectClient(self.workspace.currentClientId())
+        self._build_index()
+
+    def _build_index(self) -> None:
+        """Decrypt the notes once, in the background, into the in-memory search index;
+        until it is ready the scan answers and the list says so."""
+        if self._index_task is not None and self._runner.isRunning(self._index_task):
+            return
+        self.panel.setIndexReady(client_search.index_is_ready(self._vault))
+        self._index_task = run_task(
+            lambda: client_search.build_index(self._vault),
+            self._index_built,
+            self._index_failed,
+            label="Indexing notes for search…",
+            runner=self._runner,
+        )
+
+    def _index_built(self, ready: bool) -> None:
+        self._index_task = None
+        if ready:
+            self.panel.indexBuilt()
+
+    def _index_failed(self, _exc: BaseException) -> None:
+        self._index_task = None  # the scan keeps answering; nothing is lost
 
     def refreshClient(self, client_id: str) -> None:
         if not self._vault.is_unlocked:
             return
-        for summary in clients.list_summaries(self._vault):
-            if summary.client_id == client_id:
-                self.panel.updateSummary(summary)
-                return
+        summary = clients.summary_of(self._vault, client_id)  # one client, not the list
+        if summary is not None:
+            self.panel.updateSummary(summary)
+            return
         self.panel.removeClient(client_id)
 
     # -- switching ------------------------------------------------------------------------
@@ -145,6 +171,7 @@ class WorkArea(QWidget):
         self.workspace.clearSensitive()
         self.panel.clear()
         self.damaged.setDamaged([])
+        client_search.forget_index(self._vault)  # words of every note, kept only unlocked
 
     # -- client commands ------------------------------------------------------------------
     def addClient(self) -> None:

@@ -13,7 +13,7 @@ import pytest
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
-from tests.benchmarks import results_table, synthetic_text, vault_operations
+from tests.benchmarks import growth_table, results_table, synthetic_text, vault_operations
 from tests.benchmarks.baseline_reads import Baseline
 from tests.benchmarks.results_table import Budget, Row, Verdict
 from tests.benchmarks.synthetic_practice import PracticeShape, generate, session_counts
@@ -110,9 +110,22 @@ def test_every_operation_is_measured_and_tabled(practice: PracticeFiles, tmp_pat
     rows = vault_operations.measure(practice.copy_to(tmp_path / "work"), runs=1)
     names = [row.operation for row in rows]
     for expected in ("unlock, with the key derivation", "client list ready", "open a client",
-                     "save a new session", "save an edited session", "search all notes",
+                     "save a new session", "save an edited session", "search by scan",
+                     "index ready", "search with the index", "index update on save",
                      "graduation PDF", "full backup", "verify the whole vault"):  # fmt: skip
         assert any(name.startswith(expected) for name in names), expected
+    # Every line of the growth table finds its row (the child processes' two are added).
+    extra = [Row("longest event-loop stall while the index builds", (1.0,)),
+             Row("peak memory with the practice open", (1.0,), unit="MB")]  # fmt: skip
+    for _label, start in growth_table.GROWTH_ROWS:
+        assert any(r.operation.startswith(start) for r in [*rows, *extra]), start
+    small, large = PracticeShape(200, 3200), PracticeShape(2000, 32000)
+    doubled = [dataclasses.replace(r, runs=tuple(v * 20 for v in r.runs)) for r in rows]
+    growth = growth_table.growth_lines([(small, rows), (large, doubled)])
+    assert len(growth) == len(growth_table.GROWTH_ROWS) + 2
+    assert (
+        growth[4].split("|")[-2].strip() == "2.00"
+    )  # twenty times the time for ten times the practice
     for row in rows:
         assert row.measured and row.median is not None and row.median > 0, row.operation
     with_baseline = [r for r in rows if r.baseline is not None]

@@ -5,7 +5,7 @@ one character); ``fold`` is ``normalize`` with a shortcut for ASCII.
 """
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ipt_desktop.domain import search
@@ -66,3 +66,19 @@ def test_ascii_text_never_widens_a_snippet(text: str, data: st.DataObject) -> No
 def test_ascii_match_spans(text: str, needle: str, span: tuple[int, int] | None) -> None:
     assert search._match_span(text, needle) == span
     assert search._match_span_in_clusters(text, needle) == span
+
+
+@settings(database=None, deadline=None)
+@given(ascii_text, st.lists(st.text(alphabet="abcdeé0 ", min_size=1, max_size=4), max_size=3))
+def test_the_ascii_word_match_is_the_general_one(text: str, queries: list[str]) -> None:
+    """ASCII text is matched with a regular expression; the general path cuts it into
+    words: both decide alike, and the span starts where a term begins a word."""
+    terms = search.query_terms(" ".join(queries))
+    found = set(search.words(text))
+    general = bool(terms) and all(any(w.startswith(t) for w in found) for t in terms)
+    assert search.text_matches(text, terms) is general
+    span = search._word_span(text, terms) if general else None
+    if span is not None:
+        start, end = span
+        assert any(text[start:end].lower() == t for t in terms)
+        assert start == 0 or not text[start - 1].isalnum()

@@ -16,9 +16,10 @@ from ipt_desktop.domain.risk_records import RiskLevel
 from ipt_desktop.domain.risk_status import RiskStatus
 from ipt_desktop.domain.search import SearchHit
 from ipt_desktop.domain.summary import ClientSummary
+from ipt_desktop.services.client_search import SearchResult
 from ui.app.client_filter_proxy import ClientFilterProxy, StatusFilter
 from ui.app.client_list_model import ClientListModel, ClientRole, describe
-from ui.app.client_list_panel import ClientListPanel
+from ui.app.client_list_panel import STILL_INDEXING, ClientListPanel
 from ui.common.task_runner import TaskRunner
 
 RTL_NAME = "מרים כהן"  # Hebrew: "Miriam Cohen"
@@ -168,7 +169,7 @@ def test_each_row_reads_out_in_words() -> None:
 def test_rtl_name_is_displayed_unchanged(qtbot: QtBot) -> None:
     host = QWidget()
     qtbot.addWidget(host)
-    panel = ClientListPanel(TaskRunner(host), lambda _q: [], host)
+    panel = ClientListPanel(TaskRunner(host), lambda _q: SearchResult([], 0, True), host)
     panel.setSummaries([ROWS[4], ROWS[1]])
     panel.resize(320, 400)
     host.show()
@@ -181,3 +182,41 @@ def test_rtl_name_is_displayed_unchanged(qtbot: QtBot) -> None:
     rect = panel.view.visualRect(index)
     assert rect.height() >= 3 * panel.view.fontMetrics().height()
     assert not panel.view.viewport().grab(rect).isNull()
+
+
+def test_clients_past_the_first_hits_are_listed_without_a_snippet(
+    proxy: ClientFilterProxy,
+) -> None:
+    ada, elodie = ROWS[1], ROWS[2]
+    hits = [SearchHit(ada.client_id, None, "note.homework", "…the choir…")]
+    proxy.setQuery("choir")
+    proxy.setNoteHits("choir", hits, frozenset({ada.client_id, elodie.client_id}))
+    assert names(proxy) == ["Ada Lindqvist", "Élodie Marchand"]
+    assert proxy.index(1, 0).data(ClientRole.SNIPPET) is None
+    assert proxy.noteMatchCount() == 2 and proxy.noteHitCount() == 1
+
+
+def test_the_count_says_while_the_index_is_still_being_built(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    ada = ROWS[1]
+    hit = SearchHit(ada.client_id, None, "note.plan", "…choir…")
+    ready = {"now": False}
+
+    def note_search(_query: str) -> SearchResult:
+        return SearchResult([hit], 450, ready["now"], frozenset({ada.client_id}))
+
+    runner = TaskRunner(host)
+    panel = ClientListPanel(runner, note_search, host)
+    panel.setSummaries(ROWS)
+    panel.search.setText("choir")
+    qtbot.waitUntil(lambda: not panel.searchPending())
+    assert panel.count.text() == (f"1 match, 1 in notes (first 1 of 450 found) · {STILL_INDEXING}")
+    ready["now"] = True
+    panel.indexBuilt()  # searches again; the index answers
+    qtbot.waitUntil(lambda: not panel.searchPending())
+    assert panel.count.text() == "1 match, 1 in notes (first 1 of 450 found)"
+    panel.clear()  # at lock: the next unlock starts without an index
+    panel.search.setText("choir")
+    qtbot.waitUntil(lambda: not panel.searchPending())
+    assert STILL_INDEXING not in panel.count.text()  # this search's own answer says so
