@@ -176,6 +176,10 @@ def stored_entries(vault: RowSealer, db: DbSession, client_id: str) -> dict[str,
         )
     ).first()
     if row is None:
+        if db.get(ClientRow, client_id) is None:
+            # Neither the client nor its manifest: a client deleted by the app (its removal
+            # is in the header's root, which catches a row and manifest removed by hand).
+            raise LookupError("there is no client with that id")
         return preload(vault, db, client_id, None)
     return preload(vault, db, client_id, (row.version, row.digest, row.payload))
 

@@ -227,6 +227,21 @@ def test_writes_for_unknown_clients_or_foreign_rows_are_refused(shared_vault):
     assert clients.read_record(vault, other.client.id) == other
 
 
+def test_writes_for_a_client_the_app_deleted_say_there_is_no_client(shared_vault):
+    """Not "damaged, restore from a backup": the app removed the client and its manifest."""
+    vault = shared_vault
+    record = full_record()
+    store(vault, record)
+    session = record.sessions[0]
+    clients.delete_client(vault, record.client.id)
+    with pytest.raises(LookupError):
+        sessions.save_session(vault, dataclasses.replace(session, note=session.note))
+    with pytest.raises(LookupError):
+        sessions.delete_session(vault, record.client.id, session.id)
+    with pytest.raises(LookupError):
+        clients.read_record(vault, record.client.id)
+
+
 def test_creating_a_client_twice_is_refused_and_changes_nothing(shared_vault):
     client = Client(name="Demo – Once")
     clients.create_client(shared_vault, client)
