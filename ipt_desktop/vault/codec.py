@@ -238,6 +238,10 @@ def read_goal_reviews(obj: JsonObject) -> tuple[GoalReview, ...]:
         )
         item.finish()
     said_met = {r.goal for r in reviews if r.status is GoalStatus.MET}
+    if obj.has("goals_met") and not all(isinstance(goal, str) for goal in met):
+        # The lean reader hands texts over unchecked: a damaged list must be refused, not
+        # raise TypeError in the comparison below.
+        raise ValidationError(obj.at("goals_met"), "must be a list of texts")
     if obj.has("goals_met") and set(met) != said_met:
         raise ValidationError(
             obj.at("goals_met"), "disagrees with the goals goal_reviews marks met"

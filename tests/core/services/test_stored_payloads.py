@@ -248,3 +248,11 @@ def test_an_amendment_without_an_id_gets_a_fresh_one_both_ways() -> None:
     strict, lean = outcome(False, payload, SESSION_READ), outcome(True, payload, SESSION_READ)
     assert strict == lean
     assert strict[0] == "ok" and strict[1].amendments[0].id == str(uuid.UUID(int=1))
+
+
+@pytest.mark.parametrize("goals_met", [[{}], [["a"]], [{"goal": "x"}]], ids=repr)
+def test_an_episode_whose_met_goals_are_not_texts_is_refused_both_ways(goals_met: Any) -> None:
+    """Found by the changed-payload property: the lean reader raised TypeError instead."""
+    _name, payload, read, _value = CASES[IDS.index("episode")]
+    changed = {**copy.deepcopy(payload), "goals_met": goals_met}
+    assert outcome(True, changed, read) == outcome(False, changed, read) == ("damaged", None)
