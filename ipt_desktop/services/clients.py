@@ -2,10 +2,11 @@
 
 import dataclasses
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.domain.model import Client, ClientRecord
@@ -43,41 +44,104 @@ class ClientListing:
     damaged: list[DamagedClient]
 
 
+#: The client list's first chunk: more than a screen of names at any window height.
+FIRST_CHUNK = 300
+#: The chunks after the first (about 70 ms of work each, off the GUI thread).
+CHUNK = 1_000
+
+
+@dataclass(frozen=True)
+class ListChunk:
+    """Part of the client list, in the order clients were added: ``listing`` for the clients
+    after ``after``; ``after`` of the next chunk is ``last``; ``done`` when none is left.
+    ``total``: how many clients the vault held when this chunk was read."""
+
+    listing: ClientListing
+    last: tuple[int, str] | None
+    done: bool
+    total: int
+
+
+_LIST_COLUMNS = (
+    ClientRow.id,
+    ClientRow.key_version,
+    ClientRow.wrapped_key,
+    ClientRow.summary,
+    ClientRow.summary_version,
+    ManifestRow.version,
+    ManifestRow.digest,
+    ManifestRow.payload,
+    ClientRow.order_key,
+)
+
+
 def list_clients(vault: Vault) -> ClientListing:
     """One summary per client, in the order they were added, and the clients that cannot
     be listed (one damaged client never hides the others). No note is decrypted.
 
     Per client: one key unwrap, the sealed manifest and the sealed summary (checked against
     the manifest). A summary written by an older version that this one cannot read is
-    recomputed from the record (in memory only).
+    recomputed from the record (in memory only). The same code lists a chunk
+    (``list_chunk``): this is one chunk of every client, read in one transaction.
     """
+    return list_chunk(vault, None, None).listing
+
+
+def list_chunk(vault: Vault, after: tuple[int, str] | None, size: int | None) -> ListChunk:
+    """The next ``size`` clients (None: all) after ``after`` (the ``last`` of the chunk
+    before; None: from the first), read in one transaction. A client added meanwhile comes
+    in a later chunk (the order key only grows); one deleted meanwhile is not in it."""
+    query = select(*_LIST_COLUMNS).outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
+    if after is not None:
+        query = query.where(tuple_(ClientRow.order_key, ClientRow.id) > tuple_(*after))
+    query = query.order_by(ClientRow.order_key, ClientRow.id)
+    if size is not None:
+        query = query.limit(size + 1)  # one more: whether any is left
+    with vault.reading() as db:
+        connection = db.connection()
+        total = connection.execute(select(func.count()).select_from(ClientRow)).scalar_one()
+        rows = connection.execute(query).all()
+        done = size is None or len(rows) <= size
+        rows = rows if done else rows[:size]
+        listing, older = _listing(vault, db, rows)
+    _rewrite_summaries(vault, older)
+    last = (rows[-1][8], rows[-1][0]) if rows else after
+    return ListChunk(listing, last, done, int(total))
+
+
+def list_clients_in_chunks(
+    vault: Vault, *, first: int = FIRST_CHUNK, size: int = CHUNK
+) -> Iterator[ListChunk]:
+    """The client list chunk by chunk (``first`` clients, then ``size`` at a time), in the
+    order of ``list_clients``; together exactly its listing when nothing is written
+    between chunks. The GUI calls ``list_chunk`` itself (one chunk per background task)."""
+    chunk = list_chunk(vault, None, first)
+    yield chunk
+    while not chunk.done:
+        chunk = list_chunk(vault, chunk.last, size)
+        yield chunk
+
+
+def _listing(
+    vault: Vault, db: DbSession, rows: Sequence[Sequence[Any]]
+) -> tuple[ClientListing, list[ClientRecord]]:
+    """The summaries of ``rows`` (``_LIST_COLUMNS``), the damaged, and the records whose
+    stored summary should be sealed again."""
     listing = ClientListing([], [])
     older: list[ClientRecord] = []
-    query = select(
-        ClientRow.id,
-        ClientRow.key_version,
-        ClientRow.wrapped_key,
-        ClientRow.summary,
-        ClientRow.summary_version,
-        ManifestRow.version,
-        ManifestRow.digest,
-        ManifestRow.payload,
-    ).outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
-    with vault.reading() as db:
-        rows = db.connection().execute(query.order_by(ClientRow.order_key)).all()
-        for row in rows:
-            client_id = row[0]
-            try:
-                key = vault.unwrap_client_key(client_id, row[1], row[2])
-                manifest.preload(vault, db, client_id, None if row[5] is None else row[5:8])
-                summary, stale = _summary(vault, db, client_id, key, row[3], row[4])
-                listing.summaries.append(summary)
-                if stale is not None:
-                    older.append(stale)
-            except RecordDamagedError as exc:
-                listing.damaged.append(DamagedClient(client_id, str(exc)))
-    _rewrite_summaries(vault, older)
-    return listing
+    for row in rows:
+        client_id = row[0]
+        try:
+            key = vault.unwrap_client_key(client_id, row[1], row[2])
+            stored = None if row[5] is None else (row[5], row[6], row[7])
+            manifest.preload(vault, db, client_id, stored)
+            summary, stale = _summary(vault, db, client_id, key, row[3], row[4])
+            listing.summaries.append(summary)
+            if stale is not None:
+                older.append(stale)
+        except RecordDamagedError as exc:
+            listing.damaged.append(DamagedClient(client_id, str(exc)))
+    return listing, older
 
 
 def _summary(

@@ -1,4 +1,5 @@
-"""Filters and order of the client list: search text, phase, active or ended.
+"""Filters of the client list: search text, phase, active or ended (the model keeps the
+order: by name).
 
 The search matches names at once (caseless, NFKC, any script, like ``domain.search``); a
 search over every note runs in the background and adds the clients whose notes match
@@ -18,9 +19,8 @@ from PySide6.QtCore import (
 
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.search import SearchHit, normalize
-from ipt_desktop.domain.summary import ClientSummary
 
-from .client_list_model import ClientRole
+from .client_list_model import ClientListModel, ClientRole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,8 +41,8 @@ class ClientFilterProxy(QSortFilterProxyModel):
         self._note_hits: dict[str, SearchHit] = {}
         self._note_clients: frozenset[str] = frozenset()
         self._hit_count = 0
+        # No sorting here: the model keeps its rows in the list's order (sort_key).
         self.setDynamicSortFilter(True)
-        self.sort(0)
 
     # -- settings -----------------------------------------------------------------------
     def setQuery(self, text: str) -> None:
@@ -105,12 +105,12 @@ class ClientFilterProxy(QSortFilterProxyModel):
 
     # -- Qt overrides -------------------------------------------------------------------
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        # Called for every row on every filter change (20,000 at a time): the model's
+        # Python list is read directly, and the name was folded once, when it was added.
         model = self.sourceModel()
-        if model is None:
+        if not isinstance(model, ClientListModel) or source_parent.isValid():
             return False
-        summary = model.data(model.index(source_row, 0, source_parent), ClientRole.SUMMARY)
-        if not isinstance(summary, ClientSummary):
-            return False
+        summary = model.summaryAt(source_row)
         if self._status is StatusFilter.ACTIVE and not summary.active:
             return False
         if self._status is StatusFilter.ENDED and summary.active:
@@ -120,18 +120,10 @@ class ClientFilterProxy(QSortFilterProxyModel):
         if not self._needle:
             return True
         return (
-            self._needle in normalize(summary.name)
+            self._needle in model.foldedNameAt(source_row)
             or summary.client_id in self._note_hits
             or summary.client_id in self._note_clients
         )
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.sourceModel()
-        a = model.data(left, ClientRole.SUMMARY)
-        b = model.data(right, ClientRole.SUMMARY)
-        if not isinstance(a, ClientSummary) or not isinstance(b, ClientSummary):
-            return False
-        return (normalize(a.name), a.client_id) < (normalize(b.name), b.client_id)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == ClientRole.SNIPPET:

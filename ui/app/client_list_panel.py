@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QProgressBar,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -47,6 +48,8 @@ NoteSearch = Callable[[str], SearchResult]
 NOTE_SEARCH_DELAY_MS = 350  # while the scan answers (seconds per search)
 INDEXED_SEARCH_DELAY_MS = 120  # once the index answers (milliseconds per search)
 STILL_INDEXING = "index still being built"
+#: Said beside a count or a search result while the list is still loading.
+STILL_LOADING = "list still loading, more may follow"
 NOTE_SEARCH_MIN_CHARS = 2
 
 
@@ -67,6 +70,8 @@ class ClientListPanel(QWidget):
         self._note_total = 0
         self._index_ready = False
         self._quiet = False
+        self._batch = False
+        self._loading: tuple[int, int] | None = None  # (clients read, of how many)
         self.model = ClientListModel(self)
         self.proxy = ClientFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -98,7 +103,9 @@ class ClientListPanel(QWidget):
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(ClientRowDelegate(self.view))
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setUniformItemSizes(False)
+        # Every row has the same height until a search shows snippets: with uniform sizes
+        # Qt lays out 20,000 rows without asking the delegate for each (160 ms).
+        self.view.setUniformItemSizes(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
@@ -112,6 +119,16 @@ class ClientListPanel(QWidget):
         self.empty.setMargin(16)
         self.count = QLabel()
         self.count.setAccessibleName("Number of clients shown")
+        self.count.setWordWrap(True)
+        self.loading = QLabel()
+        self.loading.setObjectName("clientListLoading")
+        self.loading.setAccessibleName("Client list loading")
+        self.loadingBar = QProgressBar()
+        self.loadingBar.setAccessibleName("Client list loading progress")
+        self.loadingBar.setTextVisible(False)
+        self.loadingBar.setMaximumHeight(6)
+        self.loading.setVisible(False)
+        self.loadingBar.setVisible(False)
 
         filters = QHBoxLayout()
         filters.setSpacing(6)
@@ -125,6 +142,8 @@ class ClientListPanel(QWidget):
         layout.setSpacing(6)
         layout.addWidget(self.search)
         layout.addLayout(filters)
+        layout.addWidget(self.loading)
+        layout.addWidget(self.loadingBar)
         layout.addLayout(self._stack, 1)
         layout.addWidget(self.count)
 
@@ -151,11 +170,54 @@ class ClientListPanel(QWidget):
         if current is not None:
             self.selectClient(current)
 
+    def addSummaries(self, summaries: list[ClientSummary]) -> None:
+        """A batch of the list as it loads: inserted in order, the selection kept, the
+        count said once."""
+        current = self.currentClientId()
+        self._quiet = self._batch = True
+        try:
+            self.model.addSummaries(summaries)
+        finally:
+            self._quiet = self._batch = False
+        if current is not None and self.currentClientId() != current:
+            self.selectClient(current)
+        self._update_count()
+
     def updateSummary(self, summary: ClientSummary) -> None:
-        self.model.upsert(summary)
+        """A client saved (or added): its row, moved if its name moved it; the selection
+        stays on the client shown (no switch is asked for)."""
+        current = self.currentClientId()
+        self._quiet = True
+        try:
+            self.model.upsert(summary)
+        finally:
+            self._quiet = False
+        if current is not None and self.currentClientId() != current:
+            self.selectClient(current)
 
     def removeClient(self, client_id: str) -> None:
         self.model.remove(client_id)
+
+    def setLoading(self, loaded: int, total: int) -> None:
+        """The list is still loading: ``loaded`` of ``total`` clients read so far."""
+        self._loading = (loaded, max(total, loaded))
+        total = max(total, loaded)
+        self.loading.setText(f"Loading clients… {loaded:,} of {total:,}")
+        self.loadingBar.setRange(0, max(total, 1))
+        self.loadingBar.setValue(loaded)
+        self.loading.setVisible(True)
+        self.loadingBar.setVisible(True)
+        self._update_count()
+
+    def setLoaded(self) -> None:
+        """Every client is in the list (or loading stopped: the lock)."""
+        self._loading = None
+        self.loading.setVisible(False)
+        self.loadingBar.setVisible(False)
+        self._update_count()
+
+    def isLoading(self) -> bool:
+        return self._loading is not None
 
     def clear(self) -> None:
         """On lock: no name, no search text, no snippet stays in memory or on screen."""
@@ -166,6 +228,7 @@ class ClientListPanel(QWidget):
         self._quiet = True
         self.search.clear()
         self.model.clear()
+        self.setLoaded()
         self._note_total = 0
         self.setIndexReady(False)
         self._quiet = False
@@ -213,6 +276,7 @@ class ClientListPanel(QWidget):
 
     # -- searching ----------------------------------------------------------------------
     def _query_changed(self, text: str) -> None:
+        self.view.setUniformItemSizes(not text.strip())  # snippets only while searching
         self.proxy.setQuery(text)
         if self._search_task is not None:
             self._runner.cancel(self._search_task)
@@ -263,6 +327,8 @@ class ClientListPanel(QWidget):
 
     # -- status -------------------------------------------------------------------------
     def _update_count(self) -> None:
+        if self._batch:  # said once, after the batch
+            return
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         query = self.search.text().strip()
@@ -276,11 +342,15 @@ class ClientListPanel(QWidget):
                 text += f" · {STILL_INDEXING}"
         else:
             text = count_text(shown, "client")
+        if self._loading is not None:
+            text += f" so far · {STILL_LOADING}"
         self.count.setText(text)
         if shown:
             self._stack.setCurrentWidget(self.view)
             return
-        if total == 0 and not query:
+        if self._loading is not None:
+            self.empty.setText("No client matches among those loaded so far.")
+        elif total == 0 and not query:
             self.empty.setText("No clients yet.\nAdd the first with “New client” (Ctrl+Shift+N).")
         elif query:
             self.empty.setText(

@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
+from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.services import client_search, clients
 from ipt_desktop.vault.vault import Vault
 from ui.common.task_runner import TaskRunner, run_task
@@ -22,6 +23,9 @@ from .client_list_panel import ClientListPanel
 from .damaged_records import DamagedRecordsList
 
 LIST_WIDTH = 320
+#: Clients inserted into the list per turn of the event loop while it loads (about 15 ms
+#: at 20,000 clients: each is a bisection and, mostly, a row insertion of its own).
+INSERT_BATCH = 250
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,20 @@ class WorkArea(QWidget):
         self._vault = vault
         self._runner = runner
         self._index_task: int | None = None
+        # Loading the list (``reload``): the chunk being read, the summaries read and not
+        # yet inserted, the clients changed meanwhile (their rows are newer than a chunk).
+        self._load_counter = 0
+        self._load_generation: int | None = None
+        self._chunk_task: int | None = None
+        self._queue: list[ClientSummary] = []
+        self._touched: set[str] = set()
+        self._more = False
+        self._loaded = 0
+        self._total = 0
+        self._insert_timer = QTimer(self)
+        self._insert_timer.setSingleShot(True)
+        self._insert_timer.setInterval(0)
+        self._insert_timer.timeout.connect(self._insert_batch)
         self.panel = ClientListPanel(runner, lambda query: client_search.search(vault, query))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -78,19 +96,105 @@ class WorkArea(QWidget):
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
-        """The list after an unlock: one damaged client is one "damaged record" row, and
-        every other client is listed and works."""
-        listing = clients.list_clients(self._vault)
-        self.damaged.setDamaged(listing.damaged)
-        self.panel.setSummaries(listing.summaries)
+        """The list after an unlock: the first chunk at once (more than a screen of names),
+        the rest chunk by chunk on the task runner, inserted a batch per turn of the event
+        loop; then the search index is built. One damaged client is one "damaged record"
+        strip, and every other client is listed and works."""
+        self._stop_loading()
+        first = clients.list_chunk(self._vault, None, clients.FIRST_CHUNK)
+        self.damaged.setDamaged(first.listing.damaged)
+        self.panel.setSummaries(first.listing.summaries)
         self.panel.selectClient(self.workspace.currentClientId())
-        self._build_index()
+        self._loaded = len(first.listing.summaries) + len(first.listing.damaged)
+        if first.done:
+            self._finish_loading()
+            return
+        self.panel.setLoading(self._loaded, first.total)
+        self._next_chunk(first.last)
+
+    def isLoading(self) -> bool:
+        return self._load_generation is not None
+
+    def _next_chunk(self, after: tuple[int, str] | None) -> None:
+        generation = self._load_generation = self._load_counter = self._load_counter + 1
+        vault = self._vault
+        self._chunk_task = run_task(
+            lambda: clients.list_chunk(vault, after, clients.CHUNK),
+            lambda chunk: self._chunk_read(generation, chunk),
+            lambda exc: self._chunk_failed(generation, exc),
+            label="Loading the client list…",
+            runner=self._runner,
+        )
+
+    def _chunk_read(self, generation: int, chunk: clients.ListChunk) -> None:
+        if generation != self._load_generation or not self._vault.is_unlocked:
+            return  # stopped (a lock), or superseded by a reload
+        self._chunk_task = None
+        self._queue.extend(chunk.listing.summaries)
+        self._loaded += len(chunk.listing.summaries) + len(chunk.listing.damaged)
+        self._total = chunk.total
+        # A client saved, added or deleted while its chunk was read is already right.
+        damaged = [d for d in chunk.listing.damaged if d.client_id not in self._touched]
+        if damaged:
+            self.damaged.setDamaged([*self.damaged.damaged(), *damaged])
+        self._more = not chunk.done
+        if self._more:
+            self._next_chunk(chunk.last)  # read the next while this one is inserted
+        self._insert_timer.start()
+
+    def _insert_batch(self) -> None:
+        """One batch into the model per turn of the event loop (no stall over ~25 ms)."""
+        if self._load_generation is None:
+            return
+        batch = self._queue[:INSERT_BATCH]
+        del self._queue[:INSERT_BATCH]
+        fresh = [s for s in batch if s.client_id not in self._touched]
+        if fresh:
+            self.panel.addSummaries(fresh)
+        shown = self._loaded - len(self._queue)
+        if self._queue:
+            self.panel.setLoading(shown, self._total)
+            self._insert_timer.start()
+        elif self._more:
+            self.panel.setLoading(shown, self._total)
+        else:
+            self._finish_loading()
+
+    def _chunk_failed(self, generation: int, exc: BaseException) -> None:
+        if generation != self._load_generation:
+            return
+        self._stop_loading()
+        self.panel.setLoaded()
+        self.statusMessage.emit(f"The rest of the client list could not be loaded: {exc}")
+
+    def _finish_loading(self) -> None:
+        self._stop_loading()
+        self.panel.setLoaded()
+        self._build_index()  # after the list: the two would share the cores
+
+    def _stop_loading(self) -> None:
+        """No chunk arrives any more, and none waits to be inserted (a lock, a reload)."""
+        if self._chunk_task is not None:
+            self._runner.cancel(self._chunk_task)
+        self._chunk_task = None
+        self._load_generation = None
+        self._insert_timer.stop()
+        self._queue = []
+        self._touched = set()
+        self._more = False
+
+    def _touch(self, client_id: str) -> None:
+        """While loading: what the list shows for this client is newer than any chunk."""
+        if self._load_generation is not None:
+            self._touched.add(client_id)
 
     def _build_index(self) -> None:
         """Decrypt the notes once, in the background, into the in-memory search index;
         until it is ready the scan answers and the list says so."""
         if self._index_task is not None and self._runner.isRunning(self._index_task):
             return
+        if self.isLoading():
+            return  # built when the list is complete (``_finish_loading``)
         self.panel.setIndexReady(client_search.index_is_ready(self._vault))
         self._index_task = run_task(
             lambda: client_search.build_index(self._vault),
@@ -111,6 +215,7 @@ class WorkArea(QWidget):
     def refreshClient(self, client_id: str) -> None:
         if not self._vault.is_unlocked:
             return
+        self._touch(client_id)
         summary = clients.summary_of(self._vault, client_id)  # one client, not the list
         if summary is not None:
             self.panel.updateSummary(summary)
@@ -139,9 +244,15 @@ class WorkArea(QWidget):
         if not self._vault.is_unlocked:  # the app locked while a question was open
             return False
         self.workspace.showClient(client_id)
+        self._list_now(client_id)
         self.panel.selectClient(client_id)
         self.currentClientChanged.emit(client_id)
         return True
+
+    def _list_now(self, client_id: str | None) -> None:
+        """While the list loads: a client shown before its chunk came is listed now."""
+        if client_id is not None and self.isLoading() and self.panel.model.rowOf(client_id) is None:
+            self.refreshClient(client_id)
 
     # -- lock support ---------------------------------------------------------------------
     def place(self) -> WorkPlace:
@@ -152,6 +263,7 @@ class WorkArea(QWidget):
         )
 
     def restorePlace(self, place: WorkPlace) -> None:
+        self._list_now(place.client_id)
         if place.client_id is None or self.panel.model.rowOf(place.client_id) is None:
             self.workspace.showClient(None)
             self.currentClientChanged.emit(None)
@@ -168,6 +280,7 @@ class WorkArea(QWidget):
         self.workspace.saveDrafts()
 
     def clearSensitive(self) -> None:
+        self._stop_loading()  # nothing read before the lock is kept
         self.workspace.clearSensitive()
         self.panel.clear()
         self.damaged.setDamaged([])
@@ -208,6 +321,7 @@ class WorkArea(QWidget):
             self.workspace.clearSensitive()
             self.workspace.showClient(None)
             self.currentClientChanged.emit(None)
+        self._touch(target)
         self.panel.removeClient(target)
         self.statusMessage.emit("Client deleted.")
 

@@ -99,10 +99,10 @@ def test_the_auto_lock_starts_before_the_list_loads(
     try:
         window.lockController.idle.stop()
 
-        def broken(_vault: Vault) -> object:
+        def broken(*_args: object) -> object:
             raise RuntimeError("loading failed")
 
-        monkeypatch.setattr(clients, "list_clients", broken)
+        monkeypatch.setattr(clients, "list_chunk", broken)
         with pytest.raises(RuntimeError):
             window.lockController.unlocked()  # what runs after every unlock
         assert window.lockController.idle.isActive()
