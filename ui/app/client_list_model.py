@@ -8,6 +8,7 @@ a screen reader hears what the delegate paints.
 """
 
 import bisect
+import unicodedata
 from enum import IntEnum
 from typing import Any
 
@@ -62,9 +63,13 @@ def shows_risk_flag(summary: ClientSummary) -> bool:
     return summary.risk_flag or summary.risk is RiskStatus.OPEN
 
 
-def sort_key(summary: ClientSummary) -> tuple[str, str]:
-    """The list's order: by name (caseless, NFKC, like the search), then by id."""
-    return (normalize(summary.name), summary.client_id)
+def sort_key(summary: ClientSummary) -> tuple[str, str, str]:
+    """The list's order: by name without accents and case ("Élodie" among the E's, not
+    after "Z"), then with them, then by id. The middle part is the name as the name
+    filter matches it (``normalize``, like the search)."""
+    folded = normalize(summary.name)
+    bare = "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+    return (bare, folded, summary.client_id)
 
 
 class ClientListModel(QAbstractListModel):
@@ -75,7 +80,7 @@ class ClientListModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ClientSummary] = []
-        self._keys: list[tuple[str, str]] = []  # sort_key of each row, for bisection
+        self._keys: list[tuple[str, str, str]] = []  # sort_key of each row, for bisection
         self._by_id: dict[str, ClientSummary] = {}
 
     # -- Qt model API ---------------------------------------------------------------------
@@ -110,7 +115,7 @@ class ClientListModel(QAbstractListModel):
         return self._rows[row]
 
     def foldedNameAt(self, row: int) -> str:
-        return self._keys[row][0]
+        return self._keys[row][1]
 
     # -- updates ------------------------------------------------------------------------
     def setSummaries(self, summaries: list[ClientSummary]) -> None:
@@ -138,7 +143,7 @@ class ClientListModel(QAbstractListModel):
         if not fresh:
             return
         pairs = sorted((sort_key(s), s) for s in fresh.values())
-        runs: list[tuple[int, list[tuple[tuple[str, str], ClientSummary]]]] = []
+        runs: list[tuple[int, list[tuple[tuple[str, str, str], ClientSummary]]]] = []
         for pair in pairs:
             position = bisect.bisect_left(self._keys, pair[0])
             if runs and runs[-1][0] == position:

@@ -220,3 +220,34 @@ def test_the_count_says_while_the_index_is_still_being_built(qtbot: QtBot) -> No
     panel.search.setText("choir")
     qtbot.waitUntil(lambda: not panel.searchPending())
     assert STILL_INDEXING not in panel.count.text()  # this search's own answer says so
+
+
+def test_batches_keep_the_model_sorted_with_one_row_per_client(
+    qtmodeltester: ModelTester,
+) -> None:
+    """The list loads in batches (issue 16): each batch lands in name order among the rows
+    there, a client already listed is updated rather than doubled, and a new name moves
+    its row; the proxy above shows the same order without sorting."""
+    model = ClientListModel()
+    qtmodeltester.check(model)
+    model.setSummaries([ROWS[1], ROWS[3]])  # Ada, Chen
+    proxy = ClientFilterProxy()
+    proxy.setSourceModel(model)
+    proxy.setStatus(StatusFilter.ALL)
+    qtmodeltester.check(proxy)
+    newer_ada = dataclasses.replace(ROWS[1], latest_phq9=3)
+    batch = [ROWS[4], ROWS[0], newer_ada, ROWS[2], summary("Aaron Zed"), summary("Zoë Ng")]
+    model.addSummaries(batch)
+    # "Élodie" among the E's, not after "Z" (accents and case set aside to sort).
+    expected = ["Aaron Zed", "Ada Lindqvist", "Beatriz Duarte", "Chen Wei", "Élodie Marchand"]
+    expected += ["Zoë Ng", RTL_NAME]
+    assert [s.name for s in model.summaries()] == expected
+    assert names(proxy) == expected
+    assert model.summary(ROWS[1].client_id) == newer_ada
+    assert all(model.rowOf(s.client_id) == row for row, s in enumerate(model.summaries()))
+    renamed = dataclasses.replace(ROWS[3], name="Xiao Chen")
+    model.upsert(renamed)
+    assert [s.name for s in model.summaries()][-3:] == ["Xiao Chen", "Zoë Ng", RTL_NAME]
+    assert model.rowCount() == len(expected) and names(proxy)[-3] == "Xiao Chen"
+    model.addSummaries([])
+    assert model.rowCount() == len(expected)
