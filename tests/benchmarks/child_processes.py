@@ -119,6 +119,38 @@ def stall_row(files: PracticeFiles, runs: int, state_dir: Path) -> Row:
     )
 
 
+def list_loading_rows(files: PracticeFiles, runs: int, state_dir: Path) -> list[Row]:
+    """The client list in the window after an unlock (list_loading_probe): first screen,
+    complete, and the longest event-loop stall while the rest loads."""
+    first, complete, stalls = [], [], []
+    names = (
+        "client list in the window: first screen after the key derivation",
+        "client list in the window: every client listed, after the key derivation",
+        "longest event-loop stall while the client list loads",
+    )
+    try:
+        for _ in range(runs):
+            _ms, line = run_child(
+                "tests.benchmarks.list_loading_probe", [str(files.root)], state_dir
+            )
+            data = json.loads(line)
+            first.append(float(data["first_screen_ms"]))
+            complete.append(float(data["complete_ms"]))
+            stalls.append(float(data["max_stall_ms"]))
+    except (RuntimeError, ValueError) as exc:
+        return [Row(name, note=f"could not be measured: {exc}") for name in names]
+    how = "fresh process, offscreen WorkArea at 1280x800, unlock, WorkArea.reload"
+    return [
+        Row(names[0], tuple(first), budget=Budget(300),
+            note=f"{how}: the first chunk read and painted on the GUI thread"),
+        Row(names[1], tuple(complete),
+            note=f"{how}: the last chunk inserted (the rest in chunks on the TaskRunner)"),
+        Row(names[2], tuple(stalls), budget=Budget(50),
+            note="after the first screen, until every client is listed: a 5 ms GUI-thread "
+            "timer's longest gap beyond its interval (median of runs)"),
+    ]  # fmt: skip
+
+
 def memory_row(files: PracticeFiles, runs: int, state_dir: Path) -> Row:
     client = files.manifest.long_client_id
     args = [str(files.root), client, RARE_WORD]

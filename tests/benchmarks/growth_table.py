@@ -11,7 +11,11 @@ from .synthetic_practice import PracticeShape
 #: (label in the table, start of the operation's name in the per-size table).
 GROWTH_ROWS = (
     ("unlock: the key derivation alone", "unlock: the key derivation alone"),
+    ("client list: first screen after the key derivation", "client list: first screen"),
     ("client list ready after the key derivation", "client list ready"),
+    ("client list in the window: first screen", "client list in the window: first screen"),
+    ("client list in the window: every client", "client list in the window: every client"),
+    ("longest event-loop stall while the list loads", "longest event-loop stall while the c"),
     ("open the longest record (200 sessions)", "open a client with its timeline (longest"),
     ("save an edited session of the longest record", "save an edited session (longest"),
     ("index ready after unlock", "index ready"),

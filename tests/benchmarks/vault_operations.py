@@ -79,8 +79,16 @@ class VaultBench:
         total: list[float] = []
         rest: list[float] = []
         ready: list[float] = []
+        first_screen: list[float] = []
         for _ in range(self.runs + 1):  # the first is a warm-up
             self.vault.lock()
+            self.kdf.take_ms()
+            began = time.perf_counter()
+            unlock_session.unlock(self.vault, self.secret)
+            unlocked = time.perf_counter()
+            clients.list_chunk(self.vault, None, clients.FIRST_CHUNK)
+            first_screen.append((time.perf_counter() - self.kdf.ended_at) * 1000)
+            self.vault.lock()  # the whole list timed from a fresh unlock too (no key cached)
             self.kdf.take_ms()
             began = time.perf_counter()
             unlock_session.unlock(self.vault, self.secret)
@@ -113,10 +121,19 @@ class VaultBench:
                 note="the same unlock minus the time spent inside derive_key",
             ),
             Row(
+                "client list: first screen after the key derivation "
+                f"(the first {min(clients.FIRST_CHUNK, self.manifest.clients):,} clients)",
+                tuple(first_screen[1:]),
+                budget=Budget(300),
+                note="from the end of Argon2id inside unlock_session.unlock to "
+                "clients.list_chunk returning the first chunk, as WorkArea.reload reads it "
+                "on the GUI thread (the rest loads in chunks on the task runner)",
+            ),
+            Row(
                 f"client list ready ({self.manifest.clients:,} clients) after the key derivation",
                 tuple(ready[1:]),
                 base_list,
-                Budget(300),
+                Budget() if _large(self.manifest.clients) else Budget(300),
                 note="from the end of Argon2id inside unlock_session.unlock to "
                 "clients.list_summaries returning; baseline: header and summaries read",
             ),

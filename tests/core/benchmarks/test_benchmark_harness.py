@@ -13,7 +13,13 @@ import pytest
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
-from tests.benchmarks import growth_table, results_table, synthetic_text, vault_operations
+from tests.benchmarks import (
+    child_processes,
+    growth_table,
+    results_table,
+    synthetic_text,
+    vault_operations,
+)
 from tests.benchmarks.baseline_reads import Baseline
 from tests.benchmarks.results_table import Budget, Row, Verdict
 from tests.benchmarks.synthetic_practice import PracticeShape, generate, session_counts
@@ -109,14 +115,19 @@ def test_budget_verdicts(
 def test_every_operation_is_measured_and_tabled(practice: PracticeFiles, tmp_path: Path) -> None:
     rows = vault_operations.measure(practice.copy_to(tmp_path / "work"), runs=1)
     names = [row.operation for row in rows]
-    for expected in ("unlock, with the key derivation", "client list ready", "open a client",
+    for expected in ("unlock, with the key derivation", "client list: first screen",
+                     "client list ready", "open a client",
                      "save a new session", "save an edited session", "search by scan",
                      "index ready", "search with the index", "index update on save",
                      "graduation PDF", "full backup", "verify the whole vault"):  # fmt: skip
         assert any(name.startswith(expected) for name in names), expected
     # Every line of the growth table finds its row (the child processes' two are added).
     extra = [Row("longest event-loop stall while the index builds", (1.0,)),
-             Row("peak memory with the practice open", (1.0,), unit="MB")]  # fmt: skip
+             Row("peak memory with the practice open", (1.0,), unit="MB"),
+             *(Row(name, (1.0,)) for name in (
+                 "client list in the window: first screen after the key derivation",
+                 "client list in the window: every client listed, after the key derivation",
+                 "longest event-loop stall while the client list loads"))]  # fmt: skip
     for _label, start in growth_table.GROWTH_ROWS:
         assert any(r.operation.startswith(start) for r in [*rows, *extra]), start
     small, large = PracticeShape(200, 3200), PracticeShape(2000, 32000)
@@ -140,3 +151,18 @@ def test_every_operation_is_measured_and_tabled(practice: PracticeFiles, tmp_pat
     assert document["machine"] == {"cpu": "test"}
     assert [r["operation"] for r in document["rows"]] == [*names, unmeasured.operation]
     assert document["rows"][-1]["verdict"] == "not measured"
+
+
+def test_the_list_loading_probe_runs(practice: PracticeFiles, tmp_path: Path) -> None:
+    """The probe behind the list rows runs (a fresh process, offscreen) and lists them all."""
+    state = tmp_path / "state"
+    state.mkdir()
+    rows = child_processes.list_loading_rows(practice.copy_to(tmp_path / "work"), 1, state)
+    assert [r.operation.split(":")[0] for r in rows] == [
+        "client list in the window",
+        "client list in the window",
+        "longest event-loop stall while the client list loads",
+    ]
+    assert all(r.measured and r.median is not None for r in rows), [r.note for r in rows]
+    first, complete, _stall = (r.median for r in rows)
+    assert first is not None and complete is not None and 0 < first <= complete
