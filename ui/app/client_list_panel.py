@@ -48,8 +48,9 @@ NoteSearch = Callable[[str], SearchResult]
 NOTE_SEARCH_DELAY_MS = 350  # while the scan answers (seconds per search)
 INDEXED_SEARCH_DELAY_MS = 120  # once the index answers (milliseconds per search)
 STILL_INDEXING = "index still being built"
-#: Said beside a count or a search result while the list is still loading.
-STILL_LOADING = "list still loading, more may follow"
+#: Said beside a count or a search result while the list is still loading (the count
+#: itself says "so far": matches may be among the clients not yet loaded).
+STILL_LOADING = "list still loading"
 NOTE_SEARCH_MIN_CHARS = 2
 
 
@@ -332,8 +333,9 @@ class ClientListPanel(QWidget):
         shown = self.proxy.rowCount()
         total = self.model.rowCount()
         query = self.search.text().strip()
+        so_far = " so far" if self._loading is not None else ""
         if query:
-            text = count_text(shown, "match", "matches")
+            text = count_text(shown, "match", "matches") + so_far
             if self.proxy.noteMatchCount():
                 text += f", {self.proxy.noteMatchCount()} in notes"
                 if self._note_total > self.proxy.noteHitCount():
@@ -341,9 +343,9 @@ class ClientListPanel(QWidget):
             if not self._index_ready:
                 text += f" · {STILL_INDEXING}"
         else:
-            text = count_text(shown, "client")
+            text = count_text(shown, "client") + so_far
         if self._loading is not None:
-            text += f" so far · {STILL_LOADING}"
+            text += f" · {STILL_LOADING}"
         self.count.setText(text)
         if shown:
             self._stack.setCurrentWidget(self.view)
