@@ -87,14 +87,27 @@ def list_clients(vault: Vault) -> ClientListing:
     return list_chunk(vault, None, None).listing
 
 
-def list_chunk(vault: Vault, after: tuple[int, str] | None, size: int | None) -> ListChunk:
+def list_chunk(
+    vault: Vault,
+    after: tuple[int, str] | None,
+    size: int | None,
+    *,
+    newest_first: bool = False,
+) -> ListChunk:
     """The next ``size`` clients (None: all) after ``after`` (the ``last`` of the chunk
-    before; None: from the first), read in one transaction. A client added meanwhile comes
-    in a later chunk (the order key only grows); one deleted meanwhile is not in it."""
+    before; None: from the first), read in one transaction, in the order they were added
+    or (``newest_first``) the other way round. A client added meanwhile comes in a later
+    chunk (the order key only grows), or, newest first, in none (the GUI lists the clients
+    it adds itself); one deleted meanwhile is not in it."""
     query = select(*_LIST_COLUMNS).outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
+    position = tuple_(ClientRow.order_key, ClientRow.id)
     if after is not None:
-        query = query.where(tuple_(ClientRow.order_key, ClientRow.id) > tuple_(*after))
-    query = query.order_by(ClientRow.order_key, ClientRow.id)
+        bound = tuple_(*after)
+        query = query.where(position < bound if newest_first else position > bound)
+    if newest_first:
+        query = query.order_by(ClientRow.order_key.desc(), ClientRow.id.desc())
+    else:
+        query = query.order_by(ClientRow.order_key, ClientRow.id)
     if size is not None:
         query = query.limit(size + 1)  # one more: whether any is left
     with vault.reading() as db:
@@ -110,15 +123,17 @@ def list_chunk(vault: Vault, after: tuple[int, str] | None, size: int | None) ->
 
 
 def list_clients_in_chunks(
-    vault: Vault, *, first: int = FIRST_CHUNK, size: int = CHUNK
+    vault: Vault, *, first: int = FIRST_CHUNK, size: int = CHUNK, newest_first: bool = False
 ) -> Iterator[ListChunk]:
     """The client list chunk by chunk (``first`` clients, then ``size`` at a time), in the
-    order of ``list_clients``; together exactly its listing when nothing is written
-    between chunks. The GUI calls ``list_chunk`` itself (one chunk per background task)."""
-    chunk = list_chunk(vault, None, first)
+    order of ``list_clients`` (or the reverse); together exactly its listing when nothing
+    is written between chunks. The GUI calls ``list_chunk`` itself (one chunk per
+    background task), newest first: the clients in treatment now are mostly the newest,
+    and the list opens on them ("Active clients")."""
+    chunk = list_chunk(vault, None, first, newest_first=newest_first)
     yield chunk
     while not chunk.done:
-        chunk = list_chunk(vault, chunk.last, size)
+        chunk = list_chunk(vault, chunk.last, size, newest_first=newest_first)
         yield chunk
 
 

@@ -97,12 +97,13 @@ class WorkArea(QWidget):
 
     # -- loading ------------------------------------------------------------------------
     def reload(self) -> None:
-        """The list after an unlock: the first chunk at once (more than a screen of names),
-        the rest chunk by chunk on the task runner, inserted a batch per turn of the event
-        loop; then the search index is built. One damaged client is one "damaged record"
+        """The list after an unlock: the first chunk at once (more than a screen of names;
+        the newest clients, where those in treatment are), the rest chunk by chunk on the
+        task runner, inserted a batch per turn of the event loop; then the search index is
+        built. One damaged client is one "damaged record"
         strip, and every other client is listed and works."""
         self._stop_loading()
-        first = clients.list_chunk(self._vault, None, clients.FIRST_CHUNK)
+        first = clients.list_chunk(self._vault, None, clients.FIRST_CHUNK, newest_first=True)
         self.damaged.setDamaged(first.listing.damaged)
         self.panel.setSummaries(first.listing.summaries)
         self.panel.selectClient(self.workspace.currentClientId())
@@ -120,7 +121,7 @@ class WorkArea(QWidget):
         generation = self._load_generation = self._load_counter = self._load_counter + 1
         vault = self._vault
         self._chunk_task = run_task(
-            lambda: clients.list_chunk(vault, after, clients.CHUNK),
+            lambda: clients.list_chunk(vault, after, clients.CHUNK, newest_first=True),
             lambda chunk: self._chunk_read(generation, chunk),
             lambda exc: self._chunk_failed(generation, exc),
             label="Loading the client list…",

@@ -66,6 +66,9 @@ def test_the_chunks_together_are_the_whole_listing(
     assert all(n == size for n in sizes[1:-1])
     assert [c.done for c in chunks] == [False] * (len(chunks) - 1) + [True]
     assert {c.total for c in chunks} == {CLIENTS}
+    newest = list(clients.list_clients_in_chunks(vault, first=first, size=size, newest_first=True))
+    assert [s for c in newest for s in c.listing.summaries] == whole.summaries[::-1]
+    assert [d for c in newest for d in c.listing.damaged] == whole.damaged[::-1]
 
 
 def test_a_client_added_or_deleted_between_chunks_is_listed_once_or_not_at_all(
@@ -84,6 +87,21 @@ def test_a_client_added_or_deleted_between_chunks_is_listed_once_or_not_at_all(
     assert ids.count(added.id) == 1 and rest.listing.summaries[-1].client_id == added.id
     assert made[8] not in ids
     assert len(ids) == len(set(ids)) == CLIENTS  # made[0] was read before it went
+
+
+def test_newest_first_a_client_added_meanwhile_is_in_no_later_chunk(
+    listed_vault: tuple[Vault, list[str]],
+) -> None:
+    vault, made = listed_vault
+    first = clients.list_chunk(vault, None, 3, newest_first=True)
+    assert [s.client_id for s in first.listing.summaries] == made[:-4:-1]
+    added = Client(name="Demo – Added While Loading")
+    clients.create_client(vault, added)  # the GUI lists it itself (refreshClient)
+    rest = clients.list_chunk(vault, first.last, 100, newest_first=True)
+    ids = [s.client_id for s in rest.listing.summaries] + [
+        d.client_id for d in rest.listing.damaged
+    ]
+    assert added.id not in ids and sorted(ids) == sorted(made[:-3])
 
 
 def test_an_empty_vault_is_one_chunk_that_is_done(vault: Vault) -> None:

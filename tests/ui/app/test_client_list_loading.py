@@ -74,8 +74,10 @@ def gate(practice: Practice, monkeypatch: pytest.MonkeyPatch) -> Iterator[Gate]:
     held = Gate()
     real = clients.list_chunk
 
-    def holding(vault: Vault, after: tuple[int, str] | None, size: int | None) -> object:
-        chunk = real(vault, after, size)
+    def holding(
+        vault: Vault, after: tuple[int, str] | None, size: int | None, **how: bool
+    ) -> object:
+        chunk = real(vault, after, size, **how)
         if after is not None:
             held.read.set()
             held.release.wait(20)
@@ -173,14 +175,14 @@ def test_saves_additions_deletions_and_opening_while_loading(
         area, made = main.workArea, practice.made
         qtbot.waitUntil(gate.read.is_set, timeout=10_000)
         assert area.isLoading()
-        opened = made[1]  # in the first chunk: opened while the rest loads
+        opened = made[11]  # in the first chunk (newest first): opened while the rest loads
         assert area.switchTo(opened.id)
-        later = made[11]  # read in the held chunk: opened before its row came
-        renamed = dataclasses.replace(made[10], name="Demo – Aaa Renamed While Loading")
+        later = made[1]  # read in the held chunk: opened before its row came
+        renamed = dataclasses.replace(made[2], name="Demo – Aaa Renamed While Loading")
         clients.update_client(vault, renamed)
         area.refreshClient(renamed.id)  # what the workspace's recordChanged does
-        clients.delete_client(vault, made[12].id)
-        area.refreshClient(made[12].id)
+        clients.delete_client(vault, made[3].id)  # in the held chunk as it was read
+        area.refreshClient(made[3].id)
         added = Client(name="Demo – Added While Loading")
         clients.create_client(vault, added)
         area.refreshClient(added.id)
@@ -189,7 +191,7 @@ def test_saves_additions_deletions_and_opening_while_loading(
         assert area.currentClientId() == opened.id == area.panel.currentClientId()
         ids = listed_ids(main)
         assert len(ids) == len(set(ids))
-        assert set(ids) == (practice.listed - {made[12].id}) | {added.id}
+        assert set(ids) == (practice.listed - {made[3].id}) | {added.id}
         summary = area.panel.model.summary(renamed.id)
         assert summary is not None and summary.name == renamed.name  # not the chunk's
         assert ids[0] == renamed.id  # and in its new place
@@ -208,7 +210,7 @@ def test_a_client_open_at_the_lock_is_listed_and_selected_before_its_chunk(
     area = loading.workArea
     gate.release.set()
     qtbot.waitUntil(lambda: not area.isLoading(), timeout=20_000)
-    last = practice.made[-1]  # in the last chunk
+    last = practice.made[0]  # the oldest: in the last chunk
     assert area.switchTo(last.id)
     loading.lockController.lock("test")
     vault.unlock(PASSPHRASE)

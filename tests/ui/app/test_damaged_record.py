@@ -99,7 +99,7 @@ def test_the_auto_lock_starts_before_the_list_loads(
     try:
         window.lockController.idle.stop()
 
-        def broken(*_args: object) -> object:
+        def broken(*_args: object, **_kwargs: object) -> object:
             raise RuntimeError("loading failed")
 
         monkeypatch.setattr(clients, "list_chunk", broken)
