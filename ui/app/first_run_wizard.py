@@ -27,6 +27,7 @@ from ui.common.failures import failure_text
 from ui.common.task_runner import TaskRunner
 
 from .demo_vault import DemoVault
+from .recovery_key_panel import sheet_failure_text
 from .wizard_recovery_pages import ConfirmKeyPage, PracticePage, RecoveryKeyPage
 from .wizard_start_pages import PassphrasePage, WelcomePage
 
@@ -153,7 +154,7 @@ class FirstRunWizard(QWizard):
         self._runner.run(
             work,
             on_done,
-            lambda exc: on_failed(_failure_text(exc)),
+            lambda exc: on_failed(sheet_failure_text(exc)),
             label="Saving the recovery sheet…",
         )
 
