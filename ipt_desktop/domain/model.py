@@ -297,6 +297,21 @@ def _check_risk_sources(hamd_item3: object, risk_noted: object) -> None:
         raise ValidationError("risk_noted", "must be true or false")
 
 
+#: The interpersonal inventory's questions (IPT.md), each a free text per person.
+INVENTORY_QUESTIONS = (
+    "contact",
+    "likes",
+    "dislikes",
+    "can_discuss",
+    "cannot_discuss",
+    "arguments",
+    "would_change",
+)
+#: Every free text of an ``InventoryPerson`` beyond its name and relationship (the one
+#: list: validation and search).
+INVENTORY_TEXTS = (*INVENTORY_QUESTIONS, "notes")
+
+
 @dataclass(frozen=True)
 class InventoryPerson:
     """One person of the interpersonal inventory (IPT.md), placed on the closeness circle."""
@@ -327,16 +342,7 @@ class InventoryPerson:
         for flag in ("support", "conflict", "changed_near_onset"):
             if not isinstance(getattr(self, flag), bool):
                 raise ValidationError(flag, "must be true or false")
-        for name in (
-            "contact",
-            "likes",
-            "dislikes",
-            "can_discuss",
-            "cannot_discuss",
-            "arguments",
-            "would_change",
-            "notes",
-        ):
+        for name in INVENTORY_TEXTS:
             check_text(name, getattr(self, name))
 
 
