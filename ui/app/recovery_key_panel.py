@@ -24,8 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ipt_desktop.domain.graduation import PaperSize
+from ipt_desktop.services import recovery_sheet
 from ui.common.failures import failure_text
 from ui.common.message_style import set_message
+from ui.common.task_runner import TaskRunner
 
 SHEET_FILE_NAME = "ipt-desktop-recovery-sheet.pdf"
 SHEET_UNEXPECTED = "Something went wrong. Please try again."
@@ -37,8 +40,29 @@ SaveSheet = Callable[[Path, Callable[[Path], None], Callable[[str], None]], None
 
 def sheet_failure_text(exc: BaseException) -> str:
     """What to show when saving the sheet failed (a bug's own text is never shown)."""
-    return (
-        f"The sheet was not saved. {failure_text(exc, 'Something went wrong. Please try again.')}"
+    return f"The sheet was not saved. {failure_text(exc, SHEET_UNEXPECTED)}"
+
+
+def save_sheet_off_thread(
+    runner: TaskRunner,
+    sheet: tuple[str, str, PaperSize],
+    path: Path,
+    on_done: Callable[[Path], None],
+    on_failed: Callable[[str], None],
+) -> None:
+    """Write the recovery sheet for ``sheet`` (key, vault id, paper) to ``path`` on
+    ``runner``; ``on_failed`` gets the sentence to show."""
+    key, vault_id, paper = sheet
+
+    def work() -> Path:
+        recovery_sheet.save_recovery_sheet(key, vault_id, path, paper)
+        return path
+
+    runner.run(
+        work,
+        on_done,
+        lambda exc: on_failed(sheet_failure_text(exc)),
+        label="Saving the recovery sheet…",
     )
 
 

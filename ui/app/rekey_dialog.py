@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 
 from ipt_desktop.domain.graduation import PaperSize
-from ipt_desktop.services import recovery_sheet
 from ipt_desktop.services.key_rotation import AFTER_REKEY, rotate_keys
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
@@ -31,7 +30,7 @@ from ui.common.message_style import set_message
 from ui.common.passphrase_widgets import PassphraseEdit
 from ui.common.task_runner import TaskRunner
 
-from .recovery_key_panel import NEW_KEY, RecoveryKeyPanel, sheet_failure_text
+from .recovery_key_panel import NEW_KEY, RecoveryKeyPanel, save_sheet_off_thread
 
 BEFORE_REKEY = (
     "This makes a new master key and a new recovery key. Every client's key is locked "
@@ -144,18 +143,8 @@ class RekeyDialog(QDialog):
     def _save_sheet(
         self, path: Path, on_done: Callable[[Path], None], on_failed: Callable[[str], None]
     ) -> None:
-        key, vault_id, paper = self._key, self._vault.vault_id, self._paper
-
-        def work() -> Path:
-            recovery_sheet.save_recovery_sheet(key, vault_id, path, paper)
-            return path
-
-        self._runner.run(
-            work,
-            on_done,
-            lambda exc: on_failed(sheet_failure_text(exc)),
-            label="Saving the recovery sheet…",
-        )
+        sheet = (self._key, self._vault.vault_id, self._paper)
+        save_sheet_off_thread(self._runner, sheet, path, on_done, on_failed)
 
     def _close_after_key(self) -> None:
         if self.keyPanel.isKept():
