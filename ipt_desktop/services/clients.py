@@ -44,8 +44,9 @@ class ClientListing:
     damaged: list[DamagedClient]
 
 
-#: The client list's first chunk: more than a screen of names at any window height.
-FIRST_CHUNK = 300
+#: The client list's first chunk: more than a screen of names at any window height, and,
+#: newest first, most clients in treatment (about 15 ms at 20,000 clients).
+FIRST_CHUNK = 200
 #: The chunks after the first (about 70 ms of work each, off the GUI thread).
 CHUNK = 1_000
 

@@ -64,6 +64,11 @@ class WorkArea(QWidget):
         self._more = False
         self._loaded = 0
         self._total = 0
+        self._resume_after: tuple[int, str] | None = None
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(0)
+        self._start_timer.timeout.connect(self._start_rest)
         self._insert_timer = QTimer(self)
         self._insert_timer.setSingleShot(True)
         self._insert_timer.setInterval(0)
@@ -112,7 +117,15 @@ class WorkArea(QWidget):
             self._finish_loading()
             return
         self.panel.setLoading(self._loaded, first.total)
-        self._next_chunk(first.last)
+        # The rest is read once the first screen is painted: a worker started now would
+        # take the interpreter lock from the first paint.
+        self._load_generation = self._load_counter = self._load_counter + 1
+        self._resume_after = first.last
+        self._start_timer.start()
+
+    def _start_rest(self) -> None:
+        if self._load_generation is not None:
+            self._next_chunk(self._resume_after)
 
     def isLoading(self) -> bool:
         return self._load_generation is not None
@@ -184,6 +197,7 @@ class WorkArea(QWidget):
             self._runner.cancel(self._chunk_task)
         self._chunk_task = None
         self._load_generation = None
+        self._start_timer.stop()
         self._insert_timer.stop()
         self._queue = []
         self._touched = set()
