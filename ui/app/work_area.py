@@ -157,8 +157,7 @@ class WorkArea(QWidget):
         if damaged:
             self.damaged.setDamaged([*self.damaged.damaged(), *damaged])
         self._more = not chunk.done
-        if self._more:
-            self._next_chunk(chunk.last)  # read the next while this one is inserted
+        self._resume_after = chunk.last
         self._insert_timer.start()
 
     def _insert_batch(self) -> None:
@@ -175,7 +174,10 @@ class WorkArea(QWidget):
             self.panel.setLoading(shown, self._total)
             self._insert_timer.start()
         elif self._more:
+            # The next chunk is read once this one is in: a worker reading meanwhile would
+            # make every row insertion wait for the interpreter lock (stalls over 50 ms).
             self.panel.setLoading(shown, self._total)
+            self._next_chunk(self._resume_after)
         else:
             self._finish_loading()
 
