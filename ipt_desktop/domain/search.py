@@ -68,7 +68,12 @@ _SINGLE = (
     "\u2600-\u27bf\U0001f000-\U0001faff"
 )
 _WORDS = re.compile(f"[{_SINGLE}]|(?:(?![{_SINGLE}])[^\\W_])+")
-_ASCII_WORDS = re.compile(r"[a-z0-9]+")
+#: ASCII letters lowered, digits kept, every other ASCII character a space: the words of
+#: ASCII text are then what ``str.split`` cuts (the runs of ``[a-z0-9]`` of the lowered text).
+_ASCII_FOLD = str.maketrans(
+    {chr(c): (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
+)
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CHUNKS = re.compile(r"\S+")
 _marks: "re.Pattern[str] | None" = None
 
@@ -89,20 +94,33 @@ def _mark_pattern() -> "re.Pattern[str]":
     return _marks
 
 
+def _strip_marks(run: "re.Match[str]") -> str:
+    return _mark_pattern().sub("", run.group())
+
+
 def fold_words(text: str) -> str:
     """``text`` folded for word search: caseless, accents and other marks dropped,
     compatibility forms unified (ASCII text is only lowered)."""
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold())
-    return unicodedata.normalize("NFKC", _mark_pattern().sub("", decomposed))
+    # Marks are never ASCII: only the runs without ASCII are searched for them (the long
+    # class of mark ranges costs far more per character than this one test).
+    return unicodedata.normalize("NFKC", _NON_ASCII.sub(_strip_marks, decomposed))
 
 
 def words(text: str) -> list[str]:
     """The folded words of ``text``, in order (repeats kept)."""
-    if text.isascii():
-        return _ASCII_WORDS.findall(text.lower())
+    if text.isascii():  # one pass in C: lowered, anything but a letter or digit a space
+        return text.translate(_ASCII_FOLD).split()
     return _WORDS.findall(fold_words(text))
+
+
+def word_set(text: str) -> set[str]:
+    """``set(words(text))``: the distinct words of a text, as the index keeps them."""
+    if text.isascii():
+        return set(text.translate(_ASCII_FOLD).split())
+    return set(_WORDS.findall(fold_words(text)))
 
 
 def query_terms(query: str) -> tuple[str, ...]:
