@@ -68,11 +68,10 @@ _SINGLE = (
     "\u2600-\u27bf\U0001f000-\U0001faff"
 )
 _WORDS = re.compile(f"[{_SINGLE}]|(?:(?![{_SINGLE}])[^\\W_])+")
-#: ASCII letters lowered, digits kept, every other ASCII character a space: the words of
-#: ASCII text are then what ``str.split`` cuts (the runs of ``[a-z0-9]`` of the lowered text).
-_ASCII_FOLD = str.maketrans(
-    {chr(c): (chr(c).lower() if chr(c).isalnum() else " ") for c in range(128)}
-)
+#: For ASCII text's bytes: letters lowered, digits kept, every other byte a space. The
+#: words of ASCII text are then what ``str.split`` cuts from it (the runs of ``[a-z0-9]`` of
+#: the lowered text); ``bytes.translate`` makes it quicker than ``str.translate``.
+_ASCII_FOLD = bytes(c if c < 128 and chr(c).isalnum() else 32 for c in range(256)).lower()
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _CHUNKS = re.compile(r"\S+")
 _marks: "re.Pattern[str] | None" = None
@@ -112,14 +111,14 @@ def fold_words(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of ``text``, in order (repeats kept)."""
     if text.isascii():  # one pass in C: lowered, anything but a letter or digit a space
-        return text.translate(_ASCII_FOLD).split()
+        return text.encode().translate(_ASCII_FOLD).decode().split()
     return _WORDS.findall(fold_words(text))
 
 
 def word_set(text: str) -> set[str]:
     """``set(words(text))``: the distinct words of a text, as the index keeps them."""
     if text.isascii():
-        return set(text.translate(_ASCII_FOLD).split())
+        return set(text.encode().translate(_ASCII_FOLD).decode().split())
     return set(_WORDS.findall(fold_words(text)))
 
 
