@@ -66,7 +66,12 @@ class SearchIndex:
         self._table_code: dict[str, int] = {}
         self._clients: list[str | None] = []  # client position -> id (None: deleted)
         self._client_position: dict[str, int] = {}
-        self._client_rows: list[array[int]] = []  # client position -> its live row slots
+        # Client position -> its row slots: one run of slots (a build reads a client's rows
+        # one after another) and, for rows written later, a list; removed rows stay in
+        # them (their id is None). No container per client for the collector to walk.
+        self._client_first = array("I")
+        self._client_count = array("I")
+        self._client_later: dict[int, list[int]] = {}
         self._dead: set[int] = set()
 
     # -- building and updating -------------------------------------------------------------
@@ -75,7 +80,8 @@ class SearchIndex:
         if client_id not in self._client_position:
             self._client_position[client_id] = len(self._clients)
             self._clients.append(client_id)
-            self._client_rows.append(array("I"))
+            self._client_first.append(0)
+            self._client_count.append(0)
 
     def put_row(self, client_id: str, table: str, row_id: str, texts: Iterable[str]) -> None:
         """Index the texts of one row, replacing what the row held before."""
@@ -91,7 +97,13 @@ class SearchIndex:
         self._row_table.append(code)
         self._row_client.append(position)
         self._row_slot[row_id] = slot
-        self._client_rows[position].append(slot)
+        if self._client_count[position] == 0:
+            self._client_first[position] = slot
+            self._client_count[position] = 1
+        elif self._client_first[position] + self._client_count[position] == slot:
+            self._client_count[position] += 1
+        else:
+            self._client_later.setdefault(position, []).append(slot)
         first = entry = len(self._entry_client)
         self._row_first.append(first)
         postings = self._postings
@@ -116,7 +128,6 @@ class SearchIndex:
         slot = self._row_slot.pop(row_id, None)
         if slot is None:
             return
-        self._client_rows[self._row_client[slot]].remove(slot)
         self._row_ids[slot] = None
         first = self._row_first[slot]
         self._dead.update(range(first, first + self._row_count[slot]))
@@ -125,11 +136,20 @@ class SearchIndex:
         position = self._client_position.pop(client_id, None)
         if position is None:
             return
-        for slot in list(self._client_rows[position]):
+        for slot in list(self._slots_of(position)):
             row_id = self._row_ids[slot]
-            if row_id is not None:
-                self.remove_row(row_id)
+            assert row_id is not None
+            self.remove_row(row_id)
         self._clients[position] = None
+
+    def _slots_of(self, position: int) -> Iterator[int]:
+        """The live row slots of the client at ``position``."""
+        first = self._client_first[position]
+        later = self._client_later.get(position, ())
+        row_ids = self._row_ids
+        for slot in (*range(first, first + self._client_count[position]), *later):
+            if row_ids[slot] is not None:
+                yield slot
 
     # -- querying ------------------------------------------------------------------------
     def _words_beginning(self, term: str) -> Iterator[str]:
@@ -194,7 +214,7 @@ class SearchIndex:
         for position, client_id in enumerate(self._clients):
             if client_id is None:
                 continue
-            for slot in self._client_rows[position]:
+            for slot in self._slots_of(position):
                 first = self._row_first[slot]
                 hits = sum(1 for e in range(first, first + self._row_count[slot]) if e in entries)
                 if hits:
@@ -211,12 +231,17 @@ class SearchIndex:
             return {c for c in map(self._clients.__getitem__, positions) if c is not None}
         found = set()
         first, count = self._row_first, self._row_count
-        for client_id, slots in zip(self._clients, self._client_rows, strict=True):
+        for position, client_id in enumerate(self._clients):
             if client_id is None:
                 continue
-            for slot in slots:
-                start = first[slot]
-                if not entries.isdisjoint(range(start, start + count[slot])):
+            # A run of slots holds a run of entries (both are numbered as rows are put),
+            # and removed rows' entries are never in ``entries``: one test per run.
+            runs = [(self._client_first[position], self._client_count[position])]
+            runs += [(slot, 1) for slot in self._client_later.get(position, ())]
+            for start, slots in runs:
+                if slots and not entries.isdisjoint(
+                    range(first[start], first[start + slots - 1] + count[start + slots - 1])
+                ):
                     found.add(client_id)
                     break
         return found
