@@ -45,9 +45,9 @@ class RowRef:
 
 
 class SearchIndex:
-    """Only numbers in arrays and strings in flat lists: no object per entry or per row
-    that the garbage collector would walk (a full collection on the building thread holds
-    the interpreter, and the window with it)."""
+    """Numbers in arrays and strings in flat lists: one array per word, and no object per
+    entry, row or client that the garbage collector would walk (a full collection on the
+    building thread holds the interpreter, and the window with it)."""
 
     def __init__(self) -> None:
         self._postings: dict[str, array[int]] = {}
@@ -55,10 +55,9 @@ class SearchIndex:
         self._vocabulary_stale = False
         self._entry_client = array("I")  # entry -> client position in the list
         self._entry_row = array("I")  # entry -> row slot
-        # Row slot -> its row id (None once removed), its table, its client's position.
+        # Row slot -> its row id (None once removed) and its table.
         self._row_ids: list[str | None] = []
         self._row_table = array("B")  # index in ``_tables``
-        self._row_client = array("I")
         self._row_first = array("I")  # row slot -> its first entry
         self._row_count = array("I")  # row slot -> its number of entries
         self._row_slot: dict[str, int] = {}  # row id -> slot of its live version
@@ -95,7 +94,6 @@ class SearchIndex:
             self._tables.append(table)
         self._row_ids.append(row_id)
         self._row_table.append(code)
-        self._row_client.append(position)
         self._row_slot[row_id] = slot
         if self._client_count[position] == 0:
             self._client_first[position] = slot
