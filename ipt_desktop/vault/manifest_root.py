@@ -1,0 +1,192 @@
+"""The manifest root, and the copy of it the unlocked vault keeps between writes.
+
+The root in the MACed header is SHA-256 over every (client id, manifest digest) pair in
+client id order (``compute_root``). Each write needs the root of the manifests on disk
+twice: at its start, to notice a manifest removed or put back outside ipt-desktop
+(``manifest.alert_if_changed_outside``), and at its end, for the new header. Reading every
+pair each time made a save grow with the practice, so ``RootKeeper`` keeps the pairs of the
+manifests on disk in memory, for one writer connection, with that connection's
+``PRAGMA data_version``:
+
+- SQLite changes the value a connection reads when ANY other connection committed to the
+  file (another process, ``sqlite3`` by hand, another connection of this process, a WAL
+  checkpoint); its own commits leave it alone. Read inside BEGIN IMMEDIATE on the same
+  connection, an unchanged value proves that the manifests are the ones kept; otherwise
+  (or when nothing is kept, or the connection is a new one) they are read again, as
+  before: the alert is exactly as it was.
+- The manifests a write seals or deletes are noted by an ``after_flush`` listener
+  (ORM changes) and a ``do_orm_execute`` listener (a bulk statement on the manifests: then
+  the pairs are read again inside the write), and the kept pairs become the new ones only
+  once the write committed.
+
+The on-disk definition of the root is unchanged: a fresh ``compute_root`` and the kept root
+agree after every write (tests/core/vault/test_manifest_root.py attacks the real file).
+"""
+
+import hashlib
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import event, select
+from sqlalchemy.orm import ORMExecuteState, sessionmaker
+from sqlalchemy.orm import Session as DbSession
+
+from ipt_desktop.store.tables import ManifestRow
+
+_ROOT_PREFIX = b"ipt-desktop manifest root v1"
+EMPTY_ROOT = hashlib.sha256(_ROOT_PREFIX).hexdigest()
+#: This write's manifest changes (client id -> new digest, None when deleted).
+_CHANGES = "manifest_root_changes"
+#: Set when a statement changed the manifests behind the ORM's back (read them again).
+_UNKNOWN = "manifest_root_unknown"
+#: Above this many changes in one write (an import, a rekey) the pairs are merged and
+#: sorted again instead of inserted one by one.
+_MERGE_ABOVE = 64
+
+
+def root_part(client_id: str, digest: bytes) -> bytes:
+    """One pair as the root hashes it: the id length-prefixed, then the 32-byte digest."""
+    raw = client_id.encode("utf-8")
+    return len(raw).to_bytes(2, "big") + raw + bytes(digest)
+
+
+def _hash(parts: Iterable[bytes]) -> str:
+    return hashlib.sha256(_ROOT_PREFIX + b"".join(parts)).hexdigest()
+
+
+@dataclass(frozen=True)
+class RootState:
+    """The pairs of a set of manifests (client ids sorted as SQLite sorts them: by UTF-8
+    bytes, which is code point order) and their root. Never changed in place."""
+
+    ids: tuple[str, ...]
+    parts: tuple[bytes, ...]
+    root: str
+
+    @classmethod
+    def of(cls, pairs: Iterable[tuple[str, bytes]]) -> "RootState":
+        ordered = sorted((str(client_id), bytes(digest)) for client_id, digest in pairs)
+        parts = tuple(root_part(client_id, digest) for client_id, digest in ordered)
+        return cls(tuple(client_id for client_id, _ in ordered), parts, _hash(parts))
+
+    @classmethod
+    def read(cls, db: DbSession) -> "RootState":
+        """Every (client id, digest) pair as stored: O(practice)."""
+        query = select(ManifestRow.client_id, ManifestRow.digest).order_by(ManifestRow.client_id)
+        return cls.of((client_id, digest) for client_id, digest in db.execute(query))
+
+    def changed(self, changes: Mapping[str, bytes | None]) -> "RootState":
+        """The state with ``changes`` applied (a digest: written; None: deleted)."""
+        if not changes:
+            return self
+        if len(changes) > _MERGE_ABOVE:
+            merged = dict(zip(self.ids, self.parts, strict=True))
+            for client_id, digest in changes.items():
+                if digest is None:
+                    merged.pop(client_id, None)
+                else:
+                    merged[client_id] = root_part(client_id, digest)
+            ids = tuple(sorted(merged))
+            parts = tuple(merged[client_id] for client_id in ids)
+            return RootState(ids, parts, _hash(parts))
+        id_list, part_list = list(self.ids), list(self.parts)
+        for client_id, digest in changes.items():
+            at = bisect_left(id_list, client_id)
+            present = at < len(id_list) and id_list[at] == client_id
+            if digest is None:
+                if present:
+                    del id_list[at], part_list[at]
+            elif present:
+                part_list[at] = root_part(client_id, digest)
+            else:
+                id_list.insert(at, client_id)
+                part_list.insert(at, root_part(client_id, digest))
+        return RootState(tuple(id_list), tuple(part_list), _hash(part_list))
+
+
+def compute_root(db: DbSession) -> str:
+    """SHA-256 over every (client id, manifest digest) pair, in client id order (each id
+    length-prefixed; each digest is 32 bytes), read from the file."""
+    return RootState.read(db).root
+
+
+# -- this write's changes -----------------------------------------------------------------
+def _note_flush(db: DbSession, _context: Any) -> None:
+    changes: dict[str, bytes | None] = db.info.setdefault(_CHANGES, {})
+    for obj in (*db.new, *db.dirty):
+        if isinstance(obj, ManifestRow):
+            changes[obj.client_id] = bytes(obj.digest)
+    for obj in db.deleted:
+        if isinstance(obj, ManifestRow):
+            changes[obj.client_id] = None
+
+
+def _note_statement(state: ORMExecuteState) -> None:
+    if state.is_select:
+        return
+    if ManifestRow.__tablename__ in str(state.statement):
+        state.session.info[_UNKNOWN] = True
+
+
+def track_manifest_writes(sessions: sessionmaker[DbSession]) -> None:
+    """Note every manifest the write sessions change (for ``RootKeeper.after_write``)."""
+    event.listen(sessions, "after_flush", _note_flush)
+    event.listen(sessions, "do_orm_execute", _note_statement)
+
+
+# -- the kept state -----------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Kept:
+    connection: object  # the DBAPI connection data_version was read on (held, so never reused)
+    data_version: int
+    state: RootState
+
+
+class RootKeeper:
+    """The pairs of the manifests on disk, for the writes of one vault while it is
+    unlocked. Every method runs under the vault's write lock."""
+
+    def __init__(self) -> None:
+        self._kept: _Kept | None = None
+
+    def on_disk(self, db: DbSession) -> RootState:
+        """At the start of a write, inside BEGIN IMMEDIATE: the manifests as stored now."""
+        connection = db.connection()
+        driver = connection.connection.driver_connection
+        version = int(connection.exec_driver_sql("PRAGMA data_version").scalar_one())
+        kept = self._kept
+        if kept is not None and kept.connection is driver and kept.data_version == version:
+            return kept.state
+        self._kept = None
+        state = RootState.read(db)
+        self._kept = _Kept(driver, version, state)
+        return state
+
+    @staticmethod
+    def after_write(db: DbSession, before: RootState) -> RootState:
+        """At the end of a write (its changes flushed): the manifests as it leaves them."""
+        changes: dict[str, bytes | None] = db.info.pop(_CHANGES, {})
+        if db.info.pop(_UNKNOWN, False):
+            return RootState.read(db)
+        return before.changed(changes)
+
+    def committed(self, db: DbSession, before: RootState, after: RootState) -> None:
+        """The write that began on ``before`` committed ``after`` (on the same connection:
+        its data_version is unchanged). A manifest change flushed after ``after_write``
+        (none is) would leave nothing kept rather than something wrong."""
+        kept = self._kept
+        late = db.info.pop(_CHANGES, None) or db.info.pop(_UNKNOWN, False)
+        if kept is not None and kept.state is before and not late:
+            self._kept = _Kept(kept.connection, kept.data_version, after)
+        else:
+            self._kept = None
+
+    @property
+    def kept_root(self) -> str | None:
+        """The root kept in memory (None when nothing is kept), for tests and checks."""
+        return None if self._kept is None else self._kept.state.root
+
+    def drop(self) -> None:
+        self._kept = None
