@@ -41,6 +41,8 @@ EMPTY_ROOT = hashlib.sha256(_ROOT_PREFIX).hexdigest()
 _CHANGES = "manifest_root_changes"
 #: Set when a statement changed the manifests behind the ORM's back (read them again).
 _UNKNOWN = "manifest_root_unknown"
+#: (what the write found, what it leaves) once ``after_write`` ran.
+_WRITTEN = "manifest_root_written"
 #: Above this many changes in one write (an import, a rekey) the pairs are merged and
 #: sorted again instead of inserted one by one.
 _MERGE_ABOVE = 64
@@ -168,18 +170,19 @@ class RootKeeper:
     def after_write(db: DbSession, before: RootState) -> RootState:
         """At the end of a write (its changes flushed): the manifests as it leaves them."""
         changes: dict[str, bytes | None] = db.info.pop(_CHANGES, {})
-        if db.info.pop(_UNKNOWN, False):
-            return RootState.read(db)
-        return before.changed(changes)
+        after = RootState.read(db) if db.info.pop(_UNKNOWN, False) else before.changed(changes)
+        db.info[_WRITTEN] = (before, after)
+        return after
 
-    def committed(self, db: DbSession, before: RootState, after: RootState) -> None:
-        """The write that began on ``before`` committed ``after`` (on the same connection:
-        its data_version is unchanged). A manifest change flushed after ``after_write``
-        (none is) would leave nothing kept rather than something wrong."""
+    def committed(self, db: DbSession) -> None:
+        """The write ``db`` committed, on the connection it was kept for (whose
+        data_version its own commit leaves alone). Nothing stays kept when the write did
+        not go through ``after_write`` from what was kept, or changed a manifest after it."""
         kept = self._kept
+        written: tuple[RootState, RootState] | None = db.info.pop(_WRITTEN, None)
         late = db.info.pop(_CHANGES, None) or db.info.pop(_UNKNOWN, False)
-        if kept is not None and kept.state is before and not late:
-            self._kept = _Kept(kept.connection, kept.data_version, after)
+        if kept is not None and written is not None and kept.state is written[0] and not late:
+            self._kept = _Kept(kept.connection, kept.data_version, written[1])
         else:
             self._kept = None
 

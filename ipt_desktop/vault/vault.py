@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -55,8 +55,8 @@ from .keys import (
     master_from_recovery_key,
     wrap_under_passphrase,
 )
-from .manifest_root import RootKeeper
 from .manifest_upgrade import seal_first_manifests
+from .writer import VaultWriter
 
 
 def utc_now() -> str:
@@ -83,12 +83,9 @@ class Vault:
         # (a background backup, a draft on the GUI thread) would otherwise both build on the
         # same header, and the second commit would look like a tampered vault.
         self._write_lock = threading.RLock()
-        # Every write of the unlocked vault goes through this one connection, so its
-        # PRAGMA data_version tells whether anything else wrote the file since (see
-        # manifest_root.py): the manifest root is then kept in memory, not read each write.
-        self._writer: Connection | None = None
-        self._writing = False
-        self._roots = RootKeeper()
+        # Every write of the unlocked vault goes through one connection, so the manifest
+        # root can be kept in memory between writes (writer.py, manifest_root.py).
+        self._writer = VaultWriter(engine, self._sessions)
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
@@ -217,7 +214,7 @@ class Vault:
 
     def lock(self) -> None:
         """Drop the keys. The state this machine saw is remembered first (rollback check).
-        A write under way on another thread finishes first; the writer connection and the
+        A write under way on another thread ends first; the writer connection and the
         manifest root kept for it are let go."""
         with self._write_lock:
             if self._keys is not None:
@@ -226,14 +223,7 @@ class Vault:
                     rollback_guard.remember(self)
                 self._keys.wipe()
             self._keys = None
-            self._release_writer()
-
-    def _release_writer(self) -> None:
-        self._roots.drop()
-        writer, self._writer = self._writer, None
-        if writer is not None:
-            with suppress(OperationalError, DatabaseError, sqlite3.Error):
-                writer.close()
+            self._writer.release()
 
     @property
     def is_unlocked(self) -> bool:
@@ -298,80 +288,42 @@ class Vault:
         k = self._require_keys()
         after = new_keys or k
         with self._write_lock:
-            session = self._write_session()
-            caller_failed = False
-            try:
-                with self._storage_errors(), session, session.begin():
-                    stored = self._recheck_header(session)
-                    before = self._roots.on_disk(session)
-                    changes = manifest.alert_if_changed_outside(before.root, stored, header_update)
-                    try:
-                        yield session
-                    except BaseException:
-                        caller_failed = True
-                        raise
-                    left = manifest.seal_and_root(self, session, stored, changes, before)
-                    if new_keys is not None:
-                        head, count = audit_log.rechain(
-                            session, k.audit, after.audit, self.vault_id
-                        )
-                        changes.update(audit_head=head, audit_count=count)
-                    header = replace(self.header, **changes).bumped(utc_now())
-                    if event is not None:
-                        seq = header.audit_count + 1
-                        head = audit_log.append(
-                            session,
-                            after.audit,
-                            header.vault_id,
-                            header.audit_head or audit_log.GENESIS,
-                            seq,
-                            event,
-                            object_ids,
-                            detail,
-                        )
-                        header = replace(header, audit_head=head, audit_count=seq)
-                    row = session.get(HeaderRow, 1)
-                    assert row is not None
-                    row.body = header.encode()
-                    row.mac = keys.mac(after.header_mac, header.encode())
-                    session.flush()
-            except BaseException:
-                # Rolled back: what is kept still describes the file, unless the failure
-                # was the commit's own (then nothing is kept: the next write reads again).
-                if not (caller_failed and self._writer_idle()):
-                    self._roots.drop()
-                raise
-            finally:
-                self._writing = False
-            self._roots.committed(session, before, left)
+            with self._storage_errors(), self._writer.transaction() as session:
+                stored = self._recheck_header(session)
+                before = self._writer.roots.on_disk(session)
+                changes = manifest.alert_if_changed_outside(before.root, stored, header_update)
+                yield session
+                manifest.seal_and_root(self, session, stored, changes, before)
+                if new_keys is not None:
+                    head, count = audit_log.rechain(session, k.audit, after.audit, self.vault_id)
+                    changes.update(audit_head=head, audit_count=count)
+                header = replace(self.header, **changes).bumped(utc_now())
+                if event is not None:
+                    seq = header.audit_count + 1
+                    head = audit_log.append(
+                        session,
+                        after.audit,
+                        header.vault_id,
+                        header.audit_head or audit_log.GENESIS,
+                        seq,
+                        event,
+                        object_ids,
+                        detail,
+                    )
+                    header = replace(header, audit_head=head, audit_count=seq)
+                row = session.get(HeaderRow, 1)
+                assert row is not None
+                row.body = header.encode()
+                row.mac = keys.mac(after.header_mac, header.encode())
+                session.flush()
             self._header = header
             if new_keys is not None:
                 self._keys = new_keys
                 k.wipe()
 
-    def _write_session(self) -> Session:
-        """A session on the writer connection (opened at the first write after unlock)."""
-        if self._writing:
-            raise RuntimeError("a vault write was started inside another write")
-        writer = self._writer
-        if writer is None or writer.closed or writer.invalidated or writer.in_transaction():
-            self._release_writer()
-            writer = self._writer = self._engine.connect()
-        self._writing = True
-        return self._sessions(bind=writer)
-
-    def _writer_idle(self) -> bool:
-        writer = self._writer
-        return (
-            writer is not None
-            and not writer.closed
-            and not writer.invalidated
-            and not writer.in_transaction()
-        )
-
     def kept_manifest_root(self) -> str | None:
         """The manifest root kept in memory for the writes (None: nothing kept yet)."""
-        return self._roots.kept_root
+        return self._writer.roots.kept_root
 
     def _recheck_header(self, session: Session) -> VaultHeader:
         """Inside BEGIN IMMEDIATE: refuse when another writer got in (see header.py)."""
