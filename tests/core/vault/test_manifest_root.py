@@ -152,6 +152,19 @@ def test_a_client_and_its_manifest_deleted_by_another_connection_are_noticed(
     assert practice.vault.header.manifest_alert.startswith("noticed at write")
 
 
+@pytest.mark.parametrize("digest", ["'not a blob'", "12345"])
+def test_a_digest_of_another_type_put_in_by_hand_is_noticed_not_a_crash(
+    practice: Practice, digest: str
+) -> None:
+    with raw_sql(practice.root) as conn:
+        conn.execute(
+            f"UPDATE client_manifests SET digest = {digest} WHERE client_id = ?",
+            (practice.other,),
+        )
+    save_again(practice, "Fictional edit")
+    assert practice.vault.header.manifest_alert.startswith("noticed at write")
+
+
 def test_a_client_row_deleted_alone_is_left_to_the_unlock_check_as_before(
     practice: Practice,
 ) -> None:
