@@ -23,10 +23,7 @@ The on-disk definition of the root is unchanged: a fresh ``compute_root`` and th
 agree after every write (tests/core/vault/test_manifest_root.py attacks the real file).
 """
 
-import hashlib
 import sqlite3
-from bisect import bisect_left
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -36,77 +33,21 @@ from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.store.tables import ManifestRow
 
-_ROOT_PREFIX = b"ipt-desktop manifest root v1"
-EMPTY_ROOT = hashlib.sha256(_ROOT_PREFIX).hexdigest()
+from .root_state import EMPTY_ROOT, RootState, root_of, root_part
+
+__all__ = ["EMPTY_ROOT", "RootKeeper", "RootState", "compute_root", "track_manifest_writes"]
+
 #: This write's manifest changes (client id -> new digest, None when deleted).
 _CHANGES = "manifest_root_changes"
 #: Set when a statement changed the manifests behind the ORM's back (read them again).
 _UNKNOWN = "manifest_root_unknown"
 #: (what the write found, what it leaves) once ``after_write`` ran.
 _WRITTEN = "manifest_root_written"
-#: Above this many changes in one write (an import, a rekey) the pairs are merged and
-#: sorted again instead of inserted one by one.
-_MERGE_ABOVE = 64
 
 
-def root_part(client_id: str, digest: bytes) -> bytes:
-    """One pair as the root hashes it: the id length-prefixed, then the 32-byte digest."""
-    raw = client_id.encode("utf-8")
-    return len(raw).to_bytes(2, "big") + raw + bytes(digest)
-
-
-def _hash(parts: Iterable[bytes]) -> str:
-    return hashlib.sha256(_ROOT_PREFIX + b"".join(parts)).hexdigest()
-
-
-@dataclass(frozen=True)
-class RootState:
-    """The pairs of a set of manifests (client ids sorted as SQLite sorts them: by UTF-8
-    bytes, which is code point order) and their root. Never changed in place."""
-
-    ids: tuple[str, ...]
-    parts: tuple[bytes, ...]
-    root: str
-
-    @classmethod
-    def of(cls, pairs: Iterable[tuple[str, bytes]]) -> "RootState":
-        ordered = sorted(pairs)  # already in order when read: one pass
-        ids = tuple(client_id for client_id, _ in ordered)
-        parts = tuple(root_part(client_id, digest) for client_id, digest in ordered)
-        return cls(ids, parts, _hash(parts))
-
-    @classmethod
-    def read(cls, db: DbSession) -> "RootState":
-        """Every (client id, digest) pair as stored: O(practice)."""
-        return cls.of(_stored_pairs(db))
-
-    def changed(self, changes: Mapping[str, bytes | None]) -> "RootState":
-        """The state with ``changes`` applied (a digest: written; None: deleted)."""
-        if not changes:
-            return self
-        if len(changes) > _MERGE_ABOVE:
-            merged = dict(zip(self.ids, self.parts, strict=True))
-            for client_id, digest in changes.items():
-                if digest is None:
-                    merged.pop(client_id, None)
-                else:
-                    merged[client_id] = root_part(client_id, digest)
-            ids = tuple(sorted(merged))
-            parts = tuple(merged[client_id] for client_id in ids)
-            return RootState(ids, parts, _hash(parts))
-        id_list, part_list = list(self.ids), list(self.parts)
-        for client_id, digest in changes.items():
-            at = bisect_left(id_list, client_id)
-            present = at < len(id_list) and id_list[at] == client_id
-            if digest is None:
-                if present:
-                    del id_list[at], part_list[at]
-            elif present:
-                part_list[at] = root_part(client_id, digest)
-            else:
-                id_list.insert(at, client_id)
-                part_list.insert(at, root_part(client_id, digest))
-        return RootState(tuple(id_list), tuple(part_list), _hash(part_list))
+def read_state(db: DbSession) -> RootState:
+    """Every (client id, digest) pair as stored: O(practice)."""
+    return RootState.of(_stored_pairs(db))
 
 
 _PAIRS = "SELECT client_id, digest FROM client_manifests ORDER BY client_id"
@@ -135,8 +76,7 @@ def _blob(value: object) -> bytes:
 def compute_root(db: DbSession) -> str:
     """SHA-256 over every (client id, manifest digest) pair, in client id order (each id
     length-prefixed; each digest is 32 bytes), read from the file."""
-    pairs = _stored_pairs(db)
-    return _hash(root_part(client_id, digest) for client_id, digest in pairs)
+    return root_of(root_part(client_id, digest) for client_id, digest in _stored_pairs(db))
 
 
 # -- this write's changes -----------------------------------------------------------------
@@ -187,7 +127,7 @@ class RootKeeper:
         if kept is not None and kept.connection is driver and kept.data_version == version:
             return kept.state
         self._kept = None
-        state = RootState.read(db)
+        state = read_state(db)
         self._kept = _Kept(driver, version, state)
         return state
 
@@ -195,7 +135,7 @@ class RootKeeper:
     def after_write(db: DbSession, before: RootState) -> RootState:
         """At the end of a write (its changes flushed): the manifests as it leaves them."""
         changes: dict[str, bytes | None] = db.info.pop(_CHANGES, {})
-        after = RootState.read(db) if db.info.pop(_UNKNOWN, False) else before.changed(changes)
+        after = read_state(db) if db.info.pop(_UNKNOWN, False) else before.changed(changes)
         db.info[_WRITTEN] = (before, after)
         return after
 

@@ -89,13 +89,13 @@ def test_saves_keep_the_root_of_the_file_without_reading_the_manifests(
 ) -> None:
     assert_kept_is_the_file(practice)
     reads: list[int] = []
-    real_read = RootState.read
+    real_read = manifest_root.read_state
 
-    def counted(_cls: type[RootState], db: DbSession) -> RootState:
+    def counted(db: DbSession) -> RootState:
         reads.append(1)
         return real_read(db)
 
-    monkeypatch.setattr(RootState, "read", classmethod(counted))
+    monkeypatch.setattr(manifest_root, "read_state", counted)
     for n in range(3):
         save_again(practice, f"Fictional edit {n}")
         assert_kept_is_the_file(practice)
@@ -241,17 +241,48 @@ client_ids = st.text(alphabet="0123456789abcdef-éΣ北", min_size=1, max_size=6
 digests = st.binary(min_size=32, max_size=32)
 
 
+def same_state(one: RootState, other: RootState) -> bool:
+    return (one.root, one.ids, one.parts) == (other.root, other.ids, other.parts)
+
+
 @given(
-    start=st.dictionaries(client_ids, digests, max_size=20),
+    start=st.dictionaries(client_ids, digests, max_size=40),
     changes=st.dictionaries(client_ids, st.none() | digests, max_size=80),
+    block_size=st.sampled_from([1, 2, 3, 64]),
 )
 def test_changes_applied_in_memory_give_the_state_built_afresh(
-    start: dict[str, bytes], changes: dict[str, bytes | None]
+    start: dict[str, bytes], changes: dict[str, bytes | None], block_size: int
 ) -> None:
-    applied = {**start, **changes}
-    expected = RootState.of((k, v) for k, v in applied.items() if v is not None)
-    assert RootState.of(start.items()).changed(changes) == expected
+    applied = {k: v for k, v in {**start, **changes}.items() if v is not None}
+    expected = RootState.of(applied.items(), block_size)
+    assert expected.ids == tuple(sorted(applied))
+    assert same_state(RootState.of(start.items(), block_size).changed(changes), expected)
+    # And the root is the one the file definition gives (file_root's formula).
+    data = b"ipt-desktop manifest root v1" + b"".join(
+        len(k.encode()).to_bytes(2, "big") + k.encode() + applied[k] for k in sorted(applied)
+    )
+    assert expected.root == hashlib.sha256(data).hexdigest()
+
+
+@given(
+    start=st.dictionaries(client_ids, digests, min_size=1, max_size=40),
+    steps=st.lists(st.tuples(client_ids, st.none() | digests), max_size=30),
+    block_size=st.sampled_from([1, 2, 3]),
+)
+def test_one_change_at_a_time_keeps_the_blocks_right(
+    start: dict[str, bytes], steps: list[tuple[str, bytes | None]], block_size: int
+) -> None:
+    state, now = RootState.of(start.items(), block_size), dict(start)
+    for client_id, digest in steps:
+        state = state.changed({client_id: digest})
+        if digest is None:
+            now.pop(client_id, None)
+        else:
+            now[client_id] = digest
+        assert same_state(state, RootState.of(now.items(), block_size))
+        assert all(0 < len(b.ids) <= 2 * block_size for b in state.blocks)
 
 
 def test_the_empty_root_is_the_root_of_no_manifest() -> None:
     assert RootState.of([]).root == manifest_root.EMPTY_ROOT
+    assert RootState.of([("a", b"1" * 32)]).changed({"a": None}).root == manifest_root.EMPTY_ROOT
