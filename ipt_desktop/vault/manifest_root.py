@@ -141,15 +141,16 @@ class RootKeeper:
 
     def committed(self, db: DbSession) -> None:
         """The write ``db`` committed, on the connection it was kept for (whose
-        data_version its own commit leaves alone). Nothing stays kept when the write did
-        not go through ``after_write`` from what was kept, or changed a manifest after it."""
+        data_version its own commit leaves alone). Nothing stays kept when the write began
+        from something else, or changed a manifest that ``after_write`` did not see."""
         kept = self._kept
         written: tuple[RootState, RootState] | None = db.info.pop(_WRITTEN, None)
         late = db.info.pop(_CHANGES, None) or db.info.pop(_UNKNOWN, False)
-        if kept is not None and written is not None and kept.state is written[0] and not late:
-            self._kept = _Kept(kept.connection, kept.data_version, written[1])
-        else:
+        if kept is None or late or (written is not None and kept.state is not written[0]):
             self._kept = None
+        elif written is not None:
+            self._kept = _Kept(kept.connection, kept.data_version, written[1])
+        # else: a transaction that changed no manifest (it only looked): still right
 
     @property
     def kept_root(self) -> str | None:
