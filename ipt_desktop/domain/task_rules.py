@@ -3,7 +3,8 @@
 The rules, for an acute course with ``n`` sessions held:
 - initial tasks are due by session 4 (the initial phase normally ends by session 3 or 4):
   listed as due while ``n <= 4``, and overdue from session 5 ("formulation not accepted,
-  session 5");
+  session 5: still in the initial phase, ..."; this is also the overview's one "initial phase
+  too long" prompt);
 - the ending is raised at least 3 sessions before the last (session ``planned - 3``, still
   the middle phase: the checklist offers it there from the second half of the contract);
   from that session on, an ending not yet raised is overdue ("ending not raised, 3 sessions
@@ -39,6 +40,10 @@ from .phases import effective_phase
 INITIAL_TASKS_BY_SESSION = 4
 #: Tasks done once per course; the others are done in every session of their phase.
 ONCE_PER_COURSE = TASKS_BY_PHASE[Phase.INITIAL] + TASKS_BY_PHASE[Phase.TERMINATION]
+ACCEPTED = PhaseTask.FORMULATION_ACCEPTED
+#: The overdue acceptance also says what it means for the course: this one line is the
+#: overview's "initial phase too long" prompt (``course_prompts`` leaves it to the task card).
+STILL_INITIAL = ": still in the initial phase, which normally ends by session 3 or 4"
 FOCAL_AREA_LABEL = "Focal area"
 STRATEGY_LABEL = "Strategy"
 
@@ -211,7 +216,7 @@ def _initial_due(done: dict[PhaseTask, TaskDone], n: int) -> list[TaskDue]:
     return [
         TaskDue(
             task,
-            f"{task.missing}, session {n}"
+            f"{task.missing}, session {n}{STILL_INITIAL if task is ACCEPTED else ''}"
             if overdue
             else f"{task.missing} yet (due by session {INITIAL_TASKS_BY_SESSION})",
             overdue,

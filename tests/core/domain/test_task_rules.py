@@ -17,7 +17,13 @@ from ipt_desktop.domain.phase_tasks import (
     Strategy,
 )
 from ipt_desktop.domain.phases import effective_phase
-from ipt_desktop.domain.task_rules import Acceptance, acceptance_at, task_overview, tasks_offered
+from ipt_desktop.domain.task_rules import (
+    STILL_INITIAL,
+    Acceptance,
+    acceptance_at,
+    task_overview,
+    tasks_offered,
+)
 from ipt_desktop.domain.timeline import build_timeline
 
 START = dt.date(2026, 1, 5)
@@ -69,8 +75,8 @@ NONE: frozenset[PhaseTask] = frozenset()
         (0, None, None, None),  # no session yet: nothing is due
         (1, None, "formulation not accepted yet (due by session 4)", False),
         (4, None, "formulation not accepted yet (due by session 4)", False),
-        (5, None, "formulation not accepted, session 5", True),
-        (6, None, "formulation not accepted, session 6", True),
+        (5, None, f"formulation not accepted, session 5{STILL_INITIAL}", True),
+        (6, None, f"formulation not accepted, session 6{STILL_INITIAL}", True),
         (5, 3, None, None),  # accepted at session 3: cleared
         (6, 6, None, None),  # accepted at session 6: cleared (late, see below)
     ],
