@@ -123,7 +123,7 @@ def main(argv: list[str]) -> int:
     while rekey.pages.currentIndex() != 1 and time.monotonic() < end:
         settle(50)
     save(rekey, out, "dialog_rekey_2_key")
-    rekey.written.setChecked(True)
+    rekey.keyPanel.written.setChecked(True)
     rekey.hide()
     settings_dialog = SettingsDialog(vault, settings, window)
     settings_dialog.tabs.setCurrentIndex(2)

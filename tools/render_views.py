@@ -124,7 +124,7 @@ def render_wizard(out: Path, settings: AppSettings, runner: TaskRunner, folder: 
     wizard.button(QWizard.WizardButton.CommitButton).click()
     wait_until(lambda: wizard.currentId() == FirstRunWizard.RECOVERY)
     save(wizard, out, "first_run_4_recovery_key")
-    wizard.recoveryPage.written.setChecked(True)
+    wizard.recoveryPage.keyPanel.written.setChecked(True)
     wizard.next()
     first, second = wizard.confirmPage.expectedGroups()
     wizard.confirmPage.first.setText(wizard.recoveryKey().split("-")[first - 1])

@@ -15,8 +15,7 @@ from ipt_desktop.vault.practice_details import load_practice, save_practice
 from ipt_desktop.vault.rows import add_records
 from ipt_desktop.vault.vault import Vault
 
-from .stories import ADA, BRAM
-from .stories_more import ELENI, MARISOL, SALMA, TIMOFEY
+from .stories import ADA, BRAM, ELENI, MARISOL, SALMA, TIMOFEY
 from .story import DemoClient, Story, build_demo, build_record
 
 STORIES: tuple[Story, ...] = (ADA, BRAM, ELENI, SALMA, TIMOFEY, MARISOL)

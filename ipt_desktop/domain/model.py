@@ -6,7 +6,6 @@ assigned before anything is stored (they are bound into the encryption's associa
 """
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 
 from .client_entry import ClientEntry
@@ -21,6 +20,8 @@ from .enums import (
 )
 from .errors import ValidationError
 from .goals import GoalReview, GoalStatus, check_reviews
+from .ids import check_id
+from .ids import new_id as new_id  # re-exported: callers make ids from model
 from .phase_tasks import SessionTasks
 from .risk_records import RiskDecision, RiskReview, SafetyPlan
 from .validation import (
@@ -41,19 +42,6 @@ MAX_PLANNED_SESSIONS = 60
 OPENING_QUESTION = "How have things been since we last met?"
 
 
-def new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def _check_id(name: str, value: object) -> None:
-    if not isinstance(value, str):
-        raise ValidationError(name, "must be an id")
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        raise ValidationError(name, "is not a valid id") from None
-
-
 @dataclass(frozen=True)
 class Client:
     name: str
@@ -65,7 +53,7 @@ class Client:
     preferred_name: str = ""
 
     def __post_init__(self) -> None:
-        _check_id("id", self.id)
+        check_id("id", self.id)
         check_name("name", self.name)
         check_text("preferred_name", self.preferred_name, max_chars=200)
         if self.date_of_birth is not None:
@@ -155,8 +143,8 @@ class Episode:
     worksheets: tuple[Worksheet, ...] = ()
 
     def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_id("client_id", self.client_id)
+        check_id("id", self.id)
+        check_id("client_id", self.client_id)
         check_date("start_date", self.start_date)
         for name in ("recurrence_on", "onset"):
             if getattr(self, name) is not None:
@@ -235,7 +223,7 @@ class Amendment:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _check_id("id", self.id)
+        check_id("id", self.id)
         if not isinstance(self.written_at, dt.datetime):
             raise ValidationError("written_at", "must be a date and time")
         if not check_text("text", self.text).strip():
@@ -267,11 +255,11 @@ class Session:
     tasks: SessionTasks = field(default_factory=SessionTasks)
 
     def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_id("episode_id", self.episode_id)
+        check_id("id", self.id)
+        check_id("episode_id", self.episode_id)
         if not isinstance(self.tasks, SessionTasks):
             raise ValidationError("tasks", "is not a record of IPT tasks")
-        _check_id("client_id", self.client_id)
+        check_id("client_id", self.client_id)
         check_date("date", self.date)
         if self.phase_override is not None and not isinstance(self.phase_override, Phase):
             raise ValidationError("phase", "is not a phase")
@@ -309,6 +297,21 @@ def _check_risk_sources(hamd_item3: object, risk_noted: object) -> None:
         raise ValidationError("risk_noted", "must be true or false")
 
 
+#: The interpersonal inventory's questions (IPT.md), each a free text per person.
+INVENTORY_QUESTIONS = (
+    "contact",
+    "likes",
+    "dislikes",
+    "can_discuss",
+    "cannot_discuss",
+    "arguments",
+    "would_change",
+)
+#: Every free text of an ``InventoryPerson`` beyond its name and relationship (the one
+#: list: validation and search).
+INVENTORY_TEXTS = (*INVENTORY_QUESTIONS, "notes")
+
+
 @dataclass(frozen=True)
 class InventoryPerson:
     """One person of the interpersonal inventory (IPT.md), placed on the closeness circle."""
@@ -331,24 +334,15 @@ class InventoryPerson:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_id("client_id", self.client_id)
+        check_id("id", self.id)
+        check_id("client_id", self.client_id)
         check_name("name", self.name)
         check_text("relationship", self.relationship, max_chars=200)
         check_int("closeness", self.closeness, 1, 3)
         for flag in ("support", "conflict", "changed_near_onset"):
             if not isinstance(getattr(self, flag), bool):
                 raise ValidationError(flag, "must be true or false")
-        for name in (
-            "contact",
-            "likes",
-            "dislikes",
-            "can_discuss",
-            "cannot_discuss",
-            "arguments",
-            "would_change",
-            "notes",
-        ):
+        for name in INVENTORY_TEXTS:
             check_text(name, getattr(self, name))
 
 
@@ -361,8 +355,8 @@ class LifeEvent:
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _check_id("id", self.id)
-        _check_id("client_id", self.client_id)
+        check_id("id", self.id)
+        check_id("client_id", self.client_id)
         check_date("date", self.date)
         if not isinstance(self.kind, LifeEventKind):
             raise ValidationError("kind", "is not a kind of life event")

@@ -9,15 +9,15 @@
   letter while risk is open, with the reason (sealed like every record: the reason may
   hold clinical words; the audit log only gets the event).
 
-Ids are UUID strings assigned before anything is stored, as in ``model``.
+Ids are UUID strings assigned before anything is stored (``ids``), as in ``model``.
 """
 
 import datetime as dt
-import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from .errors import ValidationError
+from .ids import check_id, new_id
 from .validation import check_date, check_text, check_text_list
 
 MIN_REVIEW_WORDS = 3
@@ -30,19 +30,6 @@ REVIEW_PARTS = (
     ("found", "what was found"),
     ("actions", "the actions taken"),
 )
-
-
-def _new_id() -> str:
-    return str(uuid.uuid4())
-
-
-def _check_uuid(name: str, value: object) -> None:
-    if not isinstance(value, str):
-        raise ValidationError(name, "must be an id")
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        raise ValidationError(name, "is not a valid id") from None
 
 
 def check_real_content(field_name: str, value: object, what: str, words: int, chars: int) -> str:
@@ -95,11 +82,11 @@ class RiskReview:
     asked: str
     found: str
     actions: str
-    id: str = field(default_factory=_new_id)
+    id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _check_uuid("id", self.id)
-        _check_uuid("client_id", self.client_id)
+        check_id("id", self.id)
+        check_id("client_id", self.client_id)
         check_date("date", self.date)
         if not isinstance(self.level, RiskLevel):
             raise ValidationError("level", "must be low, moderate or high")
@@ -135,11 +122,11 @@ class SafetyPlan:
     help_contacts: tuple[str, ...] = ()
     professionals: tuple[str, ...] = ()
     safe_surroundings: tuple[str, ...] = ()
-    id: str = field(default_factory=_new_id)
+    id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _check_uuid("id", self.id)
-        _check_uuid("client_id", self.client_id)
+        check_id("id", self.id)
+        check_id("client_id", self.client_id)
         check_date("updated_on", self.updated_on)
         for name, _heading in SAFETY_PLAN_PARTS:
             object.__setattr__(self, name, check_text_list(name, getattr(self, name)))
@@ -155,11 +142,11 @@ class RiskDecision:
     date: dt.date
     action: DecisionAction
     reason: str
-    id: str = field(default_factory=_new_id)
+    id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
-        _check_uuid("id", self.id)
-        _check_uuid("client_id", self.client_id)
+        check_id("id", self.id)
+        check_id("client_id", self.client_id)
         check_date("date", self.date)
         if not isinstance(self.action, DecisionAction):
             raise ValidationError("action", "is not a decision this app records")

@@ -19,24 +19,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .contract import session_order_key
-from .model import NOTE_FIELDS, ClientRecord
+from .model import INVENTORY_TEXTS, NOTE_FIELDS, ClientRecord
 
 SNIPPET_CHARS = 60
 ELLIPSIS = "…"
 _ZWJ = "\u200d"
 
-INVENTORY_FIELDS = (
-    "name",
-    "relationship",
-    "contact",
-    "likes",
-    "dislikes",
-    "can_discuss",
-    "cannot_discuss",
-    "arguments",
-    "would_change",
-    "notes",
-)
+INVENTORY_FIELDS = ("name", "relationship", *INVENTORY_TEXTS)
 TERMINATION_LISTS = ("achievements", "relapse_prevention_skills", "warning_signs")
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from ipt_desktop.domain.model import PracticeDetails
 from ipt_desktop.domain.risk_records import CrisisContacts
-from ipt_desktop.services import new_vault, practice, recovery_sheet
+from ipt_desktop.services import new_vault, practice
 from ipt_desktop.services.passphrases import KdfChoice
 from ipt_desktop.vault.vault import Vault
 from ui.common.app_settings import AppSettings
@@ -27,6 +27,7 @@ from ui.common.failures import failure_text
 from ui.common.task_runner import TaskRunner
 
 from .demo_vault import DemoVault
+from .recovery_key_panel import save_sheet_off_thread
 from .wizard_recovery_pages import ConfirmKeyPage, PracticePage, RecoveryKeyPage
 from .wizard_start_pages import PassphrasePage, WelcomePage
 
@@ -144,18 +145,8 @@ class FirstRunWizard(QWizard):
     ) -> None:
         vault = self._vault
         assert vault is not None
-        key, vault_id, paper = self._recovery_key, vault.vault_id, self._settings.paperSize()
-
-        def work() -> Path:
-            recovery_sheet.save_recovery_sheet(key, vault_id, path, paper)
-            return path
-
-        self._runner.run(
-            work,
-            on_done,
-            lambda exc: on_failed(_failure_text(exc)),
-            label="Saving the recovery sheet…",
-        )
+        sheet = (self._recovery_key, vault.vault_id, self._settings.paperSize())
+        save_sheet_off_thread(self._runner, sheet, path, on_done, on_failed)
 
     def savePractice(self, details: PracticeDetails) -> None:
         assert self._vault is not None

@@ -4,49 +4,35 @@ Used by the first-run wizard and by Settings. The values are sealed in the vault
 ``services.practice`` (they name a person), never kept in QSettings.
 """
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.model import PracticeDetails
+from ui.common.labelled_fields import LabelledFields
 from ui.common.message_style import set_message
 
 _ADDRESS_LINES = 3
 
 
-class PracticeDetailsForm(QWidget):
+class PracticeDetailsForm(LabelledFields):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.therapist = self._line("Therapist name", "e.g. Dr Jordan Reyes")
-        self.credentials = self._line("Credentials", "e.g. PhD, Clinical Psychologist")
-        self.practice = self._line("Practice name", "e.g. Riverside Psychotherapy")
-        self.address = QPlainTextEdit(self)
-        self.address.setAccessibleName("Practice address")
-        self.address.setPlaceholderText("Street, town, postcode")
-        self.address.setTabChangesFocus(True)
-        line = self.address.fontMetrics().lineSpacing()
-        self.address.setFixedHeight(line * _ADDRESS_LINES + 16)
-        self.phone = self._line("Phone", "")
-        self.email = self._line("Email", "")
+        self.therapist = self.addLine("&Therapist name:", "Therapist name", "e.g. Dr Jordan Reyes")
+        self.credentials = self.addLine(
+            "&Credentials:", "Credentials", "e.g. PhD, Clinical Psychologist"
+        )
+        self.practice = self.addLine(
+            "&Practice name:", "Practice name", "e.g. Riverside Psychotherapy"
+        )
+        self.address = self.addBox(
+            "&Address:", "Practice address", "Street, town, postcode", _ADDRESS_LINES
+        )
+        self.phone = self.addLine("P&hone:", "Phone")
+        self.email = self.addLine("&Email:", "Email")
         self._error = QLabel(self)
         self._error.setWordWrap(True)
         set_message(self._error, "")
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow("&Therapist name:", self.therapist)
-        form.addRow("&Credentials:", self.credentials)
-        form.addRow("&Practice name:", self.practice)
-        form.addRow("&Address:", self.address)
-        form.addRow("P&hone:", self.phone)
-        form.addRow("&Email:", self.email)
-        form.addRow(self._error)
-
-    def _line(self, name: str, placeholder: str) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setAccessibleName(name)
-        edit.setPlaceholderText(placeholder)
-        edit.setMaxLength(2000)
-        return edit
+        self.addWide(self._error)
 
     def setDetails(self, details: PracticeDetails) -> None:
         self.therapist.setText(details.therapist_name)

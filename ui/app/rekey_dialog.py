@@ -7,26 +7,21 @@ cannot be closed, and once the new key is shown it closes only when the person c
 they have written it down or printed it.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
-    QFrame,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ipt_desktop.domain.graduation import PaperSize
-from ipt_desktop.services import recovery_sheet
 from ipt_desktop.services.key_rotation import AFTER_REKEY, rotate_keys
 from ipt_desktop.vault.errors import VaultError
 from ipt_desktop.vault.vault import Vault
@@ -35,7 +30,7 @@ from ui.common.message_style import set_message
 from ui.common.passphrase_widgets import PassphraseEdit
 from ui.common.task_runner import TaskRunner
 
-from .wizard_recovery_pages import SHEET_FILE_NAME, display_key
+from .recovery_key_panel import NEW_KEY, RecoveryKeyPanel, save_sheet_off_thread
 
 BEFORE_REKEY = (
     "This makes a new master key and a new recovery key. Every client's key is locked "
@@ -116,7 +111,7 @@ class RekeyDialog(QDialog):
         self._task = None
         self.passphrase.wipe()
         self._key = key
-        self.keyLabel.setText(display_key(key))
+        self.keyPanel.showKey(key)
         self.pages.setCurrentIndex(1)
         self.adjustSize()
 
@@ -131,84 +126,29 @@ class RekeyDialog(QDialog):
     # -- page 2: the new key, once ---------------------------------------------------------
     def _key_page(self) -> QWidget:
         page = QWidget()
-        self.keyLabel = QLabel()
-        self.keyLabel.setAccessibleName("New recovery key")
-        self.keyLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.keyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.35)
-        mono.setWeight(QFont.Weight.DemiBold)
-        self.keyLabel.setFont(mono)
-        lines = len(display_key("-".join(["AAAA"] * 14)).splitlines())
-        self.keyLabel.setMinimumHeight(self.keyLabel.fontMetrics().lineSpacing() * lines + 8)
-        box = QFrame()
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(16, 14, 16, 14)
-        inner.addWidget(self.keyLabel)
-        self.saveSheet = QPushButton("&Save the new recovery sheet (PDF)…")
-        self.saveSheet.clicked.connect(self._choose_sheet_path)
-        self.sheetMessage = QLabel()
-        self.sheetMessage.setWordWrap(True)
-        set_message(self.sheetMessage, "")
-        self.written = QCheckBox("I have &written down or printed the new recovery key")
+        self.keyPanel = RecoveryKeyPanel(NEW_KEY, self._save_sheet, _wrapped(AFTER_REKEY))
         self.closeButtons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.closeButtons.rejected.connect(self._close_after_key)
-        self.closeButtons.button(QDialogButtonBox.StandardButton.Close).setEnabled(False)
-        self.written.toggled.connect(
-            self.closeButtons.button(QDialogButtonBox.StandardButton.Close).setEnabled
-        )
+        close = self.closeButtons.button(QDialogButtonBox.StandardButton.Close)
+        close.setEnabled(False)
+        self.keyPanel.written.toggled.connect(close.setEnabled)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(_wrapped("Your new recovery key. It is shown only now."))
-        layout.addWidget(box)
-        layout.addWidget(self.saveSheet, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.sheetMessage)
-        layout.addWidget(_wrapped(AFTER_REKEY))
-        layout.addWidget(self.written)
+        layout.addWidget(self.keyPanel)
         layout.addStretch(1)
         layout.addWidget(self.closeButtons)
         return page
 
-    def _choose_sheet_path(self) -> None:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            "Save the new recovery sheet",
-            str(Path(documents or Path.home()) / SHEET_FILE_NAME),
-            "PDF documents (*.pdf)",
-        )
-        if path:
-            self.saveSheetTo(Path(path))
-
-    def saveSheetTo(self, path: Path) -> None:
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        key, vault_id, paper = self._key, self._vault.vault_id, self._paper
-
-        def work() -> Path:
-            recovery_sheet.save_recovery_sheet(key, vault_id, path, paper)
-            return path
-
-        self.saveSheet.setEnabled(False)
-        self._runner.run(work, self._sheet_saved, self._sheet_failed, label="Saving the sheet…")
-
-    def _sheet_saved(self, path: Path) -> None:
-        self.saveSheet.setEnabled(True)
-        set_message(
-            self.sheetMessage,
-            f"Saved to {path}. Print it, lock the paper away, then delete the file.",
-        )
-
-    def _sheet_failed(self, exc: BaseException) -> None:
-        self.saveSheet.setEnabled(True)
-        set_message(self.sheetMessage, f"The sheet was not saved: {exc}", error=True)
+    def _save_sheet(
+        self, path: Path, on_done: Callable[[Path], None], on_failed: Callable[[str], None]
+    ) -> None:
+        sheet = (self._key, self._vault.vault_id, self._paper)
+        save_sheet_off_thread(self._runner, sheet, path, on_done, on_failed)
 
     def _close_after_key(self) -> None:
-        if self.written.isChecked():
-            self.keyLabel.clear()
+        if self.keyPanel.isKept():
+            self.keyPanel.clearKey()
             self._key = ""
             super().accept()
 

@@ -2,19 +2,12 @@
 the practice details printed on letters."""
 
 import random
-from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QFileDialog,
     QFormLayout,
-    QFrame,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWizard,
     QWizardPage,
@@ -27,27 +20,16 @@ from ui.common.message_style import set_message
 from .crisis_contacts_form import EXPLAIN as CRISIS_EXPLAIN
 from .crisis_contacts_form import CrisisContactsForm
 from .practice_details_form import PracticeDetailsForm
+from .recovery_key_panel import FIRST_KEY, RecoveryKeyPanel, key_groups
 from .wizard_host import WizardHost
 from .wizard_start_pages import NO_RECOVERY_TEXT
 
-SHEET_FILE_NAME = "ipt-desktop-recovery-sheet.pdf"
 _LOOKALIKES = str.maketrans({"0": "O", "1": "I", "8": "B"})
-GROUPS_PER_LINE = 7
-
-
-def key_groups(key_text: str) -> list[str]:
-    return [g for g in key_text.replace(" ", "-").split("-") if g]
 
 
 def normalise_group(text: str) -> str:
     """Forgive case, spaces, dashes and the look-alikes the key never contains."""
     return "".join(ch for ch in text.upper() if ch not in " -").translate(_LOOKALIKES)
-
-
-def display_key(key_text: str) -> str:
-    groups = key_groups(key_text)
-    lines = [groups[i : i + GROUPS_PER_LINE] for i in range(0, len(groups), GROUPS_PER_LINE)]
-    return "\n".join("  ".join(line) for line in lines)
 
 
 class RecoveryKeyPage(QWizardPage):
@@ -58,36 +40,13 @@ class RecoveryKeyPage(QWizardPage):
         self._wizard = wizard
         self.setTitle("Your recovery key")
         self.setSubTitle("It is shown only now. Write it down or print the recovery sheet.")
-        self.keyLabel = QLabel()
-        self.keyLabel.setAccessibleName("Recovery key")
-        self.keyLabel.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.keyLabel.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        mono.setPointSizeF(max(mono.pointSizeF(), 10.0) * 1.35)
-        mono.setWeight(QFont.Weight.DemiBold)
-        self.keyLabel.setFont(mono)
-        box = QFrame()
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        box_layout = QVBoxLayout(box)
-        box_layout.setContentsMargins(16, 14, 16, 14)
-        box_layout.addWidget(self.keyLabel)
-        self.saveSheet = QPushButton("&Save recovery sheet (PDF)…")
-        self.saveSheet.setAccessibleName("Save recovery sheet as PDF")
-        self.saveSheet.clicked.connect(self._choose_sheet_path)
-        self._saved = QLabel()
-        self._saved.setWordWrap(True)
-        set_message(self._saved, "")
-        self.written = QCheckBox("I have &written down or printed my recovery key")
-        self.written.setAccessibleName("I have written down or printed my recovery key")
-        self.written.toggled.connect(lambda _on: self.completeChanged.emit())
         warning = QLabel(NO_RECOVERY_TEXT)
         warning.setWordWrap(True)
         bold = warning.font()
         bold.setBold(True)
         warning.setFont(bold)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.saveSheet)
-        buttons.addStretch(1)
+        self.keyPanel = RecoveryKeyPanel(FIRST_KEY, wizard.saveRecoverySheet, warning)
+        self.keyPanel.written.toggled.connect(lambda _on: self.completeChanged.emit())
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(
@@ -96,52 +55,17 @@ class RecoveryKeyPage(QWizardPage):
                 "choose a new one. Keep it away from this computer: a locked drawer, a safe."
             )
         )
-        layout.addWidget(box)
-        layout.addLayout(buttons)
-        layout.addWidget(self._saved)
-        layout.addWidget(warning)
+        layout.addWidget(self.keyPanel)
         layout.addStretch(1)
-        layout.addWidget(self.written)
 
     def initializePage(self) -> None:
-        self.keyLabel.setText(display_key(self._wizard.recoveryKey()))
+        self.keyPanel.showKey(self._wizard.recoveryKey())
 
     def cleanupPage(self) -> None:
-        self.keyLabel.clear()
+        self.keyPanel.clearKey()
 
     def isComplete(self) -> bool:
-        return self.written.isChecked()
-
-    def _choose_sheet_path(self) -> None:
-        documents = QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            "Save the recovery sheet",
-            str(Path(documents or Path.home()) / SHEET_FILE_NAME),
-            "PDF documents (*.pdf)",
-        )
-        if path:
-            self.saveSheetTo(Path(path))
-
-    def saveSheetTo(self, path: Path) -> None:
-        if path.suffix.lower() != ".pdf":
-            path = path.with_name(path.name + ".pdf")
-        self.saveSheet.setEnabled(False)
-        self._wizard.saveRecoverySheet(path, self._sheet_saved, self._sheet_failed)
-
-    def _sheet_saved(self, path: Path) -> None:
-        self.saveSheet.setEnabled(True)
-        set_message(
-            self._saved,
-            f"Saved to {path}. Print it, lock the paper away, then delete the file: "
-            "anyone who has it can open your vault.",
-        )
-
-    def _sheet_failed(self, message: str) -> None:
-        self.saveSheet.setEnabled(True)
-        set_message(self._saved, message, error=True)
+        return self.keyPanel.isKept()
 
 
 class ConfirmKeyPage(QWizardPage):

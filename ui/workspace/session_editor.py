@@ -1,13 +1,14 @@
 """The IPT session editor: one note, saved, signed (then read-only) and amended.
 
-Above the form sit the contract position ("Session 7 of 16") with the phase, the save /
-sign / delete buttons, and up to three banners: the PHQ-9 item-9 risk prompt (which also
-moves the focus to the risk assessment, and blocks signing until it is written), the
-ending prompt when few sessions of the contract remain, and any problem that keeps the
-note from being saved or signed (an impossible date, a half-answered PHQ-9, a HAM-D over
-52, a missing risk assessment), with a button that goes to it. The header says "Unsaved
-changes" or "saved at 14:02"; Ctrl+Z puts back values (``ValueUndo``); a remarkable new
-date is asked about (``DateQuestion``).
+The header and the banners above the form (the contract position, the phase, the PHQ-9
+item-9 risk prompt, the review and ending prompts, the signed and client-entry notes) are
+made and filled by ``SessionStatus``; the form's values are the ``SessionForm``'s. Here:
+loading a note, saving, signing, deleting and amending it, and the problem banner for
+anything that keeps the note from being saved or signed (an impossible date, a
+half-answered PHQ-9, a HAM-D over 52, a missing risk assessment), with a button that goes
+to it. Ctrl+Z puts back values (``ValueUndo``); a remarkable new date is asked about
+(``DateQuestion``); a positive item 9 moves the focus to the risk assessment and blocks
+signing until it is written.
 """
 
 import dataclasses
@@ -20,15 +21,13 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ipt_desktop.domain.contract import progress, session_numbers
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.errors import SignedNoteError, ValidationError
-from ipt_desktop.domain.handover import entry_after_edit
 from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.session_dates import renumbered_by_removal, renumbering_text
 from ipt_desktop.domain.signing import signing_problems
 from ipt_desktop.domain.task_rules import acceptance_at, tasks_offered
 from ipt_desktop.vault.errors import VaultError
-from ui.common.banner import Banner, BannerKind
-from ui.common.ui_text import format_date, format_datetime
+from ui.common.ui_text import format_date
 
 from .date_question import DateQuestion
 from .draft_keeper import DraftKeeper
@@ -43,16 +42,9 @@ from .problem_banner import (
 )
 from .session_form import SessionForm
 from .session_handover import SessionHandover
-from .session_header import UNSAVED, SessionHeader
-from .session_prompts import (
-    ENDING_TEXT,
-    REVIEW_TITLE,
-    SIGNED_TEXT,
-    client_entry_message,
-    ending_title,
-    review_prompt,
-)
+from .session_header import UNSAVED
 from .session_risk import show_risk
+from .session_status import SessionStatus, signed_text
 from .value_undo import ValueUndo
 from .workspace_dialogs import WorkspaceDialogs
 
@@ -80,7 +72,8 @@ class SessionEditor(QWidget):
         self._session: Session | None = None
         self._dirty = False
 
-        self.header = SessionHeader(self)
+        self.status = SessionStatus(self)
+        self.header = self.status.header
         self.header.saveRequested.connect(self.saveChanges)
         self.header.signRequested.connect(self.signCurrent)
         self.header.deleteRequested.connect(self.deleteCurrent)
@@ -88,13 +81,13 @@ class SessionEditor(QWidget):
         self.handover.requested.connect(self.handoverRequested)
         self.header.handoverRequested.connect(self.handover.request)
 
-        self.risk_banner = Banner(BannerKind.RISK, "Go to risk assessment", self)
+        self.risk_banner = self.status.risk_banner
         self.risk_banner.actionTriggered.connect(self.goToRiskAssessment)
-        self.ending_banner = Banner(BannerKind.INFO, parent=self)
-        self.review_banner = Banner(BannerKind.INFO, parent=self)  # therapist prompts
-        self.signed_banner = Banner(BannerKind.INFO, "Add an amendment", self)
+        self.ending_banner = self.status.ending_banner
+        self.review_banner = self.status.review_banner
+        self.signed_banner = self.status.signed_banner
         self.signed_banner.actionTriggered.connect(self.goToAmendment)
-        self.client_banner = Banner(BannerKind.INFO, parent=self)
+        self.client_banner = self.status.client_banner
         self.form = SessionForm(self)
         self._scroll = FormScrollArea(self.form, "Session note", self)
         self.problem_banner = ProblemBanner(self._scroll, self)
@@ -152,25 +145,14 @@ class SessionEditor(QWidget):
         self.setEnabled(session is not None)
         if session is None:
             self.form.clear_sensitive()
-            self.header.clear()
-            self.risk_banner.clear()
-            self.ending_banner.clear()
-            self.review_banner.clear()
-            self.signed_banner.clear()
-            self.client_banner.clear()
+            self.status.clear()
             return
-        self._show_client_entry(session)
+        self.status.show_loaded(session)
         self.form.show_session(session)
         self.form.set_read_only(session.is_signed)
-        self.form.signature.show_state(self._signed_text(session), session.amendments)
+        self.form.signature.show_state(signed_text(session), session.amendments)
         # The stored override; _refresh_derived fills in the suggestion beside it.
         self.form.set_phase_choices(Phase.INITIAL, session.phase_override)
-        self.header.setSigned(session.is_signed)
-        signed_text = self._signed_text(session)
-        if signed_text is None:
-            self.signed_banner.clear()
-        else:
-            self.signed_banner.showMessage(f"{signed_text} · read-only", SIGNED_TEXT)
         self._refresh_derived()
         self._keeper.restore(self)
         self.undo.reset()
@@ -294,12 +276,6 @@ class SessionEditor(QWidget):
         self.load(None)
         self.sessionDeleted.emit(session.id)
 
-    def _show_client_entry(self, session: Session) -> None:
-        if session.client_entry is None:
-            self.client_banner.clear()
-        else:
-            self.client_banner.showMessage(*client_entry_message(session.client_entry))
-
     def goToAmendment(self) -> None:
         field = self.form.signature.amendmentField()
         self._scroll.ensureWidgetVisible(field, 0, 120)
@@ -347,23 +323,7 @@ class SessionEditor(QWidget):
 
     def _collect(self) -> Session:
         assert self._session is not None
-        form = self.form
-        edited = dataclasses.replace(
-            self._session,
-            date=form.date_field.date() or self._session.date,
-            phase_override=form.phase_override(),
-            mood=form.mood.value(),
-            phq9=form.phq9.value(),
-            hamd=form.hamd.value(),
-            hamd_item3=form.risk_sources.item3Value(),
-            risk_noted=form.risk_sources.riskNoted(),
-            gad7=form.gad7.value(),
-            note=form.note(),
-            tasks=form.tasks.value(),
-            client_entry=None,
-        )
-        # A score the therapist changed is no longer the client's own rating.
-        return dataclasses.replace(edited, client_entry=entry_after_edit(self._session, edited))
+        return self.form.session_from(self._session)
 
     def _date_confirmed(self, edited: Session) -> bool:
         """A new date far ahead, before the contract, or renumbering a signed note is asked
@@ -412,35 +372,23 @@ class SessionEditor(QWidget):
         number = self._number(session)
         override = self.form.phase_override()
         if episode is None:
-            self.header.setTitle(f"Session {number}")
-            self.ending_banner.clear()
-            self.review_banner.clear()
+            self.status.show_outside_contract(number)
         else:
-            sessions = self._record.sessions_of(session.episode_id)
-            review = review_prompt(episode, sessions, session)
-            if review and not session.is_signed:
-                self.review_banner.showMessage(REVIEW_TITLE, review)
-            else:
-                self.review_banner.clear()
-            step = progress(episode, number)
-            self.header.setTitle(step.label)
             suggested = suggest_phase(episode, number, session.date)
             self.form.set_phase_choices(suggested, override)
-            self.header.setPhase(override or suggested)
+            phase = override or suggested
+            sessions = self._record.sessions_of(session.episode_id)
+            self.status.show_contract(episode, sessions, session, progress(episode, number), phase)
             formulation = episode.formulation
             self.form.tasks.setContext(
-                override or suggested,
+                phase,
                 formulation.problem_areas,
                 formulation.accepted_on,
                 session.date,
-                tasks_offered(episode, number, override or suggested, sessions),
+                tasks_offered(episode, number, phase, sessions),
                 acceptance_at(episode, sessions, number, session.date),
             )
-            if step.raise_ending and not session.is_signed:
-                self.ending_banner.showMessage(ending_title(step), ENDING_TEXT)
-            else:
-                self.ending_banner.clear()
-        self.header.showState(self._signed_text(session), self._dirty, self.savedAtText())
+        self.header.showState(signed_text(session), self._dirty, self.savedAtText())
         self._refresh_risk()
 
     def _refresh_risk(self) -> None:
@@ -470,9 +418,3 @@ class SessionEditor(QWidget):
 
     def _readable(self, error: ValidationError) -> str:
         return readable(self.form, error)
-
-    @staticmethod
-    def _signed_text(session: Session) -> str | None:
-        if session.signed_at is None:
-            return None
-        return f"Signed on {format_datetime(session.signed_at)}"

@@ -7,6 +7,7 @@ a free note; the signature and amendments. This class only shows and reads value
 ``SessionEditor`` decides when they are saved, signed or amended.
 """
 
+import dataclasses
 from collections.abc import Mapping
 from contextlib import suppress
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ipt_desktop.domain.enums import Phase, ProblemArea, Technique
+from ipt_desktop.domain.handover import entry_after_edit
 from ipt_desktop.domain.model import OPENING_QUESTION, Session, SessionNote
 from ipt_desktop.domain.phase_tasks import TICKABLE, SessionTasks, Strategy
 from ui.common.date_field import DateField
@@ -190,6 +192,25 @@ class SessionForm(QWidget):
     def note(self) -> SessionNote:
         texts = {name: field.text() for name, field in self.texts.items()}
         return SessionNote(techniques=self.techniques.value(), **texts)
+
+    def session_from(self, stored: Session) -> Session:
+        """``stored`` with the values in the form (a ``ValidationError`` names a bad one)."""
+        edited = dataclasses.replace(
+            stored,
+            date=self.date_field.date() or stored.date,
+            phase_override=self.phase_override(),
+            mood=self.mood.value(),
+            phq9=self.phq9.value(),
+            hamd=self.hamd.value(),
+            hamd_item3=self.risk_sources.item3Value(),
+            risk_noted=self.risk_sources.riskNoted(),
+            gad7=self.gad7.value(),
+            note=self.note(),
+            tasks=self.tasks.value(),
+            client_entry=None,
+        )
+        # A score the therapist changed is no longer the client's own rating.
+        return dataclasses.replace(edited, client_entry=entry_after_edit(stored, edited))
 
     def set_phase_choices(self, suggested: Phase, override: Phase | None) -> None:
         combo = self.phase_combo

@@ -17,7 +17,7 @@ from ipt_desktop.vault.vault import Vault
 from tests.helpers import PASSPHRASE
 from tests.helpers.shell import when_modal
 from ui.app.first_run_wizard import FirstRunWizard
-from ui.app.wizard_recovery_pages import key_groups
+from ui.app.recovery_key_panel import key_groups
 from ui.common.app_settings import AppSettings
 from ui.common.task_runner import TaskRunner
 
@@ -80,20 +80,20 @@ def test_wizard_creates_the_vault_and_confirms_the_recovery_key(
     key = wizard.recoveryKey()
     groups = key_groups(key)
     assert len(groups) == 14
-    shown = wizard.recoveryPage.keyLabel.text()
+    shown = wizard.recoveryPage.keyPanel.keyLabel.text()
     assert all(group in shown for group in groups)
     assert any("cannot be recovered by anyone" in label.text() for label in _labels(wizard))
 
     # The printable sheet.
     next_button = wizard.button(QWizard.WizardButton.NextButton)
     assert not next_button.isEnabled()
-    wizard.recoveryPage.saveSheetTo(tmp_path / "sheet")
+    wizard.recoveryPage.keyPanel.saveSheetTo(tmp_path / "sheet")
     pdf = tmp_path / "sheet.pdf"
     qtbot.waitUntil(pdf.exists, timeout=SLOW_MS)
-    qtbot.waitUntil(lambda: wizard.recoveryPage.saveSheet.isEnabled(), timeout=SLOW_MS)
+    qtbot.waitUntil(lambda: wizard.recoveryPage.keyPanel.saveSheet.isEnabled(), timeout=SLOW_MS)
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert groups[0] in text.replace(" ", "") and groups[-1] in text.replace(" ", "")
-    wizard.recoveryPage.written.setChecked(True)
+    wizard.recoveryPage.keyPanel.written.setChecked(True)
     assert next_button.isEnabled()
     next_button.click()
 

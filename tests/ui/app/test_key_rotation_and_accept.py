@@ -53,17 +53,17 @@ def test_new_keys_are_shown_once_and_the_old_recovery_key_stops(
     dialog.passphrase.setText(PASSPHRASE)
     dialog.startRekey()
     qtbot.waitUntil(lambda: dialog.pages.currentIndex() == 1, timeout=30_000)
-    shown = dialog.keyLabel.text().split()
+    shown = dialog.keyPanel.keyLabel.text().split()
     assert len(shown) == 14
     close = dialog.closeButtons.button(QDialogButtonBox.StandardButton.Close)
     assert not close.isEnabled()
     dialog.reject()  # Escape: the key is shown once, so it stays
     assert dialog.isVisible()
-    dialog.saveSheetTo(tmp_path / "sheet")
+    dialog.keyPanel.saveSheetTo(tmp_path / "sheet")
     qtbot.waitUntil(lambda: (tmp_path / "sheet.pdf").is_file(), timeout=30_000)
-    dialog.written.setChecked(True)
+    dialog.keyPanel.written.setChecked(True)
     close.click()
-    assert not dialog.isVisible() and dialog.keyLabel.text() == ""
+    assert not dialog.isVisible() and dialog.keyPanel.keyLabel.text() == ""
     assert _events(window.vault)[-1] is AuditEvent.REKEYED
     new_key = "-".join(shown)
     window.vault.close()

@@ -19,7 +19,7 @@ from tests.helpers.shell import when_modal
 from ui.app.client_dialogs import ClientFormDialog
 from ui.app.first_run_wizard import FirstRunWizard
 from ui.app.main_window import MainWindow
-from ui.app.wizard_recovery_pages import key_groups
+from ui.app.recovery_key_panel import key_groups
 from ui.common.app_settings import AppSettings
 from ui.common.task_runner import TaskRunner
 from ui.workspace.close_guard import CloseChoice
@@ -60,7 +60,7 @@ def run_wizard(qtbot: QtBot, root: Path, settings: AppSettings) -> FirstRunWizar
     wizard.passphrasePage.confirm.setText(PASSPHRASE)
     wizard.button(QWizard.WizardButton.CommitButton).click()
     qtbot.waitUntil(lambda: wizard.currentId() == FirstRunWizard.RECOVERY, timeout=SLOW_MS)
-    wizard.recoveryPage.written.setChecked(True)
+    wizard.recoveryPage.keyPanel.written.setChecked(True)
     wizard.next()
     groups = key_groups(wizard.recoveryKey())
     first, second = wizard.confirmPage.expectedGroups()
