@@ -13,7 +13,13 @@ import pytest
 from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.services import clients
 from ipt_desktop.vault.vault import Vault
-from tests.benchmarks import growth_table, results_table, synthetic_text, vault_operations
+from tests.benchmarks import (
+    child_processes,
+    growth_table,
+    results_table,
+    synthetic_text,
+    vault_operations,
+)
 from tests.benchmarks.baseline_reads import Baseline
 from tests.benchmarks.results_table import Budget, Row, Verdict
 from tests.benchmarks.synthetic_practice import PracticeShape, generate, session_counts
@@ -116,7 +122,8 @@ def test_every_operation_is_measured_and_tabled(practice: PracticeFiles, tmp_pat
         assert any(name.startswith(expected) for name in names), expected
     # Every line of the growth table finds its row (the child processes' two are added).
     extra = [Row("longest event-loop stall while the index builds", (1.0,)),
-             Row("peak memory with the practice open", (1.0,), unit="MB")]  # fmt: skip
+             Row("peak memory with the practice open", (1.0,), unit="MB"),
+             Row("peak memory during the key derivation", (1.0,), unit="MB")]  # fmt: skip
     for _label, start in growth_table.GROWTH_ROWS:
         assert any(r.operation.startswith(start) for r in [*rows, *extra]), start
     small, large = PracticeShape(200, 3200), PracticeShape(2000, 32000)
@@ -140,3 +147,22 @@ def test_every_operation_is_measured_and_tabled(practice: PracticeFiles, tmp_pat
     assert document["machine"] == {"cpu": "test"}
     assert [r["operation"] for r in document["rows"]] == [*names, unmeasured.operation]
     assert document["rows"][-1]["verdict"] == "not measured"
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="Linux only")
+def test_memory_probe_keeps_the_key_derivation_apart(
+    practice: PracticeFiles, tmp_path: Path
+) -> None:
+    """The budgeted peak starts after the unlock; the Argon2id peak is its own row, and it
+    holds at least the whole memory cost (so the reset happened after the derivation)."""
+    files = practice.copy_to(tmp_path / "work")
+    state = tmp_path / "state"
+    state.mkdir()
+    rows = child_processes.memory_rows(files, 1, state)
+    practice_row, kdf_row = rows
+    assert practice_row.operation == "peak memory with the practice open"
+    assert "after the key derivation" in practice_row.note
+    assert kdf_row.operation == "peak memory during the key derivation"
+    assert kdf_row.median is not None and practice_row.median is not None
+    assert kdf_row.median >= files.manifest.kdf_memory_kib * 1024 / 1e6
+    assert kdf_row.verdict.value == "info"
