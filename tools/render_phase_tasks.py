@@ -177,7 +177,7 @@ def main() -> int:
                         group.mapTo(scroll.widget(), group.rect().topLeft()).y()
                     )
                     grab(workspace, out / f"worksheet_{area.value}_{width}x{height}.png")
-                for name, index in (("initial", 0), ("middle", 5), ("ending", 12)):
+                for name, index in (("initial", 0), ("accepted", 3), ("middle", 5), ("ending", 12)):
                     workspace.openSession(ids[index])
                     grab(workspace, out / f"tasks_{name}_{width}x{height}.png")
                 form = workspace.sessions.editor.form

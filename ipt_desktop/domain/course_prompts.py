@@ -2,7 +2,8 @@
 
 Each is a prompt to review, written for the clinician and never shown to the client:
 - off track: by sessions 4 to 6 of an acute course, a PHQ-9 less than 20% below baseline;
-- initial phase too long: past session 4 with no accepted formulation;
+- initial phase too long: past session 4 with no accepted formulation (in the session
+  editor; the overview's task card says it as the overdue "formulation not accepted");
 - unusual contract: an acute contract shorter than 8 or longer than 20 sessions.
 """
 
@@ -90,11 +91,10 @@ def unusual_contract_text(planned_sessions: int) -> str:
 
 
 def therapist_prompts(episode: Episode, sessions: Sequence[Session]) -> tuple[str, ...]:
-    """Every prompt that applies to ``episode`` now, for the overview."""
-    prompts: list[str] = []
+    """The course prompts for the overview's contract card. The initial phase past session 4
+    is not among them: the overview's task card says it once, as the more specific overdue
+    task ("formulation not accepted, session 5: still in the initial phase, ...",
+    ``task_rules``). The session editor, which has no task card, shows
+    ``initial_phase_text`` at the session it concerns."""
     found = off_track(episode, sessions)
-    if found is not None:
-        prompts.append(found.text)
-    if initial_phase_overdue(episode, sessions):
-        prompts.append(initial_phase_text())
-    return tuple(prompts)
+    return () if found is None else (found.text,)

@@ -3,7 +3,8 @@
 The rules, for an acute course with ``n`` sessions held:
 - initial tasks are due by session 4 (the initial phase normally ends by session 3 or 4):
   listed as due while ``n <= 4``, and overdue from session 5 ("formulation not accepted,
-  session 5");
+  session 5: still in the initial phase, ..."; this is also the overview's one "initial phase
+  too long" prompt);
 - the ending is raised at least 3 sessions before the last (session ``planned - 3``, still
   the middle phase: the checklist offers it there from the second half of the contract);
   from that session on, an ending not yet raised is overdue ("ending not raised, 3 sessions
@@ -17,11 +18,17 @@ The rules, for an acute course with ``n`` sessions held:
   the next interval: the latest session lacking one shows it as due.
 A task counts as done in the first session that ticks it. "Formulation accepted" is done
 in the first session on or after the day the formulation records as accepted.
+
+The client's acceptance opens the middle phase, so the session in which it happens is
+already a middle-phase session, often session 4 or 5: that session (``acceptance_session``)
+also offers the initial tasks not done in an earlier session, "formulation presented" and
+"formulation accepted" among them, so they are recorded where they happened.
 """
 
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
+from enum import Enum
 
 from .contract import ENDING_NOTICE_SESSIONS, session_order_key
 from .enums import EpisodeKind, Phase
@@ -33,6 +40,10 @@ from .phases import effective_phase
 INITIAL_TASKS_BY_SESSION = 4
 #: Tasks done once per course; the others are done in every session of their phase.
 ONCE_PER_COURSE = TASKS_BY_PHASE[Phase.INITIAL] + TASKS_BY_PHASE[Phase.TERMINATION]
+ACCEPTED = PhaseTask.FORMULATION_ACCEPTED
+#: The overdue acceptance also says what it means for the course: this one line is the
+#: overview's "initial phase too long" prompt (``course_prompts`` leaves it to the task card).
+STILL_INITIAL = ": still in the initial phase, which normally ends by session 3 or 4"
 FOCAL_AREA_LABEL = "Focal area"
 STRATEGY_LABEL = "Strategy"
 
@@ -91,18 +102,60 @@ class TaskOverview:
         return tuple(d for d in self.due if d.overdue)
 
 
-def tasks_offered(episode: Episode, number: int, phase: Phase) -> tuple[PhaseTask, ...]:
-    """The checklist of session ``number``: its phase's tasks; in an acute course's middle
-    phase from the second half of the contract also "ending raised", which belongs before
+class Acceptance(Enum):
+    """Where the formulation's acceptance stands, seen from one session."""
+
+    OPEN = "open"  # not recorded yet: this session may record it
+    HERE = "here"  # recorded in this session (the first on or after the day)
+    EARLIER = "earlier"  # recorded before this session
+    LATER = "later"  # recorded after this session
+
+
+def tasks_offered(
+    episode: Episode, number: int, phase: Phase, sessions: Sequence[Session] = ()
+) -> tuple[PhaseTask, ...]:
+    """The checklist of session ``number``: its phase's tasks. In an acute course's middle
+    phase, the session where the formulation was accepted (``sessions``: the episode's,
+    as stored) first lists the initial tasks not done in an earlier session; from the second
+    half of the contract the middle phase also offers "ending raised", which belongs before
     the termination phase (at least 3 sessions before the last)."""
     tasks = TASKS_BY_PHASE[phase]
-    if (
-        phase is Phase.MIDDLE
-        and episode.kind is EpisodeKind.ACUTE
-        and number > episode.planned_sessions // 2
-    ):
+    if phase is not Phase.MIDDLE or episode.kind is not EpisodeKind.ACUTE:
+        return tasks
+    held = held_sessions(episode, sessions)
+    if acceptance_session(episode, held) == number:
+        done = first_done(episode, held)
+        still_open = tuple(
+            t
+            for t in TASKS_BY_PHASE[Phase.INITIAL]
+            if t not in done or (done[t].number or 0) >= number
+        )
+        tasks = (*still_open, *tasks)
+    if number > episode.planned_sessions // 2:
         return (*tasks, PhaseTask.ENDING_RAISED)
     return tasks
+
+
+def acceptance_session(episode: Episode, held: Sequence[HeldSession]) -> int | None:
+    """The number of the session where the formulation was accepted: the first held on or
+    after the day recorded (None: not accepted, or no session since)."""
+    accepted = episode.formulation.accepted_on
+    if accepted is None:
+        return None
+    return next((h.number for h in held if h.session.date >= accepted), None)
+
+
+def acceptance_at(
+    episode: Episode, sessions: Sequence[Session], number: int, session_date: dt.date
+) -> Acceptance:
+    """Where the acceptance stands for session ``number`` held on ``session_date``."""
+    accepted = episode.formulation.accepted_on
+    if accepted is None:
+        return Acceptance.OPEN
+    if accepted > session_date:
+        return Acceptance.LATER
+    at = acceptance_session(episode, held_sessions(episode, sessions))
+    return Acceptance.HERE if at is None or at >= number else Acceptance.EARLIER
 
 
 def held_sessions(episode: Episode, sessions: Sequence[Session]) -> tuple[HeldSession, ...]:
@@ -163,7 +216,7 @@ def _initial_due(done: dict[PhaseTask, TaskDone], n: int) -> list[TaskDue]:
     return [
         TaskDue(
             task,
-            f"{task.missing}, session {n}"
+            f"{task.missing}, session {n}{STILL_INITIAL if task is ACCEPTED else ''}"
             if overdue
             else f"{task.missing} yet (due by session {INITIAL_TASKS_BY_SESSION})",
             overdue,

@@ -34,6 +34,8 @@ CHART_CAPTION = (
     "mark response (50% of baseline) and remission (below 5); triangles mark sessions with "
     "PHQ-9 item 9 above 0."
 )
+#: Added when the chart hatches the time from the onset to the first session.
+UNTREATED_CAPTION = " Cross-hatched: untreated time, from the onset to the first session."
 MEASURES_NOTE = (
     "The primary measure (PHQ-9, else HAM-D) alone decides the outcome; the others are shown "
     "beside it. Response: at least 50% below baseline; partial response: 25% to 49%; "
@@ -255,7 +257,7 @@ def clinical_story(
         styles,
         title="Course of treatment",
         clinical=True,
-        caption=CHART_CAPTION,
+        caption=CHART_CAPTION + (UNTREATED_CAPTION if content.untreated_weeks else ""),
     )
     story += section("Risk history", risk_block(content, styles, width), styles)
     story += section("Achievements", bullets(content.achievements, styles), styles)

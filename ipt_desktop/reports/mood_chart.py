@@ -5,6 +5,10 @@ axis, or a window onto the episode built by the same ``timeline_axis`` code), ev
 scale, tick and band from ``Timeline.panels`` (the same data the Qt widget draws). Phase
 bands run behind the panels; each panel is a value scale with one line per measure. Life
 events are left out: their descriptions are the therapist's notes, not the client's letter.
+On the clinical chart the untreated time from an episode's onset to its first session is
+cross-hatched, as on the widget, and named the same ("Untreated 10 wk") above the plot; a
+window made with ``with_untreated`` reaches back to it (half a year at most, as the widget's
+axis).
 """
 
 import datetime as dt
@@ -18,10 +22,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from ipt_desktop.domain.enums import Phase
 from ipt_desktop.domain.label_layout import Box, Point
 from ipt_desktop.domain.outcomes import PHQ9_REMISSION_BELOW, RESPONSE_FRACTION, Measure
-from ipt_desktop.domain.timeline import ChartPanel, Timeline
+from ipt_desktop.domain.timeline import UNTREATED_REACH, ChartPanel, Timeline
 from ipt_desktop.domain.timeline_axis import WIDEST_LABEL, TimeAxis, padded_axis
 
 from . import fonts
+from .chart_hatch import cross_hatch
 from .chart_labels import (
     BAND_LABEL_SIZE,
     BASELINE_DROP,
@@ -50,6 +55,8 @@ PHASE_TINTS: dict[Phase, Color] = {
     Phase.TERMINATION: HexColor("#efebf4"),
     Phase.MAINTENANCE: HexColor("#ebf2e8"),
 }
+#: The untreated time's cross-hatch: the widget's grid colour on white.
+UNTREATED_HATCH = HexColor("#dcdfe1")
 #: Severity bands, from none to the heaviest: a narrow strip along the value scale.
 BAND_COLORS = ("#a9cdb0", "#dcd59a", "#e9bf8a", "#e09e7f", "#cc7a72")
 BAND_STRIP = 3.5
@@ -70,14 +77,25 @@ def chart_measures(include_phq9: bool, clinical: bool) -> frozenset[Measure]:
 
 
 def chart_window(
-    timeline: Timeline, start: dt.date, end: dt.date, *, with_course_before: bool = False
+    timeline: Timeline,
+    start: dt.date,
+    end: dt.date,
+    *,
+    with_course_before: bool = False,
+    with_untreated: bool = False,
 ) -> TimeAxis:
     """The time axis of a document's chart: the episode from ``start`` to ``end``.
 
     With ``with_course_before`` (a maintenance contract) the window reaches back over the
     unbroken run of sessions before ``start`` (no gap over COURSE_GAP), so the letter
-    shows the acute course whose gains the maintenance sessions kept.
+    shows the acute course whose gains the maintenance sessions kept. With
+    ``with_untreated`` it reaches back to the onset of the episode's untreated time (the
+    span ending inside the window), half a year at most, as the widget's axis does.
     """
+    if with_untreated:
+        for span in timeline.untreated:
+            if start <= span.end <= end and span.start < start:
+                start = max(span.start, span.end - UNTREATED_REACH)
     if with_course_before:
         earlier = sorted({m.date for m in timeline.sessions if m.date < start}, reverse=True)
         for day in earlier:
@@ -173,6 +191,16 @@ class _Painter:
     def phases(self, box: ChartBox, label_y: float | None) -> Group:
         """The phase bands behind one panel; their names above it when ``label_y`` is set."""
         group = Group()
+        for span in self.timeline.untreated if self.clinical else ():
+            left = max(self.x(box, span.start), box.left)
+            right = min(self.x(box, span.end), box.left + box.width)
+            if right - left < 0.5:
+                continue
+            for x0, y0, x1, y1 in cross_hatch(left, box.bottom, right - left, box.height):
+                group.add(Line(x0, y0, x1, y1, strokeColor=UNTREATED_HATCH, strokeWidth=0.5))
+            fits = stringWidth(span.label, fonts.SANS, LABEL_SIZE) + 4 <= right - left
+            if label_y is not None and fits:
+                group.add(_text((left + right) / 2, label_y, span.label, anchor="middle"))
         for band in self.timeline.phases:
             left, right = self.x(box, band.start), self.x(box, band.end)
             if right - left < 0.5:

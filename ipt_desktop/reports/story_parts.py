@@ -137,6 +137,7 @@ def chart_block(
         content.episode_start,
         content.episode_end,
         with_course_before=content.episode_kind is EpisodeKind.MAINTENANCE,
+        with_untreated=clinical,  # the clinician's chart; the letter keeps to the treatment
     )
     baseline = content.phq9.baseline if content.phq9 is not None else None
 

@@ -14,9 +14,7 @@ to the scan and a save to a full read, slower but never wrong. ``forget`` drops 
 (lock, close).
 """
 
-import json
 import threading
-import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,13 +22,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import null, select
-
 from ipt_desktop.domain.model import ClientRecord
 from ipt_desktop.store.tables import (
-    CLIENT_CHILD_TABLES,
     ClientChildRow,
-    ClientRow,
     EpisodeRow,
     InventoryRow,
     LifeEventRow,
@@ -38,16 +32,14 @@ from ipt_desktop.store.tables import (
 )
 from ipt_desktop.vault import codec
 from ipt_desktop.vault import rows as client_rows
-from ipt_desktop.vault.errors import RecordDamagedError
 from ipt_desktop.vault.vault import Vault
 
+from . import index_build
 from .search_index import SearchIndex
 from .search_texts import payload_texts
 
 #: Records kept for quick saves (the ones being worked on; each is a few MB at most).
 KEPT_RECORDS = 4
-#: Clients read per read session while building (a save waits for one batch at most).
-_BUILD_BATCH = 64
 
 
 @dataclass
@@ -280,53 +272,4 @@ def build_index(vault: Vault) -> bool:
 
 
 def _read_everything(vault: Vault) -> SearchIndex:
-    index = SearchIndex()
-    with vault.reading() as db:
-        clients = db.connection().execute(select(ClientRow.id).order_by(ClientRow.order_key))
-        order = [client_id for (client_id,) in clients]
-    for first in range(0, len(order), _BUILD_BATCH):
-        batch = order[first : first + _BUILD_BATCH]
-        for client_id, table, row_id, data in _read_batch(vault, batch):
-            index.put_row(client_id, table, row_id, payload_texts(table, data))
-        time.sleep(0)  # let the GUI thread have the interpreter between batches
-    return index
-
-
-def _read_batch(vault: Vault, batch: list[str]) -> list[tuple[str, str, str, Any]]:
-    """Every row of these clients, unsealed and parsed (one short read session)."""
-    found: list[tuple[str, str, str, Any]] = []
-    query = select(
-        ClientRow.id,
-        ClientRow.key_version,
-        ClientRow.wrapped_key,
-        ClientRow.payload,
-        ClientRow.version,
-    )
-    with vault.reading() as db:
-        conn = db.connection()
-        keys: dict[str, bytes] = {}
-        for client_id, key_version, wrapped, payload, version in conn.execute(
-            query.where(ClientRow.id.in_(batch))
-        ):
-            key = keys[client_id] = vault.unwrap_client_key(client_id, key_version, wrapped)
-            text = vault.unseal_text(key, client_id, "clients", client_id, payload, version)
-            found.append((client_id, "clients", client_id, json.loads(text)))
-        for row_type in CLIENT_CHILD_TABLES:
-            table = row_type.__tablename__
-            episode = SessionRow.episode_id if row_type is SessionRow else null()
-            rows = select(
-                row_type.id, row_type.client_id, row_type.payload, row_type.version, episode
-            )
-            for row_id, owner, payload, version, episode_id in conn.execute(
-                rows.where(row_type.client_id.in_(batch))
-            ):
-                try:
-                    text = vault.unseal_text(
-                        keys[owner], owner, table, row_id, payload, version, episode_id or ""
-                    )
-                except RecordDamagedError:
-                    continue  # not searchable; the list and verify name the damaged client
-                found.append((owner, table, row_id, json.loads(text)))
-    rank = {client_id: i for i, client_id in enumerate(batch)}
-    found.sort(key=lambda row: rank[row[0]])  # stable: each client's rows stay together
-    return found
+    return index_build.read_everything(vault)

@@ -22,13 +22,11 @@ with the scan, so both give exactly the same hits.
 
 from array import array
 from bisect import bisect_left
-from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
-from operator import methodcaller
 
-from ipt_desktop.domain.search import words
+from ipt_desktop.domain.search import word_set
 
 #: Above this many matching entries the first page is found by walking the clients in
 #: list order (a common word fills it within the first few clients) instead of sorting.
@@ -47,22 +45,32 @@ class RowRef:
 
 
 class SearchIndex:
+    """Numbers in arrays and strings in flat lists: one array per word, and no object per
+    entry, row or client that the garbage collector would walk (a full collection on the
+    building thread holds the interpreter, and the window with it)."""
+
     def __init__(self) -> None:
         self._postings: dict[str, array[int]] = {}
-        self._vocabulary: list[str] = []  # sorted; rebuilt lazily when words are added
+        self._vocabulary: list[str] = []  # sorted; made again lazily when words are added
         self._vocabulary_stale = False
         self._entry_client = array("I")  # entry -> client position in the list
         self._entry_row = array("I")  # entry -> row slot
-        #: Row slot -> (client id, table, row id), None once removed. Plain tuples of
-        #: strings, which the garbage collector stops tracking: a full collection then
-        #: has millions fewer objects to walk while the build runs beside the GUI thread.
-        self._rows: list[tuple[str, str, str] | None] = []
+        # Row slot -> its row id (None once removed) and its table.
+        self._row_ids: list[str | None] = []
+        self._row_table = array("B")  # index in ``_tables``
         self._row_first = array("I")  # row slot -> its first entry
         self._row_count = array("I")  # row slot -> its number of entries
         self._row_slot: dict[str, int] = {}  # row id -> slot of its live version
+        self._tables: list[str] = []
+        self._table_code: dict[str, int] = {}
         self._clients: list[str | None] = []  # client position -> id (None: deleted)
         self._client_position: dict[str, int] = {}
-        self._client_rows: dict[str, set[int]] = {}  # client id -> live row slots
+        # Client position -> its row slots: one run of slots (a build reads a client's rows
+        # one after another) and, for rows written later, a list; removed rows stay in
+        # them (their id is None). No container per client for the collector to walk.
+        self._client_first = array("I")
+        self._client_count = array("I")
+        self._client_later: dict[int, list[int]] = {}
         self._dead: set[int] = set()
 
     # -- building and updating -------------------------------------------------------------
@@ -71,59 +79,75 @@ class SearchIndex:
         if client_id not in self._client_position:
             self._client_position[client_id] = len(self._clients)
             self._clients.append(client_id)
-            self._client_rows[client_id] = set()
+            self._client_first.append(0)
+            self._client_count.append(0)
 
     def put_row(self, client_id: str, table: str, row_id: str, texts: Iterable[str]) -> None:
         """Index the texts of one row, replacing what the row held before."""
         self.remove_row(row_id)
         self.add_client(client_id)
         position = self._client_position[client_id]
-        slot = len(self._rows)
-        self._rows.append((client_id, table, row_id))
+        slot = len(self._row_ids)
+        code = self._table_code.get(table)
+        if code is None:
+            code = self._table_code[table] = len(self._tables)
+            self._tables.append(table)
+        self._row_ids.append(row_id)
+        self._row_table.append(code)
         self._row_slot[row_id] = slot
-        self._client_rows[client_id].add(slot)
-        first = len(self._entry_client)
+        if self._client_count[position] == 0:
+            self._client_first[position] = slot
+            self._client_count[position] = 1
+        elif self._client_first[position] + self._client_count[position] == slot:
+            self._client_count[position] += 1
+        else:
+            self._client_later.setdefault(position, []).append(slot)
+        first = entry = len(self._entry_client)
         self._row_first.append(first)
         postings = self._postings
-        known = postings.keys()
-        entry = first
         for text in texts:
-            found = set(words(text))
+            found = word_set(text)
             if not found:
                 continue
-            if not found <= known:
-                for word in found - known:
-                    postings[word] = array("I")
-                self._vocabulary_stale = True
-            # The hot loop of a build, run in C: append ``entry`` to each word's array.
-            deque(map(methodcaller("append", entry), map(postings.__getitem__, found)), 0)
+            for word in found:  # the hot loop of a build: a plain loop is the quickest here
+                try:
+                    postings[word].append(entry)
+                except KeyError:
+                    postings[word] = array("I", (entry,))
+                    self._vocabulary_stale = True
             entry += 1
         count = entry - first
         if count:
             self._entry_client.extend(repeat(position, count))
             self._entry_row.extend(repeat(slot, count))
-        self._row_count.append(entry - first)
+        self._row_count.append(count)
 
     def remove_row(self, row_id: str) -> None:
         slot = self._row_slot.pop(row_id, None)
         if slot is None:
             return
-        ref = self._rows[slot]
-        assert ref is not None
-        self._client_rows[ref[0]].discard(slot)
-        self._rows[slot] = None
+        self._row_ids[slot] = None
         first = self._row_first[slot]
         self._dead.update(range(first, first + self._row_count[slot]))
 
     def remove_client(self, client_id: str) -> None:
-        for slot in list(self._client_rows.get(client_id, ())):
-            ref = self._rows[slot]
-            if ref is not None:
-                self.remove_row(ref[2])
-        self._client_rows.pop(client_id, None)
         position = self._client_position.pop(client_id, None)
-        if position is not None:
-            self._clients[position] = None
+        if position is None:
+            return
+        for slot in list(self._slots_of(position)):
+            row_id = self._row_ids[slot]
+            assert row_id is not None
+            self.remove_row(row_id)
+        self._clients[position] = None
+
+    def _slots_of(self, position: int) -> Iterator[int]:
+        """The live row slots of the client at ``position``."""
+        first = self._client_first[position]
+        later = self._client_later.get(position, ())
+        row_ids = self._row_ids
+        for slot in (*range(first, first + self._client_count[position]), *later):
+            if row_ids[slot] is not None:
+                yield slot
 
     # -- querying ------------------------------------------------------------------------
     def _words_beginning(self, term: str) -> Iterator[str]:
@@ -173,9 +197,14 @@ class SearchIndex:
         pages = []
         for position in sorted(by_client):
             client_id = self._clients[position]
-            found = [self._rows[slot] for slot in sorted(by_client[position])]
-            if client_id is not None:
-                pages.append((client_id, [RowRef(*r) for r in found if r is not None]))
+            if client_id is None:
+                continue
+            refs = []
+            for slot in sorted(by_client[position]):
+                row_id = self._row_ids[slot]
+                if row_id is not None:
+                    refs.append(RowRef(client_id, self._tables[self._row_table[slot]], row_id))
+            pages.append((client_id, refs))
         return pages
 
     def _walk_clients(self, entries: set[int], limit: int, by_client: dict[int, set[int]]) -> None:
@@ -183,7 +212,7 @@ class SearchIndex:
         for position, client_id in enumerate(self._clients):
             if client_id is None:
                 continue
-            for slot in self._client_rows[client_id]:
+            for slot in self._slots_of(position):
                 first = self._row_first[slot]
                 hits = sum(1 for e in range(first, first + self._row_count[slot]) if e in entries)
                 if hits:
@@ -195,15 +224,22 @@ class SearchIndex:
     def clients_of(self, entries: set[int]) -> set[str]:
         """Every client owning one of ``entries``. Many entries (a common word): each
         client is asked for one of its entries in the set, stopping at the first."""
-        if len(entries) <= _CLIENT_SCAN_FACTOR * len(self._client_rows):
+        if len(entries) <= _CLIENT_SCAN_FACTOR * len(self._client_position):
             positions = set(map(self._entry_client.__getitem__, entries))
             return {c for c in map(self._clients.__getitem__, positions) if c is not None}
         found = set()
         first, count = self._row_first, self._row_count
-        for client_id, slots in self._client_rows.items():
-            for slot in slots:
-                start = first[slot]
-                if not entries.isdisjoint(range(start, start + count[slot])):
+        for position, client_id in enumerate(self._clients):
+            if client_id is None:
+                continue
+            # A run of slots holds a run of entries (both are numbered as rows are put),
+            # and removed rows' entries are never in ``entries``: one test per run.
+            runs = [(self._client_first[position], self._client_count[position])]
+            runs += [(slot, 1) for slot in self._client_later.get(position, ())]
+            for start, slots in runs:
+                if slots and not entries.isdisjoint(
+                    range(first[start], first[start + slots - 1] + count[start + slots - 1])
+                ):
                     found.add(client_id)
                     break
         return found

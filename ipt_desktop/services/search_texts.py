@@ -11,6 +11,8 @@ from typing import Any
 from ipt_desktop.domain.model import NOTE_FIELDS
 from ipt_desktop.domain.search import INVENTORY_FIELDS, TERMINATION_LISTS
 
+#: The child tables whose rows hold searched texts (risk records are not searched).
+SEARCHED_TABLES = frozenset({"episodes", "sessions", "inventory", "life_events"})
 #: (session id, item id, field, text), as ``domain.search._texts`` yields them.
 Text = tuple[str | None, str | None, str, str]
 #: The same before the text is known to be one.

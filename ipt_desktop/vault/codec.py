@@ -24,6 +24,7 @@ from ipt_desktop.domain.errors import ValidationError
 from ipt_desktop.domain.goals import MAX_EVIDENCE_CHARS, GoalReview, GoalStatus, met_reviews
 from ipt_desktop.domain.measures import HAMD_MAX
 from ipt_desktop.domain.model import (
+    INVENTORY_QUESTIONS,
     MAX_PLANNED_SESSIONS,
     MIN_PLANNED_SESSIONS,
     NOTE_SECTIONS,
@@ -51,16 +52,6 @@ from .json_fields import JsonObject, write_moment
 JsonDict = dict[str, Any]
 E = TypeVar("E", bound=StrEnum)
 
-#: The interpersonal inventory's questions (IPT.md), each a free text per person.
-INVENTORY_QUESTIONS = (
-    "contact",
-    "likes",
-    "dislikes",
-    "can_discuss",
-    "cannot_discuss",
-    "arguments",
-    "would_change",
-)
 PRACTICE_FIELDS = ("therapist_name", "credentials", "practice_name", "address", "phone", "email")
 
 

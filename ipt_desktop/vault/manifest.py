@@ -5,8 +5,9 @@ One manifest per client, sealed under the client's key, lists every row of the c
 and its sealed summary included). Every write transaction keeps it current: an
 ``after_flush`` listener notes each row the ORM inserted, changed or deleted, and
 ``seal_changes`` (called by ``Vault.transaction`` just before the header is written) seals
-the new manifests and returns the new root for the MACed header: SHA-256 over every
-(client id, manifest digest) pair. Readers compare what they read with the manifest, so a
+the new manifests, and ``seal_and_root`` puts the new root in the MACed header: SHA-256
+over every (client id, manifest digest) pair, kept in memory between writes
+(manifest_root.py). Readers compare what they read with the manifest, so a
 row deleted, put back from an older write, moved to another episode or client, or added
 by hand is named instead of shown.
 
@@ -34,6 +35,9 @@ from ipt_desktop.store.tables import (
 
 from .errors import RecordDamagedError, VaultError
 from .header import VaultHeader
+from .manifest_root import EMPTY_ROOT as EMPTY_ROOT
+from .manifest_root import RootKeeper, RootState
+from .manifest_root import compute_root as compute_root
 from .vault_parts import RowSealer
 
 MANIFEST_TABLE = "client_manifests"
@@ -299,48 +303,40 @@ def seal_changes(vault: RowSealer, db: DbSession) -> bool:
 
 
 def alert_if_changed_outside(
-    db: DbSession, stored: VaultHeader, header_update: dict[str, Any] | None
+    on_disk_root: str, stored: VaultHeader, header_update: dict[str, Any] | None
 ) -> dict[str, Any]:
-    """At the start of a write: the header changes so far. When the manifests no longer
-    match the stored root (a client or manifest removed or put back outside the app), the
-    header gets a ``manifest_alert`` that stays until the therapist accepts the vault, so
-    this write cannot launder it. Accepting (``manifest_alert`` in the update) skips it."""
+    """At the start of a write: the header changes so far. When the manifests on disk
+    (``on_disk_root``, see manifest_root.RootKeeper) no longer match the stored root (a
+    client or manifest removed or put back outside the app), the header gets a
+    ``manifest_alert`` that stays until the therapist accepts the vault, so this write
+    cannot launder it. Accepting (``manifest_alert`` in the update) skips it."""
     changes = dict(header_update or {})
     if (
         stored.manifest_format
         and not stored.manifest_alert
         and "manifest_alert" not in changes
-        and compute_root(db) != stored.manifest_root
+        and on_disk_root != stored.manifest_root
     ):
         changes["manifest_alert"] = f"noticed at write {stored.generation + 1}"
     return changes
 
 
 def seal_and_root(
-    vault: RowSealer, db: DbSession, stored: VaultHeader, changes: dict[str, Any]
-) -> None:
+    vault: RowSealer,
+    db: DbSession,
+    stored: VaultHeader,
+    changes: dict[str, Any],
+    before: RootState,
+) -> RootState:
     """At the end of a write: seal the changed manifests and put the new root in
-    ``changes`` (also after an upgrade or an acceptance, which change no manifest)."""
+    ``changes`` (also after an upgrade or an acceptance, which change no manifest).
+    ``before``: the manifests on disk when the write began; returns them as it leaves them."""
     sealed = seal_changes(vault, db)
+    after = RootKeeper.after_write(db, before)
     new_format = changes.get("manifest_format", stored.manifest_format) != stored.manifest_format
     if sealed or new_format or "manifest_alert" in changes:
-        changes["manifest_root"] = compute_root(db)
-
-
-_ROOT_PREFIX = b"ipt-desktop manifest root v1"
-EMPTY_ROOT = hashlib.sha256(_ROOT_PREFIX).hexdigest()
-
-
-def compute_root(db: DbSession) -> str:
-    """SHA-256 over every (client id, manifest digest) pair, in client id order (each id
-    length-prefixed; each digest is 32 bytes). Run twice per write: kept to one query and
-    one hash call."""
-    query = select(ManifestRow.client_id, ManifestRow.digest).order_by(ManifestRow.client_id)
-    parts = [_ROOT_PREFIX]
-    for client_id, digest in db.execute(query):
-        raw = client_id.encode("utf-8")
-        parts.append(len(raw).to_bytes(2, "big") + raw + bytes(digest))
-    return hashlib.sha256(b"".join(parts)).hexdigest()
+        changes["manifest_root"] = after.root
+    return after
 
 
 def orphan_manifests(db: DbSession) -> list[str]:

@@ -32,7 +32,7 @@ from ipt_desktop.store.database import (
 from ipt_desktop.store.schema_migrations import SchemaTooNewError, upgrade_to_head
 from ipt_desktop.store.tables import ClientRow, HeaderRow
 
-from . import audit_log, manifest, rollback_guard
+from . import audit_log, manifest, manifest_root, rollback_guard
 from .audit_log import AuditEvent
 from .creation import new_vault_header
 from .errors import (
@@ -56,6 +56,7 @@ from .keys import (
     wrap_under_passphrase,
 )
 from .manifest_upgrade import seal_first_manifests
+from .writer import VaultWriter
 
 
 def utc_now() -> str:
@@ -71,6 +72,7 @@ class Vault:
         self._engine = engine
         self._sessions: sessionmaker[Session] = make_sessions(engine)
         manifest.track_writes(self._sessions)
+        manifest_root.track_manifest_writes(self._sessions)
         #: The folder the rollback anchor is kept for (a restore stages elsewhere).
         self.anchor_folder = files.root
         self._read_sessions: sessionmaker[Session] = make_read_sessions(engine)
@@ -81,6 +83,9 @@ class Vault:
         # (a background backup, a draft on the GUI thread) would otherwise both build on the
         # same header, and the second commit would look like a tampered vault.
         self._write_lock = threading.RLock()
+        # Every write of the unlocked vault goes through one connection, so the manifest
+        # root can be kept in memory between writes (writer.py, manifest_root.py).
+        self._writer = VaultWriter(engine, self._sessions)
 
     # -- life cycle -------------------------------------------------------------------
     @classmethod
@@ -208,13 +213,17 @@ class Vault:
             seal_first_manifests(self)
 
     def lock(self) -> None:
-        """Drop the keys. The state this machine saw is remembered first (rollback check)."""
-        if self._keys is not None:
-            # Nothing may stop a lock: not a read-only data folder, not a damaged file.
-            with suppress(OSError, VaultError, DatabaseError, sqlite3.DatabaseError):
-                rollback_guard.remember(self)
-            self._keys.wipe()
-        self._keys = None
+        """Drop the keys. The state this machine saw is remembered first (rollback check).
+        A write under way on another thread ends first; the writer connection and the
+        manifest root kept for it are let go."""
+        with self._write_lock:
+            if self._keys is not None:
+                # Nothing may stop a lock: not a read-only data folder, not a damaged file.
+                with suppress(OSError, VaultError, DatabaseError, sqlite3.DatabaseError):
+                    rollback_guard.remember(self)
+                self._keys.wipe()
+            self._keys = None
+            self._writer.release()
 
     @property
     def is_unlocked(self) -> bool:
@@ -279,11 +288,12 @@ class Vault:
         k = self._require_keys()
         after = new_keys or k
         with self._write_lock:
-            with self._storage_errors(), self._sessions.begin() as session:
+            with self._storage_errors(), self._writer.transaction() as session:
                 stored = self._recheck_header(session)
-                changes = manifest.alert_if_changed_outside(session, stored, header_update)
+                before = self._writer.roots.on_disk(session)
+                changes = manifest.alert_if_changed_outside(before.root, stored, header_update)
                 yield session
-                manifest.seal_and_root(self, session, stored, changes)
+                manifest.seal_and_root(self, session, stored, changes, before)
                 if new_keys is not None:
                     head, count = audit_log.rechain(session, k.audit, after.audit, self.vault_id)
                     changes.update(audit_head=head, audit_count=count)
@@ -310,6 +320,10 @@ class Vault:
             if new_keys is not None:
                 self._keys = new_keys
                 k.wipe()
+
+    def kept_manifest_root(self) -> str | None:
+        """The manifest root kept in memory for the writes (None: nothing kept yet)."""
+        return self._writer.roots.kept_root
 
     def _recheck_header(self, session: Session) -> VaultHeader:
         """Inside BEGIN IMMEDIATE: refuse when another writer got in (see header.py)."""

@@ -84,7 +84,7 @@ def measure_all(files: PracticeFiles, runs: int, work: Path, *, frozen: bool = T
     rows.append(child_processes.stall_row(files, max(3, runs // 2), state))
     rows += child_processes.list_loading_rows(files, max(3, runs // 2), state)
     rows += _timeline_paint_rows(state)
-    rows.append(child_processes.memory_row(files, max(3, runs // 2), state))
+    rows += child_processes.memory_rows(files, max(3, runs // 2), state)
     return rows
 
 

@@ -16,6 +16,7 @@ from ipt_desktop.domain.model import (
 )
 from ipt_desktop.services import clients, episodes, life_events, people, sessions
 from ipt_desktop.vault.vault import Vault
+from ui.workspace.close_guard import CloseChoice
 
 TODAY = dt.date(2025, 3, 31)
 START = dt.date(2025, 1, 6)
@@ -32,6 +33,8 @@ class FakeDialogs:
     asked: list[str] = field(default_factory=list)
     date_questions: list[str] = field(default_factory=list)
     deletions: list[str] = field(default_factory=list)
+    close: CloseChoice = CloseChoice.SAVE
+    close_questions: list[str] = field(default_factory=list)
 
     def confirmSign(self, what: str) -> bool:
         self.asked.append("sign")
@@ -50,6 +53,11 @@ class FakeDialogs:
     def leaveWithProblems(self, problems: str) -> bool:
         self.asked.append("leave")
         return self.leave
+
+    def askBeforeClosing(self, unsaved: str) -> CloseChoice:
+        self.asked.append("close")
+        self.close_questions.append(unsaved)
+        return self.close
 
 
 @dataclass(frozen=True)

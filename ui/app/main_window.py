@@ -328,7 +328,9 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.handover.closeRequested()
             return
-        if self.vault.is_unlocked and not self.workArea.workspace.maybeSave():
+        # Unsaved edits: Save / Discard / Cancel, naming them (an auto-lock never asks: it
+        # keeps sealed drafts, and a locked vault has no edits on screen).
+        if self.vault.is_unlocked and not self.workArea.workspace.maybeClose():
             event.ignore()
             return
         self._closing = True

@@ -55,20 +55,38 @@ def severity_name(severity: Severity, compact: bool) -> str:
     return SHORT_SEVERITY.get(severity, severity.label) if compact else severity.label
 
 
+#: A tick number may move this share of its height off its line (a leader joins them).
+VALUE_LABEL_SHIFT = 0.6
+
+
 def value_labels(panel: ChartPanel, rect: QRectF, metrics: QFontMetricsF) -> list[Text]:
-    """Tick numbers left of a panel; the ends of the scale win when the panel is short."""
+    """Tick numbers left of a panel. Crowded numbers (band edges close together on a short
+    panel) are nudged apart a little, each joined to its line by a leader; when that would
+    move one too far, the ends of the scale win and the crowded ones are left out."""
     height = metrics.height()
 
     def y(value: int) -> float:
         return rect.bottom() - panel.fraction(value) * rect.height()
 
+    width = rect.left() - 6
+    # Numbers have no descenders: their box is the digits' ink and a pixel either side
+    # (the painter draws them unclipped, centred on it).
+    ink = metrics.tightBoundingRect("0123456789").height() + 2
+    wanted = [y(t) for t in panel.ticks[::-1]]  # screen y runs down: top tick first
+    centres = stack_labels(wanted, ink, 0.0, rect.top() - height / 2, rect.bottom() + height / 2)
+    if centres is not None and all(
+        abs(c - w) <= VALUE_LABEL_SHIFT * height for c, w in zip(centres, wanted, strict=True)
+    ):
+        return [
+            Text(QRectF(0, c - ink / 2, width, ink), str(t))
+            for t, c in zip(panel.ticks[::-1], centres, strict=True)
+        ]
     chosen = non_overlapping(
         [y(t) for t in panel.ticks],
         [height] * len(panel.ticks),
         [1 if t in (panel.low, panel.high) else 0 for t in panel.ticks],
         1.0,
     )
-    width = rect.left() - 6
     return [
         Text(QRectF(0, y(panel.ticks[i]) - height / 2, width, height), str(panel.ticks[i]))
         for i in chosen

@@ -144,7 +144,12 @@ class TimelinePainter:
             painter.setFont(self.small)
             painter.setPen(c.muted)
             for label in geometry.value_labels:
-                _text(painter, label, Qt.AlignmentFlag.AlignRight)
+                align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                painter.drawText(label.rect, int(align | Qt.TextFlag.TextDontClip), label.text)
+                tick_y = geometry.y(int(label.text))
+                mid_y = label.rect.center().y()
+                if abs(mid_y - tick_y) > 1.0:  # nudged off its line: a leader joins them
+                    painter.drawLine(QLineF(label.rect.right() + 1, mid_y, rect.left() - 1, tick_y))
             for label in geometry.band_labels:
                 _text(painter, label)
             painter.setFont(self.title)

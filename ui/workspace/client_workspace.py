@@ -28,11 +28,11 @@ from ipt_desktop.vault.vault import Vault
 from ui.common.banner import Banner, BannerKind
 from ui.common.ui_text import format_date
 
+from .close_guard import DraftSourceEditor, close_with_choice
 from .contract_editor import KIND_LABELS
 from .draft_keeper import DraftKeeper
 from .formulation_tab import FormulationTab
 from .inventory_tab import InventoryTab
-from .leave_editor import SaveableEditor
 from .life_events_tab import LifeEventsTab
 from .open_record import OpenRecord
 from .overview_tab import OverviewTab
@@ -204,6 +204,16 @@ class ClientWorkspace(QWidget):
         self.keeper.saveAll()
         return self.dialogs.leaveWithProblems("\n".join(problems))
 
+    def maybeClose(self) -> bool:
+        """The app is closing: with unsaved edits, ask Save / Discard / Cancel, naming them
+        (``close_guard``). False = stay open."""
+        return close_with_choice(
+            self._close_names(),
+            self.keeper,
+            self.dialogs.askBeforeClosing,
+            self.dialogs.leaveWithProblems,
+        )
+
     def saveDrafts(self) -> None:
         """Keep every editor's unsaved text as an encrypted draft, without asking."""
         self.keeper.saveAll()
@@ -273,7 +283,7 @@ class ClientWorkspace(QWidget):
             self.termination,
         )
 
-    def _editors_by_tab(self) -> list[tuple[str, SaveableEditor]]:
+    def _editors_by_tab(self) -> list[tuple[str, DraftSourceEditor]]:
         return [
             ("sessions", self.sessions.editor),
             ("inventory", self.inventory.editor),
@@ -282,9 +292,21 @@ class ClientWorkspace(QWidget):
             ("termination", self.termination),
         ]
 
-    def _editors(self) -> list[tuple[str, SaveableEditor]]:
+    def _editors(self) -> list[tuple[str, DraftSourceEditor]]:
         titles = dict(zip(TAB_NAMES, TAB_TITLES, strict=True))
         return [(titles[name], editor) for name, editor in self._editors_by_tab()]
+
+    def _close_names(self) -> list[tuple[str, DraftSourceEditor]]:
+        """Each editor as the closing question names it: the tab, and for a session its
+        place in the contract and its date (no clinical text)."""
+        names: list[tuple[str, DraftSourceEditor]] = []
+        editor = self.sessions.editor
+        session = editor.session()
+        for name, each in self._editors():
+            if each is editor and session is not None:
+                name = f"{name}: {editor.header.title()}, {format_date(session.date)}"
+            names.append((name, each))
+        return names
 
     def _close_record(self) -> None:
         self.keeper.setClientId(None)

@@ -83,6 +83,7 @@ class FormulationTab(EpisodePage):
     ) -> None:
         super().__init__(record, keeper, WORDS, parent)
         self._today = today
+        self._shown_accepted: dt.date | None = None  # the acceptance day last loaded
         self._header_parts()
         header_box = QWidget(self)
         header_box.setMaximumWidth(READING_WIDTH)
@@ -210,6 +211,7 @@ class FormulationTab(EpisodePage):
 
     def _fill(self, episode: Episode | None) -> None:
         formulation = Formulation() if episode is None else episode.formulation
+        self._shown_accepted = formulation.accepted_on
         for area, box in self.areas.items():
             box.setChecked(area in formulation.problem_areas)
         stage = formulation.dispute_stage
@@ -229,10 +231,17 @@ class FormulationTab(EpisodePage):
         return self.formulation()
 
     def _updated(self, episode: Episode) -> Episode:
+        formulation = self.formulation()
+        if formulation.accepted_on == self._shown_accepted:
+            # Not changed here: keep what is stored now (a session may have recorded the
+            # acceptance while this tab held other unsaved edits).
+            formulation = dataclasses.replace(
+                formulation, accepted_on=episode.formulation.accepted_on
+            )
         return self.history.updated(
             dataclasses.replace(
                 episode,
-                formulation=self.formulation(),
+                formulation=formulation,
                 goals=self.goals.values(),
                 worksheets=self.worksheets.worksheets(),
             )

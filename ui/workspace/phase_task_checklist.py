@@ -3,8 +3,13 @@
 Shows the task list of the phase in effect; in the middle phase also the focal area(s)
 worked on and, for each area ticked, the strategies from that area's list. A tick recorded
 under another phase (the therapist changed the phase afterwards) stays visible, marked with
-its phase, so nothing stored is ever hidden. "Formulation accepted" is shown, never ticked:
-it follows the date on the Formulation tab.
+its phase, so nothing stored is ever hidden.
+
+"Formulation accepted" is not stored with the session: its one home is the formulation's
+"accepted on" day. While no acceptance is recorded (or it was recorded in this session) the
+box can be ticked (or unticked): ``acceptanceToggled`` asks to record the acceptance on this
+session's day (``FormulationAcceptance`` writes it at once, visibly). Recorded in another
+session it is shown with its day, read-only.
 """
 
 import datetime as dt
@@ -22,15 +27,34 @@ from ipt_desktop.domain.phase_tasks import (
     Strategy,
     phase_of,
 )
+from ipt_desktop.domain.task_rules import Acceptance
 from ui.common.form_parts import muted_label
 from ui.common.ui_text import format_date
 
 COLUMNS = 2
-ACCEPTED_HINT = "Formulation accepted: record the day on the Formulation tab"
+ACCEPTED_HINT = (
+    "Ticking records the acceptance on this session's day, on the Formulation tab too "
+    "(saved at once; untick to take it back)"
+)
+ACCEPTED_ELSEWHERE_HINT = "Recorded in another session: change the day on the Formulation tab"
+
+
+def acceptance_text(acceptance: Acceptance, accepted_on: dt.date | None) -> str:
+    """What the "formulation accepted" box says, from where the acceptance stands."""
+    day = "" if accepted_on is None else format_date(accepted_on)
+    if acceptance is Acceptance.HERE:
+        return f"Formulation accepted in this session ({day})"
+    if acceptance is Acceptance.EARLIER:
+        return f"Formulation accepted on {day}"
+    if acceptance is Acceptance.LATER:
+        return f"Formulation accepted later, on {day}"
+    return "Formulation accepted in this session"
 
 
 class PhaseTaskChecklist(QWidget):
     edited = Signal()
+    #: The therapist ticked (True) or unticked "formulation accepted" in this session.
+    acceptanceToggled = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +63,8 @@ class PhaseTaskChecklist(QWidget):
         self._areas: tuple[ProblemArea, ...] = ()
         self._loading = False
         self._read_only = False
+        self._acceptance = Acceptance.OPEN
+        self._session_date: dt.date | None = None
         self._columns = COLUMNS
         self._tasks: dict[PhaseTask, QCheckBox] = {}
         self._area_boxes: dict[ProblemArea, QCheckBox] = {}
@@ -64,11 +90,11 @@ class PhaseTaskChecklist(QWidget):
         for task in PhaseTask:
             box = QCheckBox(task.label, self)
             box.setAccessibleName(f"IPT task: {task.label}")
-            box.toggled.connect(self._toggled)
+            if task is PhaseTask.FORMULATION_ACCEPTED:
+                box.clicked.connect(self.acceptanceToggled)  # the user's click only
+            else:
+                box.toggled.connect(self._toggled)
             self._tasks[task] = box
-        accepted = self._tasks[PhaseTask.FORMULATION_ACCEPTED]
-        accepted.setEnabled(False)
-        accepted.setToolTip(ACCEPTED_HINT)
         for area in ProblemArea:
             box = QCheckBox(area.label, self)
             box.setAccessibleName(f"Focal area worked on: {area.label}")
@@ -96,6 +122,12 @@ class PhaseTaskChecklist(QWidget):
     def phase(self) -> Phase:
         return self._phase
 
+    def acceptance(self) -> Acceptance:
+        return self._acceptance
+
+    def sessionDate(self) -> dt.date | None:
+        return self._session_date
+
     def setContext(
         self,
         phase: Phase,
@@ -103,24 +135,27 @@ class PhaseTaskChecklist(QWidget):
         accepted_on: dt.date | None,
         session_date: dt.date,
         offered: Iterable[PhaseTask] | None = None,
+        acceptance: Acceptance | None = None,
     ) -> None:
-        """The phase in effect, the episode's focal areas, the formulation's acceptance, and
-        the tasks to offer (``task_rules.tasks_offered``; default: the phase's list)."""
+        """The phase in effect, the episode's focal areas, the formulation's acceptance (the
+        day, and where it stands from this session: ``task_rules.acceptance_at``), and the
+        tasks to offer (``task_rules.tasks_offered``; default: the phase's list)."""
         self._phase = phase
         self._offered = TASKS_BY_PHASE[phase] if offered is None else tuple(offered)
         self._areas = tuple(areas)
-        accepted = accepted_on is not None and accepted_on <= session_date
+        self._session_date = session_date
+        if acceptance is None:
+            if accepted_on is None:
+                acceptance = Acceptance.OPEN
+            elif accepted_on <= session_date:
+                acceptance = Acceptance.EARLIER
+            else:
+                acceptance = Acceptance.LATER
+        self._acceptance = acceptance
         box = self._tasks[PhaseTask.FORMULATION_ACCEPTED]
-        self._loading = True
-        try:
-            box.setChecked(accepted)
-        finally:
-            self._loading = False
-        box.setText(
-            f"Formulation accepted on {format_date(accepted_on)}"
-            if accepted and accepted_on is not None
-            else "Formulation accepted (Formulation tab)"
-        )
+        box.setChecked(acceptance in (Acceptance.HERE, Acceptance.EARLIER))
+        box.setText(acceptance_text(acceptance, accepted_on))
+        self._enable_acceptance()
         self._arrange()
 
     def value(self) -> SessionTasks:
@@ -154,7 +189,9 @@ class PhaseTaskChecklist(QWidget):
     def setReadOnly(self, read_only: bool) -> None:
         self._read_only = read_only
         for task, box in self._tasks.items():
-            box.setEnabled(not read_only and task is not PhaseTask.FORMULATION_ACCEPTED)
+            if task is not PhaseTask.FORMULATION_ACCEPTED:
+                box.setEnabled(not read_only)
+        self._enable_acceptance()
         for group in (self._area_boxes, self._strategy_boxes):
             for other in group.values():
                 other.setEnabled(not read_only)
@@ -186,6 +223,12 @@ class PhaseTaskChecklist(QWidget):
         column.addLayout(grid)
         return grid
 
+    def _enable_acceptance(self) -> None:
+        box = self._tasks[PhaseTask.FORMULATION_ACCEPTED]
+        open_here = self._acceptance in (Acceptance.OPEN, Acceptance.HERE)
+        box.setEnabled(open_here and not self._read_only)
+        box.setToolTip(ACCEPTED_HINT if open_here else ACCEPTED_ELSEWHERE_HINT)
+
     def _toggled(self, _checked: bool) -> None:
         if not self._loading:
             self.edited.emit()
@@ -213,7 +256,11 @@ class PhaseTaskChecklist(QWidget):
                 if mine:
                     shown_tasks.append(box)
                 continue
-            box.setText(task.label if mine else f"{task.label} ({phase_of(task).label.lower()})")
+            # Marked with its phase when recorded or offered outside it (an initial task
+            # still open in the session where the formulation was accepted).
+            home = phase_of(task)
+            marked = not mine or (home is Phase.INITIAL and phase is not Phase.INITIAL)
+            box.setText(f"{task.label} ({home.label.lower()})" if marked else task.label)
             if mine or box.isChecked():
                 shown_tasks.append(box)
         middle = phase is Phase.MIDDLE

@@ -25,13 +25,14 @@ from ipt_desktop.domain.model import Session
 from ipt_desktop.domain.phases import suggest_phase
 from ipt_desktop.domain.session_dates import renumbered_by_removal, renumbering_text
 from ipt_desktop.domain.signing import signing_problems
-from ipt_desktop.domain.task_rules import tasks_offered
+from ipt_desktop.domain.task_rules import acceptance_at, tasks_offered
 from ipt_desktop.vault.errors import VaultError
 from ui.common.ui_text import format_date
 
 from .date_question import DateQuestion
 from .draft_keeper import DraftKeeper
 from .form_scroll import FormScrollArea
+from .formulation_acceptance import FormulationAcceptance
 from .open_record import OpenRecord
 from .problem_banner import (
     ProblemBanner,
@@ -117,6 +118,9 @@ class SessionEditor(QWidget):
         self.form.risk_sources.edited.connect(self._refresh_risk)
         self.form.signature.amendRequested.connect(self._amend)
         self.form.signature.edited.connect(self.edited)
+        self.acceptance = FormulationAcceptance(
+            record, self.form.tasks, self.session, self._show_problem, self._refresh_derived
+        )
         keeper.watch(self, self.edited)
         self.setEnabled(False)
 
@@ -381,7 +385,8 @@ class SessionEditor(QWidget):
                 formulation.problem_areas,
                 formulation.accepted_on,
                 session.date,
-                tasks_offered(episode, number, phase),
+                tasks_offered(episode, number, phase, sessions),
+                acceptance_at(episode, sessions, number, session.date),
             )
         self.header.showState(signed_text(session), self._dirty, self.savedAtText())
         self._refresh_risk()

@@ -6,6 +6,8 @@ auto-lock): a rejected question counts as "no" / "stay".
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from .close_guard import CloseChoice
+
 
 class WorkspaceDialogs:
     def __init__(self, parent: QWidget) -> None:
@@ -41,6 +43,28 @@ class WorkspaceDialogs:
             "Leave and keep draft",
             cancel_text="Stay and fix",
         )
+
+    def askBeforeClosing(self, unsaved: str) -> CloseChoice:
+        """Unsaved edits when the app closes: Save (the default), Discard or Cancel."""
+        box = QMessageBox(self._parent)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle("Unsaved changes")
+        box.setText("Save your changes before closing?")
+        box.setInformativeText(unsaved)
+        save = box.addButton("Save", QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard changes", QMessageBox.ButtonRole.DestructiveRole)
+        cancel = box.addButton("Cancel", QMessageBox.ButtonRole.RejectRole)
+        save.setAccessibleName("Save the changes and close")
+        discard.setAccessibleName("Discard the changes and close")
+        box.setDefaultButton(save)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        if clicked is save:
+            return CloseChoice.SAVE
+        if clicked is discard:
+            return CloseChoice.DISCARD
+        return CloseChoice.CANCEL  # Cancel, Escape, or rejected by an auto-lock
 
     def chooseHandoverMeasures(self) -> list[str] | None:
         """Which questionnaires the client answers in hand-over mode (None: cancelled)."""

@@ -124,6 +124,7 @@ def test_every_operation_is_measured_and_tabled(practice: PracticeFiles, tmp_pat
     # Every line of the growth table finds its row (the child processes' two are added).
     extra = [Row("longest event-loop stall while the index builds", (1.0,)),
              Row("peak memory with the practice open", (1.0,), unit="MB"),
+             Row("peak memory during the key derivation", (1.0,), unit="MB"),
              *(Row(name, (1.0,)) for name in (
                  "client list in the window: first screen after the key derivation",
                  "client list in the window: every client listed, after the key derivation",
@@ -166,3 +167,22 @@ def test_the_list_loading_probe_runs(practice: PracticeFiles, tmp_path: Path) ->
     assert all(r.measured and r.median is not None for r in rows), [r.note for r in rows]
     first, complete, _stall = (r.median for r in rows)
     assert first is not None and complete is not None and 0 < first <= complete
+
+
+@pytest.mark.skipif(not Path("/proc/self/clear_refs").exists(), reason="Linux only")
+def test_memory_probe_keeps_the_key_derivation_apart(
+    practice: PracticeFiles, tmp_path: Path
+) -> None:
+    """The budgeted peak starts after the unlock; the Argon2id peak is its own row, and it
+    holds at least the whole memory cost (so the reset happened after the derivation)."""
+    files = practice.copy_to(tmp_path / "work")
+    state = tmp_path / "state"
+    state.mkdir()
+    rows = child_processes.memory_rows(files, 1, state)
+    practice_row, kdf_row = rows
+    assert practice_row.operation == "peak memory with the practice open"
+    assert "after the key derivation" in practice_row.note
+    assert kdf_row.operation == "peak memory during the key derivation"
+    assert kdf_row.median is not None and practice_row.median is not None
+    assert kdf_row.median >= files.manifest.kdf_memory_kib * 1024 / 1e6
+    assert kdf_row.verdict.value == "info"

@@ -14,6 +14,7 @@ from ipt_desktop.domain.course_prompts import (
 from ipt_desktop.domain.enums import EpisodeKind, Phase
 from ipt_desktop.domain.model import Client, Episode, Formulation, Session
 from ipt_desktop.domain.phases import suggest_phase
+from ipt_desktop.domain.task_rules import task_overview
 
 START = dt.date(2026, 1, 5)
 CLIENT = Client(name="Test Client")
@@ -92,7 +93,10 @@ def test_initial_phase_prompt_after_session_4(
 ) -> None:
     episode, sessions = course([None] * held, accepted=accepted)
     assert initial_phase_overdue(episode, sessions) is prompt
-    assert any("initial phase" in p for p in therapist_prompts(episode, sessions)) is prompt
+    # The overview says it once, in the task card's overdue acceptance, not as a prompt too.
+    assert not any("initial phase" in p for p in therapist_prompts(episode, sessions))
+    overdue = [d.text for d in task_overview(episode, sessions).overdue]
+    assert any("still in the initial phase" in t for t in overdue) is prompt
 
 
 def test_initial_phase_prompt_not_for_maintenance() -> None:

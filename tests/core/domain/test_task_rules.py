@@ -16,7 +16,14 @@ from ipt_desktop.domain.phase_tasks import (
     SessionTasks,
     Strategy,
 )
-from ipt_desktop.domain.task_rules import task_overview, tasks_offered
+from ipt_desktop.domain.phases import effective_phase
+from ipt_desktop.domain.task_rules import (
+    STILL_INITIAL,
+    Acceptance,
+    acceptance_at,
+    task_overview,
+    tasks_offered,
+)
 from ipt_desktop.domain.timeline import build_timeline
 
 START = dt.date(2026, 1, 5)
@@ -68,8 +75,8 @@ NONE: frozenset[PhaseTask] = frozenset()
         (0, None, None, None),  # no session yet: nothing is due
         (1, None, "formulation not accepted yet (due by session 4)", False),
         (4, None, "formulation not accepted yet (due by session 4)", False),
-        (5, None, "formulation not accepted, session 5", True),
-        (6, None, "formulation not accepted, session 6", True),
+        (5, None, f"formulation not accepted, session 5{STILL_INITIAL}", True),
+        (6, None, f"formulation not accepted, session 6{STILL_INITIAL}", True),
         (5, 3, None, None),  # accepted at session 3: cleared
         (6, 6, None, None),  # accepted at session 6: cleared (late, see below)
     ],
@@ -310,3 +317,73 @@ def test_a_years_old_onset_widens_the_axis_by_half_a_year_at_most() -> None:
     timeline = build_timeline(ClientRecord(CLIENT, (episode,), tuple(sessions)))
     assert timeline.untreated[0].weeks == 200
     assert timeline.axis.start > START - dt.timedelta(weeks=30)
+
+
+def test_the_session_of_acceptance_offers_the_initial_tasks_still_open() -> None:
+    # Presented and accepted in session 5, already a middle-phase session.
+    ticks = [frozenset({PhaseTask.HISTORY_REVIEWED, PhaseTask.SICK_ROLE})] + [NONE] * 5
+    episode, sessions = course(ticks, accepted=5)
+    numbers = {n: effective_phase(s, episode, n) for n, s in enumerate(sessions, 1)}
+    assert numbers[5] is Phase.MIDDLE and numbers[4] is Phase.INITIAL
+    offered = tasks_offered(episode, 5, Phase.MIDDLE, sessions)
+    still_open = [t for t in INITIAL if t not in ticks[0]]
+    assert list(offered[: len(still_open)]) == still_open
+    assert PhaseTask.FORMULATION_PRESENTED in offered
+    assert PhaseTask.FORMULATION_ACCEPTED in offered
+    assert PhaseTask.HISTORY_REVIEWED not in offered  # done in session 1
+    assert set(TASKS_BY_PHASE[Phase.MIDDLE]) <= set(offered)
+    # The next middle session is the middle phase's own list again.
+    assert tasks_offered(episode, 6, Phase.MIDDLE, sessions) == TASKS_BY_PHASE[Phase.MIDDLE]
+    # Without the sessions the rule cannot know where the acceptance happened.
+    assert tasks_offered(episode, 5, Phase.MIDDLE) == TASKS_BY_PHASE[Phase.MIDDLE]
+
+
+def test_a_task_ticked_in_the_session_of_acceptance_stays_offered_there() -> None:
+    presented = frozenset({PhaseTask.FORMULATION_PRESENTED})
+    episode, sessions = course([NONE, NONE, presented, NONE], accepted=3)
+    assert PhaseTask.FORMULATION_PRESENTED in tasks_offered(episode, 3, Phase.MIDDLE, sessions)
+    episode, sessions = course([NONE, presented, NONE, NONE], accepted=3)
+    offered = tasks_offered(episode, 3, Phase.MIDDLE, sessions)
+    assert PhaseTask.FORMULATION_PRESENTED not in offered  # done in session 2
+    assert PhaseTask.FORMULATION_ACCEPTED in offered
+
+
+def test_presented_in_the_session_of_acceptance_clears_the_overdue_prompt() -> None:
+    episode, sessions = course([ALL_INITIAL_TICKS - {PhaseTask.FORMULATION_PRESENTED}] + [NONE] * 4)
+    assert "formulation not presented, session 5" in due_texts(episode, sessions)
+    ticks = [ALL_INITIAL_TICKS - {PhaseTask.FORMULATION_PRESENTED}, NONE, NONE, NONE]
+    episode, sessions = course([*ticks, frozenset({PhaseTask.FORMULATION_PRESENTED})], accepted=5)
+    overview = task_overview(episode, sessions)
+    assert not overview.overdue
+    done = {d.task: d for d in overview.done}
+    assert done[PhaseTask.FORMULATION_PRESENTED].number == 5
+    assert done[PhaseTask.FORMULATION_PRESENTED].late is True
+    assert done[PhaseTask.FORMULATION_ACCEPTED].number == 5
+
+
+@pytest.mark.parametrize(
+    ("accepted", "number", "stands"),
+    [
+        (None, 3, Acceptance.OPEN),
+        (5, 5, Acceptance.HERE),
+        (5, 4, Acceptance.LATER),
+        (5, 6, Acceptance.EARLIER),
+        (2, 2, Acceptance.HERE),
+    ],
+)
+def test_where_the_acceptance_stands_from_a_session(
+    accepted: int | None, number: int, stands: Acceptance
+) -> None:
+    episode, sessions = course([NONE] * 6, accepted=accepted)
+    assert acceptance_at(episode, sessions, number, sessions[number - 1].date) is stands
+
+
+def test_acceptance_between_sessions_is_here_in_the_next_session() -> None:
+    episode, sessions = course([NONE] * 6, accepted=4)
+    episode = dataclasses.replace(
+        episode,
+        formulation=Formulation(accepted_on=sessions[3].date - dt.timedelta(days=2)),
+    )
+    assert acceptance_at(episode, sessions, 4, sessions[3].date) is Acceptance.HERE
+    assert acceptance_at(episode, sessions, 3, sessions[2].date) is Acceptance.LATER
+    assert acceptance_at(episode, sessions, 5, sessions[4].date) is Acceptance.EARLIER

@@ -27,6 +27,7 @@ from ipt_desktop.crypto.kdf import floor_params
 from ipt_desktop.domain.model import Client, Episode
 from ipt_desktop.services import clients, episodes
 from ipt_desktop.vault.vault import Vault
+from tests.helpers.shell import answer_modals
 from ui.app.client_dialogs import ClientFormDialog, DeleteClientDialog, EndTreatmentDialog
 from ui.app.first_run_wizard import FirstRunWizard
 from ui.app.main_window import MainWindow
@@ -142,9 +143,11 @@ def test_tab_order_follows_the_reading_order(window: MainWindow, vault: Vault) -
     assert focus_chain(screen.passphrase, 2) == [screen.unlockButton, screen.useRecovery]
 
 
-def test_closing_the_window_saves_the_open_note(
+def test_closing_the_window_asks_and_return_saves_the_open_note(
     qtbot: QtBot, vault: Vault, settings: AppSettings
 ) -> None:
+    """Closing with an unsaved note asks first (Save / Discard / Cancel); Save is the
+    default button, so the keyboard's Return saves it."""
     client = Client(name="Bram Okafor")
     clients.create_client(vault, client)
     episodes.save_episode(vault, Episode(client_id=client.id, start_date=dt.date(2025, 1, 6)))
@@ -158,7 +161,9 @@ def test_closing_the_window_saves_the_open_note(
     field = editor.form.texts["plan"]
     field.setFocus()
     qtbot.keyClicks(field, "Next week: the letter to her brother")
+    answered = answer_modals(lambda box: qtbot.keyClick(box, Qt.Key.Key_Return))
     assert main.close()
+    assert answered == ["QMessageBox"]
     (session,) = clients.read_record(vault, client.id).sessions
     assert session.note.plan == "Next week: the letter to her brother"
     main.deleteLater()

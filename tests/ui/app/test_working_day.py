@@ -22,6 +22,7 @@ from ui.app.main_window import MainWindow
 from ui.app.recovery_key_panel import key_groups
 from ui.common.app_settings import AppSettings
 from ui.common.task_runner import TaskRunner
+from ui.workspace.close_guard import CloseChoice
 
 SLOW_MS = 30_000
 TODAY = dt.date.today()
@@ -45,6 +46,9 @@ class AgreeingDialogs:
 
     def leaveWithProblems(self, _problems: str) -> bool:
         return True
+
+    def askBeforeClosing(self, _unsaved: str) -> CloseChoice:
+        return CloseChoice.SAVE
 
 
 def run_wizard(qtbot: QtBot, root: Path, settings: AppSettings) -> FirstRunWizard:

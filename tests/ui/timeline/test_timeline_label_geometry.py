@@ -56,3 +56,20 @@ def test_labels_meet_no_line_and_no_other_label(
     assert overlapping == []
     hamd = next(g for g in layout.panels if g.panel.title == "HAM-D")
     assert {t.text for t in hamd.band_labels} >= {"Mild", "Moderate", "Severe"}
+
+
+@pytest.mark.parametrize(("width", "height"), [(1220, 600), (960, CHART_MIN)])
+def test_every_band_edge_of_the_hamd_scale_is_numbered_near_its_line(
+    qapp: QApplication, width: int, height: int
+) -> None:
+    """At 1024x700 the HAM-D band edges (8, 14, 19, 23) lie a few pixels apart: the numbers
+    are nudged apart, never hidden, and stay within their own line's reach."""
+    timeline = build_timeline(record(), dt.date(2025, 4, 1))
+    layout = build_layout(timeline, width, height, QFont(qapp.font()), ViewWindow())
+    hamd = next(g for g in layout.panels if g.panel.title == "HAM-D")
+    assert [int(t.text) for t in hamd.value_labels] == sorted(hamd.panel.ticks, reverse=True)
+    ys = [hamd.y(int(t.text)) for t in hamd.value_labels]
+    for label, line_y in zip(hamd.value_labels, ys, strict=True):
+        centre = label.rect.center().y()
+        nearest = min(ys, key=lambda y: abs(y - centre))
+        assert nearest == line_y, f"{label.text} reads as another line's number"

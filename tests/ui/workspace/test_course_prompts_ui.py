@@ -2,13 +2,18 @@
 long), the session editor (at the session it concerns), and the contract editor's
 confirmation of an unusual acute length. None of it is client wording."""
 
+import dataclasses
 import datetime as dt
+
+from PySide6.QtWidgets import QLabel
 
 from ipt_desktop.domain.model import Client, Episode, Session
 from ipt_desktop.services import clients, episodes, sessions
 from ipt_desktop.vault.vault import Vault
 from tests.helpers.workspace import START, phq9
 from ui.workspace.client_workspace import ClientWorkspace
+
+ONE_WEEK = dt.timedelta(weeks=1)
 
 
 def write_course(vault: Vault, totals: list[int]) -> tuple[str, list[str]]:
@@ -33,7 +38,40 @@ def test_overview_shows_off_track_and_initial_phase_prompts(
     text = workspace.overview.prompts.text()
     assert workspace.overview.prompts.isVisibleTo(workspace.overview)
     assert "Off track" in text and "session 5" in text
-    assert "initial phase after session 4" in text
+    # Said once: the task card's overdue acceptance owns the initial phase past session 4.
+    assert "initial phase" not in text
+    assert initial_phase_mentions(workspace) == [
+        "\N{WARNING SIGN} Formulation not accepted, session 5: still in the initial phase, "
+        "which normally ends by session 3 or 4"
+    ]
+
+
+def initial_phase_mentions(workspace: ClientWorkspace) -> list[str]:
+    """Every line of every label the overview shows that speaks of the initial phase."""
+    overview = workspace.overview
+    return [
+        line
+        for label in overview.findChildren(QLabel)
+        if label.isVisibleTo(overview)
+        for line in label.text().splitlines()
+        if "initial phase" in line.lower() or "formulation not accepted" in line.lower()
+    ]
+
+
+def test_overview_says_nothing_of_the_initial_phase_once_accepted(
+    workspace: ClientWorkspace, vault: Vault
+) -> None:
+    client_id, _ids = write_course(vault, [20, 20, 19, 18, 18])
+    record = clients.read_record(vault, client_id)
+    episode = record.episodes[0]
+    accepted = dataclasses.replace(
+        episode,
+        formulation=dataclasses.replace(episode.formulation, accepted_on=START + ONE_WEEK * 4),
+    )
+    episodes.save_episode(vault, accepted)
+    workspace.showClient(client_id)
+    assert initial_phase_mentions(workspace) == []
+    assert "Off track" in workspace.overview.prompts.text()  # the other prompt still stands
 
 
 def test_overview_shows_no_prompt_on_track(workspace: ClientWorkspace, vault: Vault) -> None:

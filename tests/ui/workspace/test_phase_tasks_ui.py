@@ -63,8 +63,8 @@ def test_ticking_initial_tasks_saves_them_with_the_session(
     for task in TASKS_BY_PHASE[Phase.INITIAL]:
         assert shown(checklist, checklist.box(task))
     assert not shown(checklist, checklist.box(PhaseTask.ENDING_RAISED))
-    # The formulation's acceptance is shown, never ticked here.
-    assert not checklist.box(PhaseTask.FORMULATION_ACCEPTED).isEnabled()
+    # The formulation's acceptance is shown; it is not part of the note's ticks.
+    assert not checklist.box(PhaseTask.FORMULATION_ACCEPTED).isChecked()
     qtbot.mouseClick(checklist.box(PhaseTask.SICK_ROLE), Qt.MouseButton.LeftButton)
     checklist.box(PhaseTask.INVENTORY).setChecked(True)
     assert editor.isDirty()
@@ -224,3 +224,96 @@ def test_timeline_marks_where_initial_tasks_were_done(vault: Vault) -> None:
         ids[0]: (PhaseTask.SICK_ROLE, PhaseTask.INVENTORY),
         ids[2]: (PhaseTask.FORMULATION_ACCEPTED,),
     }
+
+
+def stored_acceptance(vault: Vault, client_id: str) -> dt.date | None:
+    return clients.read_record(vault, client_id).episodes[0].formulation.accepted_on
+
+
+def test_formulation_presented_and_accepted_in_session_5_are_recorded_there(
+    workspace: ClientWorkspace, vault: Vault, qtbot: QtBot
+) -> None:
+    """The client accepts the formulation in session 5: the therapist ticks it there, the
+    session turns middle phase, and "formulation presented" can still be ticked in it."""
+    client_id, _episode_id, ids = write_course(vault, 5)
+    workspace.showClient(client_id)
+    workspace.openSession(ids[4])
+    editor = workspace.sessions.editor
+    checklist = editor.form.tasks
+    assert checklist.phase() is Phase.INITIAL
+    accepted = checklist.box(PhaseTask.FORMULATION_ACCEPTED)
+    assert shown(checklist, accepted) and accepted.isEnabled() and not accepted.isChecked()
+    qtbot.mouseClick(accepted, Qt.MouseButton.LeftButton)
+    session_5 = START + dt.timedelta(weeks=4)
+    assert stored_acceptance(vault, client_id) == session_5  # written at once, one home
+    assert not editor.isDirty()  # the note itself did not change
+    assert checklist.phase() is Phase.MIDDLE
+    assert accepted.isChecked() and accepted.isEnabled()
+    assert "in this session" in accepted.text()
+    presented = checklist.box(PhaseTask.FORMULATION_PRESENTED)
+    assert shown(checklist, presented) and presented.isEnabled()
+    assert presented.text() == "Formulation presented (initial)"
+    presented.setChecked(True)
+    checklist.box(PhaseTask.MOOD_LINKED).setChecked(True)
+    assert editor.saveChanges()
+    done = stored_tasks(vault, client_id, ids[4]).done
+    assert done == {PhaseTask.FORMULATION_PRESENTED, PhaseTask.MOOD_LINKED}
+    workspace.overview.refresh()
+    card = workspace.overview.task_card
+    assert "ormulation not accepted" not in card.overdue.text() + card.due.text()
+    assert "ormulation not presented" not in card.overdue.text() + card.due.text()
+    assert "Formulation presented (session 5, late)" in card.done.text()
+    assert "Formulation accepted (session 5, late)" in card.done.text()
+
+
+def test_acceptance_ticked_by_mistake_is_taken_back_in_the_same_session(
+    workspace: ClientWorkspace, vault: Vault, qtbot: QtBot
+) -> None:
+    client_id, _episode_id, ids = write_course(vault, 4)
+    workspace.showClient(client_id)
+    workspace.openSession(ids[3])
+    checklist = workspace.sessions.editor.form.tasks
+    accepted = checklist.box(PhaseTask.FORMULATION_ACCEPTED)
+    qtbot.mouseClick(accepted, Qt.MouseButton.LeftButton)
+    assert stored_acceptance(vault, client_id) == START + dt.timedelta(weeks=3)
+    qtbot.mouseClick(accepted, Qt.MouseButton.LeftButton)
+    assert stored_acceptance(vault, client_id) is None
+    assert checklist.phase() is Phase.INITIAL and not accepted.isChecked()
+
+
+def test_acceptance_recorded_in_another_session_is_shown_read_only(
+    workspace: ClientWorkspace, vault: Vault
+) -> None:
+    client_id, _episode_id, ids = write_course(vault, 6, accepted_at=4)
+    workspace.showClient(client_id)
+    workspace.openSession(ids[2])  # session 3, before the acceptance
+    checklist = workspace.sessions.editor.form.tasks
+    accepted = checklist.box(PhaseTask.FORMULATION_ACCEPTED)
+    assert shown(checklist, accepted) and not accepted.isEnabled()
+    assert not accepted.isChecked() and "later" in accepted.text()
+    workspace.openSession(ids[3])  # session 4, where it happened: may be taken back
+    assert accepted.isEnabled() and accepted.isChecked()
+    workspace.openSession(ids[5])  # session 6: a plain middle session
+    assert not shown(checklist, accepted)
+    assert not shown(checklist, checklist.box(PhaseTask.FORMULATION_PRESENTED))
+
+
+def test_acceptance_from_a_session_survives_unsaved_formulation_edits(
+    workspace: ClientWorkspace, vault: Vault, qtbot: QtBot
+) -> None:
+    """The Formulation tab holds other unsaved edits while the session records the
+    acceptance: saving the tab afterwards keeps the day, it does not write back its empty
+    field."""
+    client_id, _episode_id, ids = write_course(vault, 5)
+    workspace.showClient(client_id)
+    tab = workspace.formulation
+    tab.text.setText("Fictional formulation, typed before the session")
+    tab._changed()
+    assert tab.isDirty()
+    workspace.openSession(ids[4])
+    accepted = workspace.sessions.editor.form.tasks.box(PhaseTask.FORMULATION_ACCEPTED)
+    qtbot.mouseClick(accepted, Qt.MouseButton.LeftButton)
+    assert tab.saveChanges()
+    stored = clients.read_record(vault, client_id).episodes[0].formulation
+    assert stored.accepted_on == START + dt.timedelta(weeks=4)
+    assert stored.text == "Fictional formulation, typed before the session"
