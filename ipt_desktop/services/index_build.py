@@ -10,7 +10,8 @@ once, its texts' words put in a ``SearchIndex``. For a worker thread beside the 
   long enough to reach the garbage collector's oldest generation, so full collections
   (which walk every object of the process while holding the interpreter, and so stop the
   window) stay rare; and while the build runs, what existed before it is frozen out of
-  them (``_heap_frozen``), so the few there are only walk what the build made.
+  them (``collector_hold.frozen_during``; a client list held frozen stays so), so the
+  few there are only walk what the build made.
 * After each client the build sleeps for no time (``time.sleep(0)``): that releases the
   interpreter, and the GUI thread, if it is waiting for it, takes it there. Measured with
   tests/benchmarks/index_stall_probe.py at 2,000 clients on a busy 2-core machine: the
@@ -21,12 +22,8 @@ once, its texts' words put in a ``SearchIndex``. For a worker thread beside the 
   work).
 """
 
-import gc
 import json
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from sqlalchemy import null, select
 
@@ -34,6 +31,7 @@ from ipt_desktop.store.tables import CLIENT_CHILD_TABLES, ClientRow, SessionRow
 from ipt_desktop.vault.errors import RecordDamagedError
 from ipt_desktop.vault.vault import Vault
 
+from . import collector_hold
 from .search_index import SearchIndex
 from .search_texts import SEARCHED_TABLES, payload_texts
 
@@ -52,7 +50,7 @@ def read_everything(vault: Vault) -> SearchIndex:
         order = list(
             db.connection().execute(select(ClientRow.id).order_by(ClientRow.order_key)).scalars()
         )
-    with _heap_frozen():
+    with collector_hold.frozen_during():
         for first in range(0, len(order), BATCH_CLIENTS):
             _index_batch(vault, index, order[first : first + BATCH_CLIENTS])
     return index
@@ -105,27 +103,3 @@ def _fetch(
                 rows.setdefault(owner, []).append(sealed)
     heads = [found[client_id] for client_id in batch if client_id in found]
     return heads, rows
-
-
-_frozen_lock = threading.Lock()
-_frozen_builds = 0
-
-
-@contextmanager
-def _heap_frozen() -> Iterator[None]:
-    """``gc.freeze`` for the time of a build: collections leave out the objects that
-    existed before it (the program's modules, classes, Qt wrappers: the bulk of a full
-    collection's walk), and get them back at the end (``gc.unfreeze``), so nothing is
-    kept from collection after the build. Builds running at once share one freeze."""
-    global _frozen_builds
-    with _frozen_lock:
-        if _frozen_builds == 0:
-            gc.freeze()
-        _frozen_builds += 1
-    try:
-        yield
-    finally:
-        with _frozen_lock:
-            _frozen_builds -= 1
-            if _frozen_builds == 0:
-                gc.unfreeze()

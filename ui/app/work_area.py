@@ -5,7 +5,6 @@ ones kept as drafts, and a cancelled switch puts the list's selection back. The 
 of saved changes through ``recordChanged`` and refreshes that client's line only.
 """
 
-import gc
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPoint, Qt, QTimer, Signal
@@ -13,7 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 
 from ipt_desktop.domain.summary import ClientSummary
-from ipt_desktop.services import client_search, clients
+from ipt_desktop.services import client_search, clients, collector_hold
 from ipt_desktop.vault.vault import Vault
 from ui.common.task_runner import TaskRunner, run_task
 from ui.timeline.timeline_panel import TimelinePanel
@@ -149,7 +148,7 @@ class WorkArea(QWidget):
         # What is loaded stays for this unlock: a full garbage collection need not scan it
         # again. At 20,000 clients one takes 50-100 ms, holding the GIL, in whichever
         # thread allocates: a stall of the window. ``clearSensitive`` undoes this.
-        gc.freeze()
+        collector_hold.hold_loaded()
         self._loaded += len(chunk.listing.summaries) + len(chunk.listing.damaged)
         self._total = chunk.total
         # A client saved, added or deleted while its chunk was read is already right.
@@ -307,8 +306,9 @@ class WorkArea(QWidget):
         self.panel.clear()
         self.damaged.setDamaged([])
         client_search.forget_index(self._vault)  # words of every note, kept only unlocked
-        gc.unfreeze()  # what loading froze (``_chunk_read``) can be collected again
-        gc.collect()  # now, at the lock, not while the next unlock loads
+        # What loading froze (``_chunk_read``) is collected again, now, at the lock, not
+        # while the next unlock loads.
+        collector_hold.release_at_lock()
 
     # -- client commands ------------------------------------------------------------------
     def addClient(self) -> None:

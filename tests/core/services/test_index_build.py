@@ -13,7 +13,13 @@ import pytest
 
 from ipt_desktop.domain.model import Client, ClientRecord, Episode, Session, SessionNote
 from ipt_desktop.domain.search import query_terms
-from ipt_desktop.services import client_search, index_build, interchange, practice_memory
+from ipt_desktop.services import (
+    client_search,
+    collector_hold,
+    index_build,
+    interchange,
+    practice_memory,
+)
 from ipt_desktop.services.search_index import SearchIndex
 from ipt_desktop.vault.vault import Vault
 
@@ -126,4 +132,25 @@ def test_the_heap_is_frozen_out_of_collections_only_while_building(
     monkeypatch.setattr(index_build, "_index_batch", failing)
     with pytest.raises(RuntimeError):
         index_build.read_everything(vault)
+    assert gc.get_freeze_count() == 0
+
+
+def test_a_build_leaves_the_held_client_list_frozen_until_the_lock(
+    practice: tuple[Vault, list[ClientRecord]],
+) -> None:
+    """The list the window loaded is held out of collections until the lock; a build that
+    ended by unfreezing everything would hand it back to every full collection."""
+    vault, _records = practice
+    assert gc.get_freeze_count() == 0
+    kept = [{"loaded": n} for n in range(500)]  # what the list loaded (tracked objects)
+    collector_hold.hold_loaded()
+    try:
+        held = gc.get_freeze_count()
+        assert held >= len(kept)
+        index_build.read_everything(vault)
+        assert collector_hold.is_held()
+        assert gc.get_freeze_count() >= held  # nothing handed back by the build
+    finally:
+        collector_hold.release_at_lock()
+    assert not collector_hold.is_held()
     assert gc.get_freeze_count() == 0
