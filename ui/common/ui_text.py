@@ -89,6 +89,6 @@ def progress_text(number: int | None, planned: int | None) -> str:
 
 
 def count_text(count: int, singular: str, plural: str | None = None) -> str:
-    """``1 client``, ``3 clients``."""
+    """``1 client``, ``3 clients``, ``20,000 clients``."""
     word = singular if count == 1 else (plural or singular + "s")
-    return f"{count} {word}"
+    return f"{count:,} {word}"
