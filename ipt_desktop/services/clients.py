@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session as DbSession
 
 from ipt_desktop.domain.model import Client, ClientRecord
 from ipt_desktop.domain.summary import ClientSummary, summarize
-from ipt_desktop.store.database import checkpoint
 from ipt_desktop.store.tables import (
     CLIENT_CHILD_TABLES,
     ClientRow,
@@ -297,7 +296,7 @@ def delete_client(vault: Vault, client_id: str) -> None:
         db.execute(delete(ClientRow).where(ClientRow.id == client_id))
         manifest.client_removed(db, client_id)
     vault.forget_client_key(client_id)
-    checkpoint(vault.engine)
+    vault.checkpoint()  # on the writer connection: the next save reads no manifest again
 
 
 def read_record(vault: Vault, client_id: str) -> ClientRecord:

@@ -321,6 +321,14 @@ class Vault:
                 self._keys = new_keys
                 k.wipe()
 
+    def checkpoint(self) -> bool:
+        """Fold the WAL into the file and truncate it (after a crypto-shred: no old page
+        survives in ``-wal``). On the writer connection, inside the write lock: a
+        checkpoint on any other connection would make the next write read every manifest
+        again. True when it completed (a reader still in the WAL can hold it back)."""
+        with self._write_lock, self._storage_errors():
+            return self._writer.checkpoint()
+
     def kept_manifest_root(self) -> str | None:
         """The manifest root kept in memory for the writes (None: nothing kept yet)."""
         return self._writer.roots.kept_root

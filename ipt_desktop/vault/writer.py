@@ -76,6 +76,26 @@ class VaultWriter:
             and not connection.in_transaction()
         )
 
+    def checkpoint(self) -> bool:
+        """Fold the WAL into the file and truncate it on this connection, outside any
+        transaction (call between writes, under the write lock). Its own checkpoint leaves
+        the connection's ``data_version`` alone, so what is kept stays valid; True when the
+        checkpoint completed."""
+        if self._writing:
+            raise RuntimeError("a checkpoint was started inside a vault write")
+        connection = self._connection
+        if connection is None or connection.invalidated or connection.in_transaction():
+            self.release()
+            connection = self._connection = self._engine.connect()
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        cursor = driver.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+        return row is not None and row[0] == 0
+
     def release(self) -> None:
         """Let the connection go back to the pool, and what is kept for it (at lock)."""
         self.roots.drop()
