@@ -3,15 +3,20 @@
 ``unlock`` refuses a damaged database before writing anything to it, unlocks with the
 passphrase or the recovery key, records the failed attempts made on this machine since the
 last success and then the unlock itself in the audit log, and compares the authenticated
-header with the newest state this machine saw (rollback_guard). ``remember_state`` is for
-the moments a session ends (lock, close), so a copy taken mid-session is noticed too.
+header with the newest state this machine saw (rollback_guard). SQLite's quick check runs
+on a worker thread beside the key derivation (both release the GIL; on a large practice
+each takes a second or so), and is waited for before anything is decided or written.
+``remember_state`` is for the moments a session ends (lock, close), so a copy taken
+mid-session is noticed too.
 """
 
 import sqlite3
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy.exc import DBAPIError
 
+from ipt_desktop.store.database import READS_ONLY
 from ipt_desktop.vault import machine_state, rollback_guard
 from ipt_desktop.vault.audit_log import AuditEvent
 from ipt_desktop.vault.errors import (
@@ -44,9 +49,12 @@ class UnlockOutcome:
 
 
 def database_problems(vault: Vault) -> list[str]:
-    """SQLite's quick check of the open (locked) vault; empty when the file is sound."""
+    """SQLite's quick check of the open (locked) vault; empty when the file is sound.
+
+    In a deferred (read) transaction: it takes no write lock, so the header reads of the
+    unlock running beside it are not held up."""
     try:
-        with vault.engine.connect() as conn:
+        with vault.engine.execution_options(**{READS_ONLY: True}).connect() as conn:
             rows = conn.exec_driver_sql("PRAGMA quick_check").fetchall()
     except (DBAPIError, sqlite3.Error) as exc:
         return [f"SQLite cannot read it: {getattr(exc, 'orig', None) or exc}"]
@@ -57,22 +65,24 @@ def database_problems(vault: Vault) -> list[str]:
 def unlock(vault: Vault, secret: UnlockSecret) -> UnlockOutcome:
     """Unlock ``vault`` (opened with Vault.open) and record it.
 
-    VaultDamagedError (nothing written) for a damaged file; WrongPassphraseError or
-    WrongRecoveryKeyError (counted on this machine) for a wrong secret."""
-    problems = database_problems(vault)
-    if problems:
-        raise VaultDamagedError(DAMAGED_MESSAGE.format(problem=problems[0]))
-    vault_id = vault.stored_header().vault_id  # not yet authenticated: only a file name
-    try:
-        unlock_vault(vault, secret)
-    except (WrongPassphraseError, WrongRecoveryKeyError):
-        before = machine_state.load(vault_id)
-        machine_state.update(
-            vault_id,
-            failed_attempts=before.failed_attempts + 1,
-            first_failed_at=before.first_failed_at or utc_now(),
-        )
-        raise
+    VaultDamagedError (nothing written) for a damaged file, whatever the secret;
+    WrongPassphraseError or WrongRecoveryKeyError (counted on this machine) for a wrong
+    secret on a sound file."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vault-check") as pool:
+        check = pool.submit(database_problems, vault)
+        try:
+            stored = vault.stored_header()  # not yet authenticated: only a file name
+            vault_id = stored.vault_id
+            if stored.manifest_format == 0:
+                # The first unlock of an older vault writes its manifests: check first.
+                _refuse_if_damaged(vault, check)
+            unlock_vault(vault, secret)
+        except Exception as exc:
+            _refuse_if_damaged(vault, check)
+            if isinstance(exc, WrongPassphraseError | WrongRecoveryKeyError):
+                _count_failed_attempt(vault_id)
+            raise
+        _refuse_if_damaged(vault, check)
     header = vault.header  # authenticated by the unlock
     warning = rollback_guard.check(vault)
     failures = machine_state.load(header.vault_id)
@@ -98,6 +108,28 @@ def unlock(vault: Vault, secret: UnlockSecret) -> UnlockOutcome:
         rollback=warning,
         audit_problem=audit_problem,
         manifest_alert=manifest_alert_text(vault),
+    )
+
+
+def _refuse_if_damaged(vault: Vault, check: "Future[list[str]]") -> None:
+    """Wait for the quick check; when it found the file damaged, drop any keys the unlock
+    beside it accepted (nothing remembered, nothing written) and raise VaultDamagedError."""
+    try:
+        problems = check.result()
+    except BaseException:
+        vault.lock(remember=False)
+        raise
+    if problems:
+        vault.lock(remember=False)
+        raise VaultDamagedError(DAMAGED_MESSAGE.format(problem=problems[0])) from None
+
+
+def _count_failed_attempt(vault_id: str) -> None:
+    before = machine_state.load(vault_id)
+    machine_state.update(
+        vault_id,
+        failed_attempts=before.failed_attempts + 1,
+        first_failed_at=before.first_failed_at or utc_now(),
     )
 
 

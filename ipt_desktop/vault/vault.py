@@ -212,15 +212,17 @@ class Vault:
         if header.manifest_format == 0:
             seal_first_manifests(self)
 
-    def lock(self) -> None:
-        """Drop the keys. The state this machine saw is remembered first (rollback check).
-        A write under way on another thread ends first; the writer connection and the
-        manifest root kept for it are let go."""
+    def lock(self, *, remember: bool = True) -> None:
+        """Drop the keys. The state this machine saw is remembered first (rollback check),
+        unless ``remember`` is False (an unlock refused because the file is damaged writes
+        nothing). A write under way on another thread ends first; the writer connection
+        and the manifest root kept for it are let go."""
         with self._write_lock:
-            if self._keys is not None:
+            if self._keys is not None and remember:
                 # Nothing may stop a lock: not a read-only data folder, not a damaged file.
                 with suppress(OSError, VaultError, DatabaseError, sqlite3.DatabaseError):
                     rollback_guard.remember(self)
+            if self._keys is not None:
                 self._keys.wipe()
             self._keys = None
             self._writer.release()
