@@ -236,6 +236,42 @@ def test_a_write_inside_a_write_is_refused_at_once(practice: Practice) -> None:
     assert_kept_is_the_file(practice)
 
 
+
+def test_a_checkpoint_by_another_connection_still_makes_the_next_save_read_again(
+    practice: Practice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Vault.checkpoint keeps what is kept only because it runs on the writer connection;
+    any other connection's checkpoint is still taken for a change from outside."""
+    reads: list[int] = []
+    real_read = manifest_root.read_state
+
+    def counted(db: DbSession) -> RootState:
+        reads.append(1)
+        return real_read(db)
+
+    monkeypatch.setattr(manifest_root, "read_state", counted)
+    save_again(practice, "Fictional edit")
+    assert practice.vault.checkpoint()
+    save_again(practice, "After our checkpoint")
+    assert reads == []
+    with raw_sql(practice.root) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    save_again(practice, "After theirs")
+    assert reads == [1]
+    assert_kept_is_the_file(practice)
+
+
+def checkpoint_inside_a_write(vault: Vault) -> None:
+    with vault.transaction(None):
+        vault.checkpoint()
+
+
+def test_a_checkpoint_inside_a_write_is_refused(practice: Practice) -> None:
+    with pytest.raises(RuntimeError, match="inside a vault write"):
+        checkpoint_inside_a_write(practice.vault)
+    save_again(practice, "Fictional edit")
+    assert_kept_is_the_file(practice)
+
 # -- the in-memory state against a fresh one ------------------------------------------------
 client_ids = st.text(alphabet="0123456789abcdef-éΣ北", min_size=1, max_size=6)
 digests = st.binary(min_size=32, max_size=32)
