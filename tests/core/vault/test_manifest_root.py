@@ -236,7 +236,6 @@ def test_a_write_inside_a_write_is_refused_at_once(practice: Practice) -> None:
     assert_kept_is_the_file(practice)
 
 
-
 def test_a_checkpoint_by_another_connection_still_makes_the_next_save_read_again(
     practice: Practice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -271,6 +270,7 @@ def test_a_checkpoint_inside_a_write_is_refused(practice: Practice) -> None:
         checkpoint_inside_a_write(practice.vault)
     save_again(practice, "Fictional edit")
     assert_kept_is_the_file(practice)
+
 
 # -- the in-memory state against a fresh one ------------------------------------------------
 client_ids = st.text(alphabet="0123456789abcdef-éΣ北", min_size=1, max_size=6)
