@@ -196,15 +196,7 @@ def summary_of(vault: Vault, client_id: str) -> ClientSummary | None:
     """One client's summary, as ``list_clients`` reads it (manifest checked): one key, one
     opening. None if there is no such client or it cannot be listed (damaged)."""
     query = (
-        select(
-            ClientRow.key_version,
-            ClientRow.wrapped_key,
-            ClientRow.summary,
-            ClientRow.summary_version,
-            ManifestRow.version,
-            ManifestRow.digest,
-            ManifestRow.payload,
-        )
+        select(*_LIST_COLUMNS[1:8])  # the list's columns from the key to the manifest
         .outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
         .where(ClientRow.id == client_id)
     )

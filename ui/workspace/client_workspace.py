@@ -212,6 +212,7 @@ class ClientWorkspace(QWidget):
             self.keeper,
             self.dialogs.askBeforeClosing,
             self.dialogs.leaveWithProblems,
+            self.sessions.editor.discardStartedBlank,
         )
 
     def saveDrafts(self) -> None:

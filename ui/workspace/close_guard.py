@@ -62,8 +62,10 @@ def close_with_choice(
     keeper: DraftKeeper,
     ask: Callable[[str], CloseChoice],
     leave_with_problems: Callable[[str], bool],
+    discard_started: Callable[[], None] = lambda: None,
 ) -> bool:
-    """True when the window may close. ``editors``: (how the question names it, editor)."""
+    """True when the window may close. ``editors``: (how the question names it, editor);
+    ``discard_started``: on Discard, also remove a record started blank and never saved."""
     dirty = [(what, editor) for what, editor in editors if editor.isDirty()]
     if not dirty:
         return True
@@ -73,6 +75,7 @@ def close_with_choice(
     if choice is CloseChoice.DISCARD:
         for _what, editor in dirty:
             keeper.discard(editor.draftKey())
+        discard_started()
         return True
     problems: list[str] = []
     for what, editor in dirty:

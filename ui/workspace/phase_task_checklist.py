@@ -201,16 +201,24 @@ class PhaseTaskChecklist(QWidget):
         return QSize(min(widest, 260), super().minimumSizeHint().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
+        if self._fit_columns(event.size().width()):
+            self._arrange()
+        super().resizeEvent(event)
+
+    def _fit_columns(self, width: int) -> bool:
+        """As many columns as the widest shown label allows at ``width`` (labels change with
+        the session: "(initial)", the day of acceptance); True if that changed. Shown means
+        not hidden: while the editor itself is not on screen no box "is visible", and the
+        columns were then sized for a 200 px default, clipping the long labels."""
         boxes = [
-            b for b in (*self._tasks.values(), *self._strategy_boxes.values()) if b.isVisible()
+            b for b in (*self._tasks.values(), *self._strategy_boxes.values()) if not b.isHidden()
         ]
         widest = max((b.sizeHint().width() for b in boxes), default=200)
         spacing = self._task_grid.horizontalSpacing()
-        columns = max(1, min(COLUMNS, (event.size().width() + spacing) // (widest + spacing)))
-        if columns != self._columns:
-            self._columns = columns
-            self._arrange()
-        super().resizeEvent(event)
+        columns = max(1, min(COLUMNS, (width + spacing) // (widest + spacing)))
+        changed = columns != self._columns
+        self._columns = columns
+        return changed
 
     # ---- internals -----------------------------------------------------------------------
 
@@ -276,6 +284,8 @@ class PhaseTaskChecklist(QWidget):
             if self._area_boxes[strategy.area].isChecked() or box.isChecked()
         ]
         self._place(self._task_grid, self._tasks.values(), shown_tasks)
+        if self.width() > 0 and self._fit_columns(self.width()):
+            self._place(self._task_grid, self._tasks.values(), shown_tasks)
         self._place(self._area_grid, self._area_boxes.values(), shown_areas)
         self._place(self._strategy_grid, self._strategy_boxes.values(), shown_strategies)
         self.areas_label.setVisible(bool(shown_areas))

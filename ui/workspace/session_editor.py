@@ -70,6 +70,8 @@ class SessionEditor(QWidget):
         self._today = today
         self._date_question = DateQuestion()
         self._session: Session | None = None
+        #: The session "New session" stored blank, as stored, until its note is first saved.
+        self._started_blank: Session | None = None
         self._dirty = False
 
         self.status = SessionStatus(self)
@@ -135,6 +137,8 @@ class SessionEditor(QWidget):
     def load(self, session_id: str | None) -> None:
         """Show a stored session (None: nothing); a draft kept for it comes back."""
         session = None if session_id is None else self._record.session(session_id)
+        if session is None or session != self._started_blank:
+            self._started_blank = None  # another session, or this one saved since
         if session is None or self._session is None or session.id != self._session.id:
             self._scroll.verticalScrollBar().setValue(0)  # another note: from its top
         self._session = session
@@ -286,8 +290,23 @@ class SessionEditor(QWidget):
 
     def startNew(self) -> None:
         """A new note: shown from the top, the cursor in the client's answer."""
+        self._started_blank = self._session
         self._scroll.verticalScrollBar().setValue(0)
         self.form.texts["since_last_met"].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def discardStartedBlank(self) -> None:
+        """Discard on closing: a session started with "New session" whose note was never
+        saved is removed again, so an empty session does not stay in the record as one that
+        was held (it would count in the contract and on the letter). Anything stored in it
+        since (a save, a measure placed from the hand-over) keeps it."""
+        started, self._started_blank = self._started_blank, None
+        if started is None or self._record.session(started.id) != started:
+            return
+        try:
+            self._record.delete_session(started.id)
+        except (SignedNoteError, VaultError):
+            return  # it stays, listed, as before
+        self._keeper.discard(f"session:{started.id}")
 
     def goToRiskAssessment(self) -> None:
         field = self.form.risk_field

@@ -4,7 +4,7 @@ import datetime as dt
 import itertools
 
 import pytest
-from reportlab.graphics.shapes import Circle, Drawing, Group, Polygon, String
+from reportlab.graphics.shapes import Circle, Drawing, Polygon, String
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
@@ -20,17 +20,9 @@ from ipt_desktop.reports.mood_chart import (
 )
 from ipt_desktop.reports.styles import make_styles
 from tests.helpers import records
+from tests.helpers.drawings import shapes
 
 WIDTH = 166 * mm
-
-
-def shapes(node: Drawing | Group) -> list[object]:
-    found: list[object] = []
-    for child in node.contents:
-        found.append(child)
-        if isinstance(child, Group):
-            found += shapes(child)
-    return found
 
 
 def dots(drawing: Drawing, measure: Measure) -> list[Circle]:

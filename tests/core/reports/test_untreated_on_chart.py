@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from reportlab.graphics.shapes import Circle, Drawing, Group, Line, String
+from reportlab.graphics.shapes import Circle, Drawing, Line, String
 from reportlab.lib.units import mm
 
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content
@@ -23,18 +23,10 @@ from ipt_desktop.reports.mood_chart import (
     timeline_chart,
 )
 from tests.helpers import records
+from tests.helpers.drawings import shapes
 from tests.helpers.pdf_reading import all_text
 
 WIDTH = 166 * mm
-
-
-def shapes(node: Drawing | Group) -> list[object]:
-    found: list[object] = []
-    for child in node.contents:
-        found.append(child)
-        if isinstance(child, Group):
-            found += shapes(child)
-    return found
 
 
 def with_onset(weeks_before: int) -> ClientRecord:

@@ -155,3 +155,49 @@ def test_idle_auto_lock_never_asks_and_keeps_a_sealed_draft(
     vault.unlock(PASSPHRASE)
     draft = drafts.load_draft(vault, f"session:{session_id}")
     assert draft is not None and TYPED in draft.fields.values()  # sealed, not lost
+
+
+def start_new_session(qtbot: QtBot, window: MainWindow, vault: Vault) -> tuple[str, str]:
+    """A client with one stored session; "New session" started and typed into."""
+    client_id, _session_id = write_client(vault)
+    window.workArea.reload()
+    assert window.workArea.switchTo(client_id)
+    workspace = window.workArea.workspace
+    workspace.newSession()
+    editor = workspace.sessions.editor
+    new_id = editor.sessionId()
+    assert new_id is not None
+    assert len(clients.read_record(vault, client_id).sessions) == 2  # stored blank at once
+    field = editor.form.texts["since_last_met"]
+    qtbot.keyClicks(field, TYPED)
+    assert editor.isDirty()
+    return client_id, new_id
+
+
+def test_discard_removes_a_session_started_and_never_saved(
+    qtbot: QtBot, window: MainWindow, vault: Vault
+) -> None:
+    """An empty session left behind would count as a session held (the contract's
+    numbering, the letter's attended sessions) without the therapist seeing it."""
+    client_id, new_id = start_new_session(qtbot, window, vault)
+    answer_modals(press("Discard changes", []))  # type: ignore[arg-type]
+    window.close()
+    assert not window.isVisible()
+    stored = clients.read_record(vault, client_id).sessions
+    assert [s.note.since_last_met for s in stored] == [SAVED_BEFORE]
+    assert new_id not in {s.id for s in stored}
+    assert drafts.load_draft(vault, f"session:{new_id}") is None
+
+
+def test_discard_keeps_a_new_session_once_its_note_was_saved(
+    qtbot: QtBot, window: MainWindow, vault: Vault
+) -> None:
+    client_id, new_id = start_new_session(qtbot, window, vault)
+    editor = window.workArea.workspace.sessions.editor
+    assert editor.saveChanges()
+    qtbot.keyClicks(editor.form.texts["since_last_met"], " and more, not saved")
+    answer_modals(press("Discard changes", []))  # type: ignore[arg-type]
+    window.close()
+    stored = {s.id: s.note.since_last_met for s in clients.read_record(vault, client_id).sessions}
+    assert stored[new_id] == TYPED  # what was saved stays; only the later typing is dropped
+    assert len(stored) == 2

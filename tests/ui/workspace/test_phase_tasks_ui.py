@@ -317,3 +317,24 @@ def test_acceptance_from_a_session_survives_unsaved_formulation_edits(
     stored = clients.read_record(vault, client_id).episodes[0].formulation
     assert stored.accepted_on == START + dt.timedelta(weeks=4)
     assert stored.text == "Fictional formulation, typed before the session"
+
+
+def test_no_task_label_is_cut_off_in_the_session_editor(
+    workspace: ClientWorkspace, vault: Vault, qtbot: QtBot
+) -> None:
+    """Columns follow the labels as shown (the day of acceptance, "(initial)" marks), not
+    what was visible when the panel was last resized: the session editor sized it while
+    its page was hidden, and long labels were clipped mid-word at 1280x800."""
+    client_id, _episode, ids = write_course(vault, 6, accepted_at=5)
+    workspace.resize(1024, 700)
+    workspace.show()
+    qtbot.waitExposed(workspace)
+    workspace.showClient(client_id)
+    workspace.openSession(ids[4])  # the session the formulation was accepted in
+    checklist = workspace.sessions.editor.form.tasks
+    qtbot.wait(20)
+    boxes = [box for box in checklist.findChildren(QCheckBox) if box.isVisible()]
+    assert any("(initial)" in box.text() for box in boxes)
+    for box in boxes:
+        assert box.width() >= box.sizeHint().width(), box.text()
+        assert box.geometry().right() <= checklist.width(), box.text()
