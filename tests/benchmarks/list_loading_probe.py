@@ -38,11 +38,15 @@ def main(argv: list[str]) -> int:
     from ui.common.task_runner import TaskRunner
 
     from .synthetic_vault import PASSPHRASE, VAULT_DIR
-    from .timing import Stopwatch
+    from .timing import Stopwatch, unlock_work_ended
 
     app = QApplication.instance() or QApplication([])
     kdf = Stopwatch()
     setattr(vault_keys_module, "derive_key", kdf.wrap(derive_key))  # noqa: B010
+    check = Stopwatch()  # the quick check beside the key derivation
+    unlock_session.database_problems = check.wrap(  # type: ignore[assignment]
+        unlock_session.database_problems
+    )
     vault = Vault.open(Path(argv[0]) / VAULT_DIR)
     runner = TaskRunner()
     area = WorkArea(vault, runner)
@@ -51,6 +55,7 @@ def main(argv: list[str]) -> int:
     app.processEvents()
     try:
         unlock_session.unlock(vault, UnlockSecret.passphrase(PASSPHRASE))
+        waited = unlock_work_ended(kdf, check)
         area.reload()
         area.panel.view.viewport().repaint()  # the first rows painted
         shown = time.perf_counter()
@@ -84,8 +89,8 @@ def main(argv: list[str]) -> int:
     finally:
         vault.close()
     print(json.dumps({
-        "first_screen_ms": round((shown - kdf.ended_at) * 1000, 1),
-        "complete_ms": round((done[0] - kdf.ended_at) * 1000, 1),
+        "first_screen_ms": round((shown - waited) * 1000, 1),
+        "complete_ms": round((done[0] - waited) * 1000, 1),
         "max_stall_ms": round(max(gaps, default=0.0), 1),
         "clients": clients,
         "clear_ms": round(cleared * 1000, 1),
