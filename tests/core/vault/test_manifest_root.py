@@ -61,6 +61,19 @@ def note_for(client_id: str, episode_id: str, text: str, day: dt.date = DAY) -> 
     return Session(episode_id, client_id, day, mood=5, note=SessionNote(note=text))
 
 
+def count_full_reads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """A list that grows by one each time the manifest pairs are read in full."""
+    reads: list[int] = []
+    real_read = manifest_root.read_state
+
+    def counted(db: DbSession) -> RootState:
+        reads.append(1)
+        return real_read(db)
+
+    monkeypatch.setattr(manifest_root, "read_state", counted)
+    return reads
+
+
 @pytest.fixture
 def practice(vault: Vault, vault_dir: Path) -> Practice:
     first, other = Client(name="Demo – Root One"), Client(name="Demo – Root Two")
@@ -88,14 +101,7 @@ def test_saves_keep_the_root_of_the_file_without_reading_the_manifests(
     practice: Practice, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert_kept_is_the_file(practice)
-    reads: list[int] = []
-    real_read = manifest_root.read_state
-
-    def counted(db: DbSession) -> RootState:
-        reads.append(1)
-        return real_read(db)
-
-    monkeypatch.setattr(manifest_root, "read_state", counted)
+    reads = count_full_reads(monkeypatch)
     for n in range(3):
         save_again(practice, f"Fictional edit {n}")
         assert_kept_is_the_file(practice)
@@ -241,14 +247,7 @@ def test_a_checkpoint_by_another_connection_still_makes_the_next_save_read_again
 ) -> None:
     """Vault.checkpoint keeps what is kept only because it runs on the writer connection;
     any other connection's checkpoint is still taken for a change from outside."""
-    reads: list[int] = []
-    real_read = manifest_root.read_state
-
-    def counted(db: DbSession) -> RootState:
-        reads.append(1)
-        return real_read(db)
-
-    monkeypatch.setattr(manifest_root, "read_state", counted)
+    reads = count_full_reads(monkeypatch)
     save_again(practice, "Fictional edit")
     assert practice.vault.checkpoint()
     save_again(practice, "After our checkpoint")
