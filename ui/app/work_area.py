@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu, QSplitter, QVBoxLayout, QWidget
 from ipt_desktop.domain.summary import ClientSummary
 from ipt_desktop.services import client_search, clients, collector_hold
 from ipt_desktop.vault.vault import Vault
+from ui.common.failures import failure_text
 from ui.common.task_runner import TaskRunner, run_task
 from ui.timeline.timeline_panel import TimelinePanel
 from ui.workspace.client_workspace import ClientWorkspace
@@ -185,7 +186,8 @@ class WorkArea(QWidget):
             return
         self._stop_loading()
         self.panel.setLoaded()
-        self.statusMessage.emit(f"The rest of the client list could not be loaded: {exc}")
+        reason = failure_text(exc, "an unexpected error (reported).")
+        self.statusMessage.emit(f"The rest of the client list could not be loaded: {reason}")
 
     def _finish_loading(self) -> None:
         self._stop_loading()

@@ -245,3 +245,43 @@ def test_the_search_index_is_built_after_the_list_is_complete(
     qtbot.waitUntil(lambda: not area.isLoading(), timeout=20_000)
     qtbot.waitUntil(lambda: bool(started), timeout=10_000)
     assert started == [False]
+
+
+def test_a_chunk_that_fails_ends_loading_with_a_message_that_names_no_one(
+    qtbot: QtBot,
+    vault: Vault,
+    practice: Practice,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A bug while reading the rest of the list: the list says it stopped, and the status
+    line never repeats the exception's own text (it could hold a client's name)."""
+    real = clients.list_chunk
+    leaked = "Demo – Loading 07 said something private"
+
+    def failing(
+        vault: Vault, after: tuple[int, str] | None, size: int | None, **how: bool
+    ) -> object:
+        if after is not None:
+            raise RuntimeError(leaked)
+        return real(vault, after, size, **how)
+
+    monkeypatch.setattr(clients, "list_chunk", failing)
+    reported: list[BaseException] = []
+    monkeypatch.setattr("ui.common.failures.report_unexpected", lambda exc: reported.append(exc))
+    said: list[str] = []
+    # Caught from the window's construction on (the failure may come before a connect).
+    monkeypatch.setattr(MainWindow, "showStatus", lambda _self, text: said.append(text))
+    main = _window(qtbot, vault, tmp_path)
+    try:
+        qtbot.waitUntil(lambda: not main.workArea.isLoading(), timeout=20_000)
+        qtbot.waitUntil(lambda: bool(said), timeout=5_000)
+        assert said[-1].startswith("The rest of the client list could not be loaded")
+        assert leaked not in said[-1] and "Loading 07" not in said[-1]
+        assert [str(exc) for exc in reported] == [leaked]  # reported, scrubbed, not shown
+        assert not main.workArea.panel.loading.isVisible()
+    finally:
+        with dismissing_modals():
+            main.close()
+        main.runner.waitForDone(30_000)
+        main.deleteLater()
