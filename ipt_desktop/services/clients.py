@@ -196,21 +196,14 @@ def summary_of(vault: Vault, client_id: str) -> ClientSummary | None:
     """One client's summary, as ``list_clients`` reads it (manifest checked): one key, one
     opening. None if there is no such client or it cannot be listed (damaged)."""
     query = (
-        select(*_LIST_COLUMNS[1:8])  # the list's columns from the key to the manifest
+        select(*_LIST_COLUMNS)
         .outerjoin(ManifestRow, ManifestRow.client_id == ClientRow.id)
         .where(ClientRow.id == client_id)
     )
     with vault.reading() as db:
-        row = db.connection().execute(query).first()
-        if row is None:
-            return None
-        try:
-            key = vault.unwrap_client_key(client_id, row[0], row[1])
-            manifest.preload(vault, db, client_id, None if row[4] is None else row[4:7])
-            summary, _stale = _summary(vault, db, client_id, key, row[2], row[3])
-        except RecordDamagedError:
-            return None
-    return summary
+        rows = db.connection().execute(query).all()
+        listing, _older = _listing(vault, db, rows)  # an older summary: rewritten by the list
+    return listing.summaries[0] if listing.summaries else None
 
 
 def _rewrite_summaries(vault: Vault, records: list[ClientRecord]) -> None:
