@@ -19,7 +19,7 @@ sys.path.insert(0, str(ROOT))
 from ipt_desktop.domain.graduation import DocumentKind, PaperSize, default_content  # noqa: E402
 from ipt_desktop.domain.timeline import build_timeline  # noqa: E402
 from ipt_desktop.reports import render_pdf, render_recovery_sheet  # noqa: E402
-from tests.core.reports import records  # noqa: E402
+from tests.helpers import records  # noqa: E402
 
 DEFAULT_OUT = ROOT / "screenshots" / "pdf"
 CLIENTS = {
